@@ -1,0 +1,14 @@
+// Shared by every project's jest.config.ts: TypeScript through ts-jest without type-checking (the
+// `typecheck` target does that once), and the workspace's path aliases.
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/../../tsconfig.base.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../../' }),
+  testMatch: ['<rootDir>/src/**/*.test.ts'],
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'director',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'host',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

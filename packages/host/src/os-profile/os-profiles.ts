@@ -1,0 +1,280 @@
+/**
+ * The one table of what differs between the distributions the product supports. Tiers ask it for
+ * package names, service names, paths and commands; nothing else in the code base names a distribution.
+ * The lab's package mirror reads the Debian side of it.
+ */
+
+/** Operating systems an inventory may name, as `<distribution>-<major>`. */
+export const OperatingSystems = [
+  'debian-12',
+  'centos-stream-8',
+  'centos-stream-9',
+  'rocky-8',
+  'rocky-9',
+  'alma-8',
+  'alma-9',
+  'centos-7',
+] as const;
+export type OperatingSystem = (typeof OperatingSystems)[number];
+
+export const OsFamilies = { debian: 'debian', el: 'el' } as const;
+export type OsFamily = (typeof OsFamilies)[keyof typeof OsFamilies];
+
+/** Software the tiers install, by role; each profile maps a role to its package names. */
+export const PackageRoles = [
+  'keepalived',
+  'ipvsadm',
+  'webServer',
+  'php',
+  'mysqlClient',
+  'databaseServer',
+  'databaseBackup',
+  'moosefsMaster',
+  'moosefsMetalogger',
+  'moosefsChunkserver',
+  'moosefsClient',
+  'nagiosServer',
+  'monitoringPlugins',
+  'nrpeServer',
+  'nrpePlugin',
+  'httpClient',
+] as const;
+export type PackageRole = (typeof PackageRoles)[number];
+
+/** Daemons the tiers manage, by role; each profile maps a role to its systemd unit. */
+export const ServiceRoles = [
+  'keepalived',
+  'webServer',
+  'databaseServer',
+  'moosefsMaster',
+  'moosefsMetalogger',
+  'moosefsChunkserver',
+  'nagiosServer',
+  'nrpeServer',
+] as const;
+export type ServiceRole = (typeof ServiceRoles)[number];
+
+export interface PackageManager {
+  /** Name shown in messages. */
+  readonly name: 'apt' | 'dnf' | 'yum';
+  /** Shell fragment that installs the packages named by "$@" without prompting, waiting for the package lock. */
+  readonly install: string;
+  /** Shell fragment that removes the packages named by "$@" and their configuration. */
+  readonly remove: string;
+  /** Shell fragment that exits 0 when every package named by "$@" is installed. */
+  readonly isInstalled: string;
+  /** Shell fragment that refreshes the package index (run only when an install needs it). */
+  readonly refresh: string;
+}
+
+export interface ExtraRepository {
+  /** Why the stack needs it. */
+  readonly reason: string;
+  /** Package roles that come from it. */
+  readonly provides: readonly PackageRole[];
+  /** Shell fragment that enables it, idempotently. */
+  readonly enable: string;
+}
+
+export interface OsProfile {
+  readonly os: OperatingSystem;
+  readonly family: OsFamily;
+  readonly majorVersion: number;
+  readonly packageManager: PackageManager;
+  readonly packages: Readonly<Record<PackageRole, readonly string[]>>;
+  readonly services: Readonly<Record<ServiceRole, string>>;
+  readonly paths: {
+    readonly keepalivedConfig: string;
+    readonly webServerConfigDir: string;
+    readonly webDocumentRoot: string;
+    readonly databaseConfigDir: string;
+    readonly moosefsConfigDir: string;
+    readonly nagiosConfigDir: string;
+    readonly nagiosBinary: string;
+    readonly nrpeConfig: string;
+    readonly nrpeConfigDir: string;
+    readonly monitoringPluginDir: string;
+    readonly sysctlDir: string;
+    readonly systemdUnitDir: string;
+  };
+  /** Command that checks the web server's whole configuration. */
+  readonly webServerConfigTest: string;
+  /** Repositories beyond the base ones, enabled before installing what they provide. */
+  readonly extraRepositories: readonly ExtraRepository[];
+  /** Firewall service whose rules the tiers must open, if the family runs one by default. */
+  readonly firewall: 'firewalld' | 'none';
+  /** SELinux booleans the stack needs switched on, where SELinux is enforcing by default. */
+  readonly selinuxBooleans: readonly string[];
+}
+
+const apt: PackageManager = {
+  name: 'apt',
+  install:
+    'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 install -y --no-install-recommends "$@"',
+  remove: 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 purge -y "$@"',
+  isInstalled:
+    'for p in "$@"; do dpkg-query -W -f=\'${Status}\' "$p" 2>/dev/null | grep -q "install ok installed" || exit 1; done',
+  refresh: 'apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 update',
+};
+
+function rpmManager(name: 'dnf' | 'yum'): PackageManager {
+  return {
+    name,
+    install: `${name} -y --setopt=retries=3 install "$@"`,
+    remove: `${name} -y remove "$@"`,
+    isInstalled: 'rpm -q "$@" >/dev/null',
+    refresh: `${name} -y makecache`,
+  };
+}
+
+const debian12: OsProfile = {
+  os: 'debian-12',
+  family: 'debian',
+  majorVersion: 12,
+  packageManager: apt,
+  packages: {
+    keepalived: ['keepalived'],
+    ipvsadm: ['ipvsadm', 'kmod'],
+    webServer: ['apache2'],
+    php: ['php', 'libapache2-mod-php', 'php-mysql'],
+    mysqlClient: ['mariadb-client'],
+    databaseServer: ['mariadb-server'],
+    databaseBackup: ['mariadb-backup'],
+    moosefsMaster: ['moosefs-master', 'moosefs-cli'],
+    moosefsMetalogger: ['moosefs-metalogger'],
+    moosefsChunkserver: ['moosefs-chunkserver'],
+    moosefsClient: ['moosefs-client', 'fuse3'],
+    nagiosServer: ['nagios4'],
+    monitoringPlugins: ['monitoring-plugins-basic', 'monitoring-plugins-standard'],
+    nrpeServer: ['nagios-nrpe-server'],
+    nrpePlugin: ['nagios-nrpe-plugin'],
+    httpClient: ['curl'],
+  },
+  services: {
+    keepalived: 'keepalived',
+    webServer: 'apache2',
+    databaseServer: 'mariadb',
+    moosefsMaster: 'moosefs-master',
+    moosefsMetalogger: 'moosefs-metalogger',
+    moosefsChunkserver: 'moosefs-chunkserver',
+    nagiosServer: 'nagios4',
+    nrpeServer: 'nagios-nrpe-server',
+  },
+  paths: {
+    keepalivedConfig: '/etc/keepalived/keepalived.conf',
+    webServerConfigDir: '/etc/apache2/conf-enabled',
+    webDocumentRoot: '/var/www/html',
+    databaseConfigDir: '/etc/mysql/mariadb.conf.d',
+    moosefsConfigDir: '/etc/mfs',
+    nagiosConfigDir: '/etc/nagios4',
+    nagiosBinary: '/usr/sbin/nagios4',
+    nrpeConfig: '/etc/nagios/nrpe.cfg',
+    nrpeConfigDir: '/etc/nagios/nrpe.d',
+    monitoringPluginDir: '/usr/lib/nagios/plugins',
+    sysctlDir: '/etc/sysctl.d',
+    systemdUnitDir: '/etc/systemd/system',
+  },
+  webServerConfigTest: 'apache2ctl -t',
+  extraRepositories: [],
+  firewall: 'none',
+  selinuxBooleans: [],
+};
+
+function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfile {
+  const moosefsRepo = `https://ppa.moosefs.com/moosefs-3/yum/el${majorVersion}`;
+  return {
+    os,
+    family: 'el',
+    majorVersion,
+    packageManager: rpmManager(majorVersion === 7 ? 'yum' : 'dnf'),
+    packages: {
+      keepalived: ['keepalived'],
+      ipvsadm: ['ipvsadm'],
+      webServer: ['httpd'],
+      php: ['php', majorVersion === 7 ? 'php-mysql' : 'php-mysqlnd'],
+      mysqlClient: ['mariadb'],
+      databaseServer: ['mariadb-server'],
+      databaseBackup: [majorVersion === 7 ? 'mariadb-server' : 'mariadb-backup'],
+      moosefsMaster: ['moosefs-master', 'moosefs-cli'],
+      moosefsMetalogger: ['moosefs-metalogger'],
+      moosefsChunkserver: ['moosefs-chunkserver'],
+      moosefsClient: ['moosefs-client', majorVersion === 7 ? 'fuse' : 'fuse3'],
+      nagiosServer: ['nagios'],
+      monitoringPlugins: ['nagios-plugins-all'],
+      nrpeServer: ['nrpe'],
+      nrpePlugin: ['nagios-plugins-nrpe'],
+      httpClient: ['curl'],
+    },
+    services: {
+      keepalived: 'keepalived',
+      webServer: 'httpd',
+      databaseServer: 'mariadb',
+      moosefsMaster: 'moosefs-master',
+      moosefsMetalogger: 'moosefs-metalogger',
+      moosefsChunkserver: 'moosefs-chunkserver',
+      nagiosServer: 'nagios',
+      nrpeServer: 'nrpe',
+    },
+    paths: {
+      keepalivedConfig: '/etc/keepalived/keepalived.conf',
+      webServerConfigDir: '/etc/httpd/conf.d',
+      webDocumentRoot: '/var/www/html',
+      databaseConfigDir: '/etc/my.cnf.d',
+      moosefsConfigDir: '/etc/mfs',
+      nagiosConfigDir: '/etc/nagios',
+      nagiosBinary: '/usr/sbin/nagios',
+      nrpeConfig: '/etc/nagios/nrpe.cfg',
+      nrpeConfigDir: '/etc/nrpe.d',
+      monitoringPluginDir: '/usr/lib64/nagios/plugins',
+      sysctlDir: '/etc/sysctl.d',
+      systemdUnitDir: '/etc/systemd/system',
+    },
+    webServerConfigTest: 'apachectl -t',
+    extraRepositories: [
+      {
+        reason: 'Nagios, NRPE and the monitoring plugins are packaged in EPEL only',
+        provides: ['nagiosServer', 'monitoringPlugins', 'nrpeServer', 'nrpePlugin'],
+        enable: 'rpm -q epel-release >/dev/null || yum -y install epel-release',
+      },
+      {
+        reason: 'MooseFS is packaged by its authors only',
+        provides: ['moosefsMaster', 'moosefsMetalogger', 'moosefsChunkserver', 'moosefsClient'],
+        enable: [
+          'test -f /etc/yum.repos.d/MooseFS.repo ||',
+          `printf '%s\\n' '[MooseFS]' 'name=MooseFS' 'baseurl=${moosefsRepo}' 'gpgcheck=1' 'gpgkey=https://ppa.moosefs.com/RPM-GPG-KEY-MooseFS' 'enabled=1'`,
+          '> /etc/yum.repos.d/MooseFS.repo',
+        ].join(' '),
+      },
+    ],
+    firewall: 'firewalld',
+    selinuxBooleans: ['httpd_can_network_connect_db', 'httpd_use_fusefs'],
+  };
+}
+
+const profiles: Readonly<Record<OperatingSystem, OsProfile>> = {
+  'debian-12': debian12,
+  'centos-stream-8': enterpriseLinux('centos-stream-8', 8),
+  'centos-stream-9': enterpriseLinux('centos-stream-9', 9),
+  'rocky-8': enterpriseLinux('rocky-8', 8),
+  'rocky-9': enterpriseLinux('rocky-9', 9),
+  'alma-8': enterpriseLinux('alma-8', 8),
+  'alma-9': enterpriseLinux('alma-9', 9),
+  'centos-7': enterpriseLinux('centos-7', 7),
+};
+
+export function isOperatingSystem(value: string): value is OperatingSystem {
+  return (OperatingSystems as readonly string[]).includes(value);
+}
+
+/** The profile of an operating system; throws a message listing the supported ones for anything else. */
+export function osProfile(os: string): OsProfile {
+  if (!isOperatingSystem(os)) {
+    throw new Error(`unknown operating system "${os}": supported are ${OperatingSystems.join(', ')}`);
+  }
+  return profiles[os];
+}
+
+/** Every package name a profile can install, sorted and without repeats (the lab mirror's list). */
+export function allPackageNames(profile: OsProfile): string[] {
+  return [...new Set(Object.values(profile.packages).flat())].sort();
+}

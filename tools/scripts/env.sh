@@ -1,0 +1,21 @@
+# Sourced by every entry point: the project's Pulumi settings, so nothing reads or writes ~/.pulumi and
+# nothing reaches the internet.
+# shellcheck shell=bash
+HASTACK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export HASTACK_ROOT
+export HASTACK_CACHE="${HASTACK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hastack}"
+# shellcheck source=../pulumi-engine/versions.env
+source "$HASTACK_ROOT/tools/pulumi-engine/versions.env"
+export HASTACK_ENGINE_BIN="$HASTACK_CACHE/engine/cli-$PULUMI_CLI_VERSION+nodejs-$PULUMI_LANGUAGE_NODEJS_SDK_VERSION/bin"
+export PULUMI_HOME="${PULUMI_HOME:-$HASTACK_CACHE/pulumi-home}"
+export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$HASTACK_ROOT/.pulumi-state}"
+# The lab's stacks hold only lab secrets; real environments must set their own passphrase.
+export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE-insecure-lab-only-passphrase}"
+export PULUMI_SKIP_UPDATE_CHECK=true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+export PULUMI_SKIP_CONFIRMATIONS=true
+export NX_DAEMON="${NX_DAEMON:-false}"
+export NX_NO_CLOUD=true
+export NX_TUI=false
+export PATH="$HASTACK_ENGINE_BIN:$HASTACK_ROOT/node_modules/.bin:$PATH"
+mkdir -p "$PULUMI_HOME" "$HASTACK_ROOT/.pulumi-state"

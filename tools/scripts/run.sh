@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The one entry point behind every `npm run` script: installs what the command needs (npm packages,
+# the Pulumi engine and the project's providers), then runs it with the project's Pulumi settings.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$HASTACK_ROOT"
+
+ensure_node_modules() {
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    echo "setup: installing npm packages (npm ci)" >&2
+    npm ci --no-audit --no-fund --loglevel=error >&2
+  fi
+}
+
+ensure_engine() {
+  bash tools/pulumi-engine/build.sh >/dev/null
+  bash tools/pulumi-engine/install-providers.sh
+}
+
+command="${1:?usage: run.sh <command> [args...]}"
+shift
+ensure_node_modules
+case "$command" in
+  test) exec bash tools/scripts/test.sh "$@" ;;
+  pulumi) ensure_engine; exec pulumi "$@" ;;
+  lab | status | lab:destroy) ensure_engine; exec tsx apps/lab/src/main.ts "$command" "$@" ;;
+  lab:up | lab:down | lab:status | lab:ssh) exec tsx tools/lab/src/main.ts "${command#lab:}" "$@" ;;
+  bench) ensure_engine; exec bash tools/bench/run.sh "$@" ;;
+  *) echo "run.sh: unknown command \"$command\"" >&2; exit 64 ;;
+esac
