@@ -1,1 +1,7 @@
 export * from './os-profile';
+export * from './connection';
+export * from './shell';
+export * from './packages';
+export * from './config-file';
+export * from './service';
+export * from './sysctl';

@@ -1,0 +1,49 @@
+import { recordResources } from './testing';
+import { ConfigFile, defineHost, Packages, Service, Sysctl } from '.';
+
+const recorded = recordResources();
+
+const host = defineHost({ name: 'web1', address: '198.18.0.21', os: 'debian-12', privateKey: 'KEY' });
+
+function commandsNamed(prefix: string) {
+  return recorded.filter((r) => r.type === 'command:remote:Command' && r.name.startsWith(prefix));
+}
+
+describe('host components', () => {
+  beforeAll(async () => {
+    const packages = new Packages('web1-apache', { host, roles: ['webServer', 'httpClient'] });
+    const conf = new ConfigFile('web1-site', { host, path: '/etc/apache2/conf-enabled/site.conf', content: 'ServerName x\n' });
+    new Service('web1-apache2', { host, unit: 'apache2', reloadTriggers: [conf.digest], restartTriggers: [packages.installed] });
+    new ConfigFile('web1-secret', { host, path: '/etc/app/secret', content: 'hunter2', mode: '0600' });
+    new Sysctl('web1-arp', { host, settings: { 'net.ipv4.conf.all.arp_ignore': 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+
+  it('registers components with pkg:module:Type tokens', () => {
+    expect(recorded.map((r) => r.type)).toEqual(
+      expect.arrayContaining(['hastack:host:Packages', 'hastack:host:ConfigFile', 'hastack:host:Service', 'hastack:host:Sysctl']),
+    );
+  });
+
+  it('installs the profile packages of the roles', () => {
+    expect(commandsNamed('web1-apache-install')[0].inputs.create).toContain("set -- apache2 curl");
+  });
+
+  it('sends file content on stdin, never in the command', () => {
+    const write = commandsNamed('web1-secret-write')[0];
+    expect(write.inputs.stdin).toBe('hunter2');
+    expect(JSON.stringify([write.inputs.create, write.inputs.update, write.inputs.delete])).not.toContain('hunter2');
+  });
+
+  it('reloads and restarts the service only through triggers', () => {
+    expect(commandsNamed('web1-apache2-reload')[0].inputs.triggers).toHaveLength(1);
+    expect(commandsNamed('web1-apache2-restart')[0].inputs.create).toContain('systemctl restart apache2');
+    expect(commandsNamed('web1-apache2-enabled')[0].inputs.delete).toContain('disable --now apache2');
+  });
+
+  it('keeps the private key secret in the connection', () => {
+    const connection = commandsNamed('web1-apache-install')[0].inputs.connection as Record<string, unknown>;
+    expect(connection['4dabf18193072939515e22adb298388d']).toBe('1b47061264138c4ac30d75fd1eb44270');
+    expect(connection.value).toMatchObject({ host: '198.18.0.21', port: 22, user: 'root', privateKey: 'KEY' });
+  });
+});

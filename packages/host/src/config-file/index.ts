@@ -1,0 +1,2 @@
+export { ConfigFile } from './config-file';
+export type { ConfigFileArgs } from './config-file';

@@ -1,0 +1,67 @@
+import * as pulumi from '@pulumi/pulumi';
+import type * as command from '@pulumi/command';
+import { OsProfile, osProfile } from '../os-profile';
+
+/** How to reach a bastion that forwards SSH to hosts without a route from where Pulumi runs. */
+export interface BastionArgs {
+  /** Address of the bastion. */
+  address: pulumi.Input<string>;
+  /** SSH port of the bastion (22). */
+  port?: pulumi.Input<number>;
+  /** Login on the bastion (root). */
+  user?: pulumi.Input<string>;
+  /** PEM/OpenSSH private key for the bastion; kept secret. */
+  privateKey: pulumi.Input<string>;
+}
+
+/** One server the stack configures over SSH. */
+export interface HostArgs {
+  /** Short name, unique in the inventory; it prefixes every resource made on the host. */
+  name: string;
+  /** Address Pulumi dials, and the address other hosts use to reach it. */
+  address: string;
+  /** Operating system, which selects the OS profile (package names, paths, services). */
+  os: string;
+  /** SSH port (22). */
+  port?: pulumi.Input<number>;
+  /** Login with root rights (root). */
+  user?: pulumi.Input<string>;
+  /** PEM/OpenSSH private key; kept secret in state whether or not the caller marked it. */
+  privateKey: pulumi.Input<string>;
+  /** Expected host key as an authorized_keys line; without it the host key is not verified. */
+  hostKey?: pulumi.Input<string>;
+  /** Bastion to dial through. */
+  bastion?: BastionArgs;
+  /** Failed dials tolerated before giving up (10, about 11 s); -1 waits forever. */
+  dialErrorLimit?: pulumi.Input<number>;
+}
+
+/** A host as the components use it: its name, address, OS profile and SSH connection. */
+export interface Host {
+  readonly name: string;
+  readonly address: string;
+  readonly profile: OsProfile;
+  readonly connection: command.types.input.remote.ConnectionArgs;
+}
+
+export function defineHost(args: HostArgs): Host {
+  return {
+    name: args.name,
+    address: args.address,
+    profile: osProfile(args.os),
+    connection: {
+      host: args.address,
+      port: args.port ?? 22,
+      user: args.user ?? 'root',
+      privateKey: pulumi.secret(args.privateKey),
+      hostKey: args.hostKey,
+      dialErrorLimit: args.dialErrorLimit,
+      proxy: args.bastion && {
+        host: args.bastion.address,
+        port: args.bastion.port ?? 22,
+        user: args.bastion.user ?? 'root',
+        privateKey: pulumi.secret(args.bastion.privateKey),
+      },
+    },
+  };
+}

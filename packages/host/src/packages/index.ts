@@ -1,0 +1,2 @@
+export { Packages } from './packages';
+export type { PackagesArgs } from './packages';

@@ -1,0 +1,1 @@
+export { bashScript, shellQuote } from './script';

@@ -1,0 +1,4 @@
+export { Sysctl } from './sysctl';
+export type { SysctlArgs } from './sysctl';
+export { renderSysctlConf } from './render-sysctl-conf';
+export type { SysctlSettings } from './render-sysctl-conf';

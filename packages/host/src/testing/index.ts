@@ -1,0 +1,2 @@
+export { recordResources, valueOf } from './pulumi-mocks';
+export type { RecordedResource } from './pulumi-mocks';
