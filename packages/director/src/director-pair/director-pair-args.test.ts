@@ -1,0 +1,54 @@
+import { defineHost } from '@hastack/host';
+import { DirectorPairArgs, validateDirectorPairArgs } from './director-pair-args';
+
+const host = (name: string, address: string) => defineHost({ name, address, os: 'debian-12', privateKey: 'k' });
+
+const valid: DirectorPairArgs = {
+  directors: [
+    { host: host('director1', '198.18.0.11'), interface: 'eth0' },
+    { host: host('director2', '198.18.0.12'), interface: 'eth0' },
+  ],
+  vips: ['198.18.0.100'],
+  virtualRouterId: 51,
+  advertIntervalSeconds: 0.2,
+  services: [
+    {
+      port: 80,
+      realServers: [
+        { name: 'web1', address: '198.18.0.21', weight: 3 },
+        { name: 'web2', address: '198.18.0.22' },
+      ],
+      healthCheck: { type: 'http', path: '/health' },
+    },
+  ],
+};
+
+describe('validateDirectorPairArgs', () => {
+  it('accepts a valid pair', () => {
+    expect(validateDirectorPairArgs(valid)).toEqual([]);
+  });
+
+  it.each<[string, Partial<DirectorPairArgs>, string]>([
+    ['a router id out of range', { virtualRouterId: 256 }, 'virtualRouterId: 256 is outside 1..255'],
+    ['a priority out of range', { priorities: [255, 100] }, 'priorities[0]: 255 is outside 1..254'],
+    ['equal priorities', { priorities: [100, 100] }, 'priorities: the two directors need different priorities'],
+    ['sub-second adverts under VRRPv2', { vrrpVersion: 2 }, 'advertIntervalSeconds: 0.2 below 1 s needs vrrpVersion 3'],
+    ['a password under VRRPv3', { authPassword: 'x' }, 'authPassword: VRRP version 3 has no authentication'],
+    ['a VIP equal to a director', { vips: ['198.18.0.11'] }, "vips[0]: 198.18.0.11 is a director's own address"],
+    ['a malformed VIP', { vips: ['198.18.0.300'] }, 'vips[0]: "198.18.0.300" is not an IPv4 address'],
+  ])('names the argument for %s', (_, change, message) => {
+    expect(validateDirectorPairArgs({ ...valid, ...change })).toContainEqual(expect.stringContaining(message));
+  });
+
+  it('names a duplicate real server and a bad weight', () => {
+    const service = { ...valid.services[0], realServers: [{ name: 'a', address: '198.18.0.21', weight: 70000 }, { name: 'b', address: '198.18.0.21' }] };
+    const problems = validateDirectorPairArgs({ ...valid, services: [service] });
+    expect(problems).toContain('services[0].realServers[0].weight: 70000 is outside 0..65535');
+    expect(problems).toContain('services[0].realServers[1].address: 198.18.0.21 is listed twice');
+  });
+
+  it('names a health check path without a leading slash', () => {
+    const service = { ...valid.services[0], healthCheck: { type: 'http' as const, path: 'health' } };
+    expect(validateDirectorPairArgs({ ...valid, services: [service] })).toContain('services[0].healthCheck.path: "health" must start with /');
+  });
+});

@@ -1,0 +1,151 @@
+import type * as pulumi from '@pulumi/pulumi';
+import type { Host } from '@hastack/host';
+
+export const Schedulers = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'dh', 'sh', 'sed', 'nq'] as const;
+export type Scheduler = (typeof Schedulers)[number];
+
+export const Protocols = { tcp: 'TCP', udp: 'UDP' } as const;
+export type Protocol = (typeof Protocols)[keyof typeof Protocols];
+
+export interface DirectorArgs {
+  /** The director host. */
+  host: Host;
+  /** NIC that carries the VIP and reaches the real servers, e.g. eth0. */
+  interface: string;
+}
+
+export interface RealServerArgs {
+  /** Name, for messages and status. */
+  name: string;
+  /** Address the director forwards to (same layer-2 segment: DR rewrites only the MAC). */
+  address: string;
+  /** Share of new connections under weighted schedulers (1); 0 drains the server. 0..65535. */
+  weight?: pulumi.Input<number>;
+}
+
+export interface HealthCheckArgs {
+  /** "http" (GET a path, expect a status) or "tcp" (connect). */
+  type: 'http' | 'tcp';
+  /** Path of the HTTP check ("/"). */
+  path?: string;
+  /** Status the HTTP check expects (200). */
+  expectStatus?: number;
+  /** Seconds between checks (1; fractions allowed). */
+  intervalSeconds?: number;
+  /** Seconds a connection may take (1). */
+  timeoutSeconds?: number;
+  /** Failed attempts retried before the server leaves the pool (1). */
+  retries?: number;
+  /** Seconds between those retries (0.5). */
+  retryDelaySeconds?: number;
+}
+
+export interface VirtualServiceArgs {
+  /** Port on the VIP; DR mode requires the real servers to listen on the same one. */
+  port: number;
+  /** TCP (default) or UDP. */
+  protocol?: Protocol;
+  /** IPVS scheduler ("wrr"). */
+  scheduler?: Scheduler;
+  /** Seconds a client sticks to one real server (0: no persistence). */
+  persistenceTimeoutSeconds?: number;
+  /** The real servers. */
+  realServers: RealServerArgs[];
+  /** How a dead real server is detected. */
+  healthCheck: HealthCheckArgs;
+  /** Served only while every real server is down. */
+  sorryServer?: { address: string; port?: number };
+}
+
+export interface DirectorPairArgs {
+  /** The two directors; the first is the preferred VRRP master. */
+  directors: [DirectorArgs, DirectorArgs];
+  /** Virtual IP addresses the pair shares (usually one). */
+  vips: string[];
+  /** Prefix length of the VIPs on the directors' NIC (24, the segment's). */
+  vipPrefixLength?: number;
+  /** VRRP router id, unique on the segment: 1..255. */
+  virtualRouterId: number;
+  /** Priorities of the first and second director, 1..254 ([150, 100]). */
+  priorities?: [number, number];
+  /** Seconds between VRRP adverts (1); below 1 needs vrrpVersion 3. Failover takes about 3 × this. */
+  advertIntervalSeconds?: number;
+  /** VRRP version (3): version 3 allows sub-second adverts and carries no authentication. */
+  vrrpVersion?: 2 | 3;
+  /** Whether the first director takes the VIP back when it returns (true). */
+  preempt?: boolean;
+  /** VRRPv2 PASS authentication, at most 8 characters; generated when omitted under version 2. */
+  authPassword?: pulumi.Input<string>;
+  /** Load-balanced services on the VIPs. */
+  services: VirtualServiceArgs[];
+  /** Synchronise IPVS connections to the backup so established ones survive a failover (true). */
+  connectionSync?: boolean;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+function inRange(value: number | undefined, low: number, high: number): boolean {
+  return value === undefined || (Number.isFinite(value) && value >= low && value <= high);
+}
+
+/**
+ * Every problem with the args, each naming the argument. Runs before any resource is created; a
+ * non-empty result is an error. Weights and the password may be outputs and are checked by keepalived.
+ */
+export function validateDirectorPairArgs(args: DirectorPairArgs): string[] {
+  const problems: string[] = [];
+  const version = args.vrrpVersion ?? 3;
+  if (args.directors.length !== 2) problems.push(`directors: exactly 2 are needed, got ${args.directors.length}`);
+  const directorAddresses = args.directors.map((d) => d.host.address);
+  if (new Set(directorAddresses).size !== directorAddresses.length) problems.push('directors: the two directors share an address');
+  if (args.vips.length === 0) problems.push('vips: at least one VIP is needed');
+  args.vips.forEach((vip, i) => {
+    if (!IPV4.test(vip)) problems.push(`vips[${i}]: "${vip}" is not an IPv4 address`);
+    if (directorAddresses.includes(vip)) problems.push(`vips[${i}]: ${vip} is a director's own address`);
+  });
+  if (!Number.isInteger(args.virtualRouterId) || !inRange(args.virtualRouterId, 1, 255))
+    problems.push(`virtualRouterId: ${args.virtualRouterId} is outside 1..255`);
+  (args.priorities ?? []).forEach((priority, i) => {
+    if (!Number.isInteger(priority) || !inRange(priority, 1, 254)) problems.push(`priorities[${i}]: ${priority} is outside 1..254`);
+  });
+  if (args.priorities && args.priorities[0] === args.priorities[1]) problems.push('priorities: the two directors need different priorities');
+  if (!inRange(args.vipPrefixLength, 1, 32)) problems.push(`vipPrefixLength: ${args.vipPrefixLength} is outside 1..32`);
+  const advert = args.advertIntervalSeconds ?? 1;
+  if (!inRange(advert, 0.01, 255)) problems.push(`advertIntervalSeconds: ${advert} is outside 0.01..255`);
+  if (advert < 1 && version !== 3) problems.push(`advertIntervalSeconds: ${advert} below 1 s needs vrrpVersion 3`);
+  if (version === 3 && args.authPassword !== undefined) problems.push('authPassword: VRRP version 3 has no authentication; use version 2 or drop it');
+  if (args.services.length === 0) problems.push('services: at least one virtual service is needed');
+  const servicePorts = new Set<string>();
+  args.services.forEach((service, i) => {
+    const at = `services[${i}]`;
+    const key = `${service.protocol ?? 'TCP'}/${service.port}`;
+    if (servicePorts.has(key)) problems.push(`${at}: ${key} is defined twice`);
+    servicePorts.add(key);
+    if (!Number.isInteger(service.port) || !inRange(service.port, 1, 65535)) problems.push(`${at}.port: ${service.port} is outside 1..65535`);
+    if (service.scheduler && !(Schedulers as readonly string[]).includes(service.scheduler))
+      problems.push(`${at}.scheduler: "${service.scheduler}" is not one of ${Schedulers.join(', ')}`);
+    if (!inRange(service.persistenceTimeoutSeconds, 0, 2678400)) problems.push(`${at}.persistenceTimeoutSeconds: out of range`);
+    if (service.realServers.length === 0) problems.push(`${at}.realServers: at least one real server is needed`);
+    const seen = new Set<string>();
+    service.realServers.forEach((real, j) => {
+      const realAt = `${at}.realServers[${j}]`;
+      if (!IPV4.test(real.address)) problems.push(`${realAt}.address: "${real.address}" is not an IPv4 address`);
+      if (seen.has(real.address)) problems.push(`${realAt}.address: ${real.address} is listed twice`);
+      seen.add(real.address);
+      if (args.vips.includes(real.address) || directorAddresses.includes(real.address))
+        problems.push(`${realAt}.address: ${real.address} is a VIP or a director, not a real server`);
+      if (typeof real.weight === 'number' && (!Number.isInteger(real.weight) || !inRange(real.weight, 0, 65535)))
+        problems.push(`${realAt}.weight: ${real.weight} is outside 0..65535`);
+    });
+    const check = service.healthCheck;
+    if (check.type === 'http' && check.path !== undefined && !check.path.startsWith('/'))
+      problems.push(`${at}.healthCheck.path: "${check.path}" must start with /`);
+    if (check.type === 'http' && !inRange(check.expectStatus, 100, 599)) problems.push(`${at}.healthCheck.expectStatus: ${check.expectStatus} is not an HTTP status`);
+    for (const field of ['intervalSeconds', 'timeoutSeconds', 'retryDelaySeconds'] as const) {
+      if (!inRange(check[field], 0.01, 3600)) problems.push(`${at}.healthCheck.${field}: ${check[field]} is outside 0.01..3600`);
+    }
+    if (!inRange(check.retries, 0, 100) || (check.retries !== undefined && !Number.isInteger(check.retries)))
+      problems.push(`${at}.healthCheck.retries: ${check.retries} is outside 0..100`);
+  });
+  return problems;
+}

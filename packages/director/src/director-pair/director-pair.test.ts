@@ -1,0 +1,51 @@
+import { recordResources, valueOf } from '@hastack/host/testing';
+import { defineHost } from '@hastack/host';
+import { DirectorPair } from './director-pair';
+import type { DirectorPairArgs } from './director-pair-args';
+
+const recorded = recordResources();
+const host = (name: string, address: string) => defineHost({ name, address, os: 'debian-12', privateKey: 'k' });
+
+const args: DirectorPairArgs = {
+  directors: [
+    { host: host('director1', '198.18.0.11'), interface: 'eth0' },
+    { host: host('director2', '198.18.0.12'), interface: 'eth0' },
+  ],
+  vips: ['198.18.0.100'],
+  virtualRouterId: 51,
+  services: [{ port: 80, realServers: [{ name: 'web1', address: '198.18.0.21', weight: 2 }], healthCheck: { type: 'http', path: '/health' } }],
+};
+
+function stdinOf(name: string): unknown {
+  return recorded.find((r) => r.name === name)?.inputs.stdin;
+}
+
+describe('DirectorPair', () => {
+  it('throws every argument problem before creating anything', () => {
+    const before = recorded.length;
+    expect(() => new DirectorPair('bad', { ...args, virtualRouterId: 0, vips: [] })).toThrow(
+      /vips: at least one VIP is needed\n.*virtualRouterId: 0 is outside 1\.\.255/s,
+    );
+    expect(recorded.length).toBe(before);
+  });
+
+  it('renders a MASTER and a BACKUP config that point at each other', async () => {
+    const pair = new DirectorPair('lvs', args);
+    await valueOf(pair.configDigests.director2);
+    const first = String(stdinOf('lvs-director1-keepalived-conf-write'));
+    const second = String(stdinOf('lvs-director2-keepalived-conf-write'));
+    expect(first).toContain('state MASTER');
+    expect(first).toContain('unicast_src_ip 198.18.0.11');
+    expect(second).toContain('state BACKUP');
+    expect(second).toContain('priority 100');
+    expect(second).toMatch(/unicast_peer \{\n\s+198\.18\.0\.11/);
+  });
+
+  it('starts both as BACKUP with nopreempt, and generates a VRRPv2 password as a secret', async () => {
+    const pair = new DirectorPair('np', { ...args, preempt: false, vrrpVersion: 2, advertIntervalSeconds: 1 });
+    await valueOf(pair.configDigests.director1);
+    expect(recorded.some((r) => r.type === 'random:index/randomPassword:RandomPassword' && r.name === 'np-vrrp-auth')).toBe(true);
+    const secret = stdinOf('np-director1-keepalived-conf-write') as Record<string, string>;
+    expect(secret['4dabf18193072939515e22adb298388d']).toBeDefined();
+  });
+});

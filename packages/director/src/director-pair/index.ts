@@ -1,0 +1,6 @@
+export { DirectorPair } from './director-pair';
+export { Protocols, Schedulers, validateDirectorPairArgs } from './director-pair-args';
+export type { DirectorArgs, DirectorPairArgs, HealthCheckArgs, Protocol, RealServerArgs, Scheduler, VirtualServiceArgs } from './director-pair-args';
+export { renderKeepalivedConf } from './render-keepalived-conf';
+export type { KeepalivedConf, RenderedHealthCheck, RenderedVirtualServer } from './render-keepalived-conf';
+export { VRRP_STATE_DIR } from './render-notify-script';

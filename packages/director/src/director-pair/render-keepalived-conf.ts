@@ -1,0 +1,111 @@
+/** Plain, resolved values for one director's keepalived.conf; see DirectorPairArgs for their meaning. */
+export interface KeepalivedConf {
+  routerId: string;
+  vrrp: {
+    instanceName: string;
+    state: 'MASTER' | 'BACKUP';
+    interface: string;
+    virtualRouterId: number;
+    priority: number;
+    advertIntervalSeconds: number;
+    version: 2 | 3;
+    preempt: boolean;
+    authPassword?: string;
+    unicastSourceAddress: string;
+    unicastPeers: string[];
+    vips: { address: string; prefixLength: number }[];
+    notifyScript: string;
+  };
+  connectionSync?: { interface: string; syncId: number };
+  virtualServers: RenderedVirtualServer[];
+}
+
+export interface RenderedVirtualServer {
+  address: string;
+  port: number;
+  protocol: 'TCP' | 'UDP';
+  scheduler: string;
+  persistenceTimeoutSeconds?: number;
+  quorumUp?: string;
+  sorryServer?: { address: string; port: number };
+  healthCheck: RenderedHealthCheck;
+  realServers: { address: string; port: number; weight: number }[];
+}
+
+export type RenderedHealthCheck =
+  | { type: 'HTTP_GET'; path: string; expectStatus: number; intervalSeconds: number; timeoutSeconds: number; retries: number; retryDelaySeconds: number }
+  | { type: 'TCP_CHECK'; intervalSeconds: number; timeoutSeconds: number; retries: number; retryDelaySeconds: number };
+
+function block(head: string, lines: readonly string[]): string[] {
+  return [`${head} {`, ...lines.map((line) => `  ${line}`), '}'];
+}
+
+/** keepalived.conf values are unquoted words; refuse anything that could end a block or start a new one. */
+function word(value: string | number, what: string): string {
+  const text = String(value);
+  if (!/^[A-Za-z0-9_.:/@%+-]+$/.test(text)) throw new Error(`keepalived.conf: ${what} ${JSON.stringify(text)} is not a plain word`);
+  return text;
+}
+
+function checkLines(check: RenderedHealthCheck): string[] {
+  const timing = [
+    `connect_timeout ${word(check.timeoutSeconds, 'timeout')}`,
+    `retry ${word(check.retries, 'retries')}`,
+    `delay_before_retry ${word(check.retryDelaySeconds, 'retry delay')}`,
+  ];
+  if (check.type === 'TCP_CHECK') return block('TCP_CHECK', timing);
+  const url = block('url', [`path ${word(check.path, 'health check path')}`, `status_code ${word(check.expectStatus, 'status')}`]);
+  return block('HTTP_GET', [...url, ...timing]);
+}
+
+function virtualServerLines(server: RenderedVirtualServer): string[] {
+  const body = [
+    `delay_loop ${word(server.healthCheck.intervalSeconds, 'check interval')}`,
+    `lvs_sched ${word(server.scheduler, 'scheduler')}`,
+    // keepalived defaults to NAT; the article's design is direct routing.
+    'lvs_method DR',
+    `protocol ${server.protocol}`,
+    ...(server.persistenceTimeoutSeconds ? [`persistence_timeout ${word(server.persistenceTimeoutSeconds, 'persistence')}`] : []),
+    ...(server.sorryServer ? [`sorry_server ${word(server.sorryServer.address, 'sorry server')} ${word(server.sorryServer.port, 'port')}`] : []),
+    ...server.realServers.flatMap((real) =>
+      block(`real_server ${word(real.address, 'real server')} ${word(real.port, 'port')}`, [`weight ${word(real.weight, 'weight')}`, ...checkLines(server.healthCheck)]),
+    ),
+  ];
+  return block(`virtual_server ${word(server.address, 'VIP')} ${word(server.port, 'port')}`, body);
+}
+
+/** Renders one director's keepalived.conf: VRRP for the VIPs, LVS-DR virtual servers with health checks. */
+export function renderKeepalivedConf(conf: KeepalivedConf): string {
+  const vrrp = conf.vrrp;
+  const globals = [
+    `router_id ${word(conf.routerId, 'router id')}`,
+    // Notify scripts run as root; refuse to run any that a non-root user could modify.
+    'enable_script_security',
+    'script_user root',
+    `vrrp_version ${vrrp.version}`,
+    ...(conf.connectionSync
+      ? [`lvs_sync_daemon ${word(conf.connectionSync.interface, 'sync interface')} ${word(vrrp.instanceName, 'instance')} id ${word(conf.connectionSync.syncId, 'sync id')}`]
+      : []),
+  ];
+  const instance = [
+    `state ${vrrp.state}`,
+    `interface ${word(vrrp.interface, 'interface')}`,
+    `virtual_router_id ${word(vrrp.virtualRouterId, 'virtual router id')}`,
+    `priority ${word(vrrp.priority, 'priority')}`,
+    `advert_int ${word(vrrp.advertIntervalSeconds, 'advert interval')}`,
+    ...(vrrp.preempt ? [] : ['nopreempt']),
+    `unicast_src_ip ${word(vrrp.unicastSourceAddress, 'unicast source')}`,
+    ...block('unicast_peer', vrrp.unicastPeers.map((peer) => word(peer, 'unicast peer'))),
+    ...(vrrp.authPassword ? block('authentication', ['auth_type PASS', `auth_pass ${word(vrrp.authPassword, 'auth password')}`]) : []),
+    ...block('virtual_ipaddress', vrrp.vips.map((vip) => `${word(vip.address, 'VIP')}/${word(vip.prefixLength, 'prefix')} dev ${word(vrrp.interface, 'interface')}`)),
+    `notify ${word(vrrp.notifyScript, 'notify script')}`,
+  ];
+  return [
+    '# Rendered by hastack (director tier); edits are overwritten on the next deployment.',
+    ...block('global_defs', globals),
+    '',
+    ...block(`vrrp_instance ${word(vrrp.instanceName, 'instance')}`, instance),
+    '',
+    ...conf.virtualServers.flatMap((server) => [...virtualServerLines(server), '']),
+  ].join('\n');
+}

@@ -1,0 +1,2 @@
+export * from './director-pair';
+export * from './real-server-vip';

@@ -1,0 +1,3 @@
+export { RealServerVip } from './real-server-vip';
+export type { RealServerVipArgs } from './real-server-vip';
+export { realServerArpSettings, REAL_SERVER_UNIT, renderRealServerUnit } from './render-real-server-unit';

@@ -1,0 +1,38 @@
+export const REAL_SERVER_UNIT = 'hastack-lvs-real.service';
+
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+
+/** The sysctls DR needs on a real server: never answer ARP for the VIP on lo, never announce it. */
+export const realServerArpSettings = {
+  'net.ipv4.conf.lo.arp_ignore': 1,
+  'net.ipv4.conf.lo.arp_announce': 2,
+  'net.ipv4.conf.all.arp_ignore': 1,
+  'net.ipv4.conf.all.arp_announce': 2,
+} as const;
+
+/**
+ * The article's `lvs_real start|stop` as a systemd unit: the VIPs as /32 on lo, so the real server accepts
+ * packets the director forwards to its MAC and answers clients directly. Ordered before the web server so
+ * the address exists when it binds.
+ */
+export function renderRealServerUnit(vips: readonly string[]): string {
+  if (vips.length === 0) throw new Error('RealServerVip: at least one VIP is needed');
+  for (const vip of vips) if (!IPV4.test(vip)) throw new Error(`RealServerVip: "${vip}" is not an IPv4 address`);
+  return [
+    '# Rendered by hastack (director tier): the LVS-DR real-server VIP (the article\'s lvs_real script).',
+    '[Unit]',
+    'Description=LVS direct-routing VIP on lo',
+    'After=network-pre.target systemd-sysctl.service',
+    'Before=network.target apache2.service httpd.service',
+    '',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    ...vips.map((vip) => `ExecStart=/sbin/ip addr replace ${vip}/32 dev lo scope host`),
+    ...vips.map((vip) => `ExecStop=-/sbin/ip addr del ${vip}/32 dev lo`),
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    '',
+  ].join('\n');
+}
