@@ -16,9 +16,16 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:component', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:component', onlyDependOnLibsWithTags: ['type:util', 'type:component'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:component', 'type:util', 'type:tool'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:tool'] },
+            // Tiers share only the host layer; the web tier may also use the director tier's real-server unit.
+            { sourceTag: 'scope:director', onlyDependOnLibsWithTags: ['scope:host'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:host', 'scope:director'] },
+            { sourceTag: 'scope:db', onlyDependOnLibsWithTags: ['scope:host'] },
+            { sourceTag: 'scope:dfs', onlyDependOnLibsWithTags: ['scope:host'] },
+            { sourceTag: 'scope:monitoring', onlyDependOnLibsWithTags: ['scope:host'] },
+            { sourceTag: 'scope:host', onlyDependOnLibsWithTags: ['scope:host'] },
           ],
         },
       ],

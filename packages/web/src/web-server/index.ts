@@ -1,0 +1,4 @@
+export { WebServer } from './web-server';
+export type { WebServerArgs } from './web-server';
+export { renderApacheConf, renderSitePages } from './render-site';
+export type { SitePages } from './render-site';
