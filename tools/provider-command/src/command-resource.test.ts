@@ -1,0 +1,66 @@
+import { commandResource } from './command-resource';
+import { CommandRun } from './command-run';
+import { ResourceLog } from './engine-log';
+import { secret } from './property-values';
+
+const urn = 'urn:pulumi:dev::proj::command:remote:Command::step';
+
+function fakeKind() {
+  const runs: CommandRun[] = [];
+  const kind = {
+    extraInputKeys: ['connection'],
+    checkExtraInputs: () => [],
+    runnerFor: () => async (run: CommandRun) => {
+      runs.push(run);
+      return { stdout: `ran ${run.command}`, stderr: '' };
+    },
+  };
+  return { kind, runs };
+}
+
+describe('commandResource', () => {
+  it('runs nothing and outputs empty streams when there is no create command', async () => {
+    const { kind, runs } = fakeKind();
+    const { outs } = await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).create(urn, {});
+    expect(runs).toEqual([]);
+    expect(outs).toEqual({ stdout: '', stderr: '' });
+  });
+
+  it('keeps the previous outputs when an update has nothing to run', async () => {
+    const { kind, runs } = fakeKind();
+    const olds = { delete: 'a', stdout: 'kept', stderr: 'too' };
+    const { outs } = await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).update('id', urn, olds, {
+      delete: 'b',
+    });
+    expect(runs).toEqual([]);
+    expect(outs).toEqual({ delete: 'b', stdout: 'kept', stderr: 'too' });
+  });
+
+  it('does nothing on delete without a delete command', async () => {
+    const { kind, runs } = fakeKind();
+    await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).delete('id', urn, { create: 'x' });
+    expect(runs).toEqual([]);
+  });
+
+  it('marks environment, stdin and secret inputs sensitive, but not the previous output', async () => {
+    const { kind, runs } = fakeKind();
+    const olds = { create: 'x', stdout: 'previous output', stderr: '' };
+    await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).update('id', urn, olds, {
+      create: 'y',
+      environment: { A: 'env-value' },
+      stdin: 'stdin-value',
+      connection: secret({ host: 'h', privateKey: 'key-value' }),
+    });
+    expect(runs[0].environment).toEqual({ A: 'env-value', PULUMI_COMMAND_STDOUT: 'previous output' });
+    expect(runs[0].sensitive).toEqual(['env-value', 'stdin-value', 'h', 'key-value']);
+  });
+
+  it('leaves out a previous output too large for an environment variable, with a warning', async () => {
+    const { kind, runs } = fakeKind();
+    const log: ResourceLog = { status: jest.fn(), warning: jest.fn() };
+    const olds = { create: 'x', stdout: 'o'.repeat(200 * 1024), stderr: 'small' };
+    await commandResource(kind, log).update('id', urn, olds, { create: 'y' });
+    expect(runs[0].environment).toEqual({ PULUMI_COMMAND_STDERR: 'small' });
+    expect(log.warning).toHaveBeenCalledWith(urn, expect.stringContaining('PULUMI_COMMAND_STDOUT'));
+  });
+});

@@ -1,0 +1,99 @@
+import type { CheckFailure } from '@pulumi/pulumi/provider';
+import { randomBytes } from 'node:crypto';
+import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs } from './command-inputs';
+import { CommandResult, CommandRunner } from './command-run';
+import { diffInputs } from './diff-inputs';
+import type { ResourceLog } from './engine-log';
+import { PropertyMap, resourceName, reveal, secret, secretStrings } from './property-values';
+import type { ResourceHandler } from './provider';
+
+/** How a kind of command resource differs from the others: its own inputs and where it runs. */
+export interface CommandKind {
+  /** Inputs beyond the shared ones (`dir`, `connection`, ...). */
+  extraInputKeys: readonly string[];
+  checkExtraInputs(news: PropertyMap): CheckFailure[];
+  /** The runner for a resource with these (wire) inputs. */
+  runnerFor(inputs: PropertyMap): CommandRunner;
+  /** Outputs computed after a successful create or update (local assets). */
+  extraOutputs?(inputs: PropertyMap): Promise<PropertyMap>;
+}
+
+// Linux refuses to start a program with a single environment string over 128 KiB ("argument list too
+// long"); passing a large previous output would make every later update and delete fail.
+const MAX_PREVIOUS_OUTPUT_BYTES = 120 * 1024;
+
+export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHandler {
+  const inputKeys = [...COMMAND_INPUT_KEYS, ...kind.extraInputKeys];
+
+  const previousOutputEnvironment = (urn: string, state: PropertyMap): Record<string, string> => {
+    const environment: Record<string, string> = {};
+    for (const [stream, name] of [
+      ['stdout', 'PULUMI_COMMAND_STDOUT'],
+      ['stderr', 'PULUMI_COMMAND_STDERR'],
+    ] as const) {
+      const previous = reveal(state[stream]);
+      if (typeof previous !== 'string' || previous === '') continue;
+      if (Buffer.byteLength(previous) > MAX_PREVIOUS_OUTPUT_BYTES) {
+        log.warning(urn, `the previous ${stream} is too large to pass in ${name}; it is left out`);
+        continue;
+      }
+      environment[name] = previous;
+    }
+    return environment;
+  };
+
+  const run = async (
+    urn: string,
+    wire: PropertyMap,
+    inputs: CommandInputs,
+    command: string,
+    previousState?: PropertyMap,
+  ): Promise<CommandResult> => {
+    const environment = {
+      ...inputs.environment,
+      ...(previousState && inputs.addPreviousOutputInEnv ? previousOutputEnvironment(urn, previousState) : {}),
+    };
+    // The previous outputs are not sensitive: masking them would mask every line a rerun repeats.
+    const sensitive = [...Object.values(inputs.environment), ...(inputs.stdin ? [inputs.stdin] : []), ...secretStrings(wire)];
+    return kind.runnerFor(wire)({ urn, command, environment, stdin: inputs.stdin, logging: inputs.logging, sensitive });
+  };
+
+  // Outputs are not secret upstream even when inputs are; an output that repeats a secret input
+  // verbatim is made secret here so that it cannot leak into the state in clear.
+  const outputsOf = (wire: PropertyMap, result: CommandResult): PropertyMap => {
+    const secrets = secretStrings(wire).filter((value) => value.length >= 4);
+    const protect = (text: string) => (secrets.some((value) => text.includes(value)) ? secret(text) : text);
+    return { stdout: protect(result.stdout), stderr: protect(result.stderr) };
+  };
+
+  return {
+    async check(_urn, _olds, news) {
+      return { inputs: news, failures: [...checkCommandInputs(news), ...kind.checkExtraInputs(news)] };
+    },
+
+    async diff(_id, _urn, olds, news) {
+      return diffInputs(olds, news, inputKeys, ['triggers']);
+    },
+
+    async create(urn, wire) {
+      const inputs = commandInputs(wire);
+      const result = inputs.create ? await run(urn, wire, inputs, inputs.create) : { stdout: '', stderr: '' };
+      const extra = kind.extraOutputs ? await kind.extraOutputs(wire) : {};
+      return { id: `${resourceName(urn)}${randomBytes(4).toString('hex')}`, outs: { ...wire, ...outputsOf(wire, result), ...extra } };
+    },
+
+    async update(_id, urn, olds, wire) {
+      const inputs = commandInputs(wire);
+      const command = inputs.update ?? inputs.create;
+      if (!command) return { outs: { ...wire, stdout: olds.stdout ?? '', stderr: olds.stderr ?? '' } };
+      const result = await run(urn, wire, inputs, command, olds);
+      const extra = kind.extraOutputs ? await kind.extraOutputs(wire) : {};
+      return { outs: { ...wire, ...outputsOf(wire, result), ...extra } };
+    },
+
+    async delete(_id, urn, state) {
+      const inputs = commandInputs(state);
+      if (inputs.delete) await run(urn, state, inputs, inputs.delete, state);
+    },
+  };
+}

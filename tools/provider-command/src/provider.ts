@@ -1,0 +1,37 @@
+import type {
+  CheckResult,
+  CreateResult,
+  DiffResult,
+  Provider,
+  ReadResult,
+  UpdateResult,
+} from '@pulumi/pulumi/provider';
+import { PropertyMap, resourceType } from './property-values';
+
+/** What the provider does for one resource type. */
+export interface ResourceHandler {
+  check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<CheckResult>;
+  diff(id: string, urn: string, olds: PropertyMap, news: PropertyMap): Promise<DiffResult>;
+  create(urn: string, inputs: PropertyMap): Promise<CreateResult>;
+  update(id: string, urn: string, olds: PropertyMap, news: PropertyMap): Promise<UpdateResult>;
+  delete(id: string, urn: string, state: PropertyMap): Promise<void>;
+}
+
+/** A provider that hands every call to the handler of the resource's type. */
+export function dispatchingProvider(version: string, handlers: Record<string, ResourceHandler>): Provider {
+  const handlerFor = (urn: string): ResourceHandler => {
+    const handler = handlers[resourceType(urn)];
+    if (!handler) throw new Error(`unknown resource type ${resourceType(urn)} (${urn})`);
+    return handler;
+  };
+  return {
+    version,
+    check: (urn, olds, news) => handlerFor(urn).check(urn, olds ?? {}, news ?? {}),
+    diff: (id, urn, olds, news) => handlerFor(urn).diff(id, urn, olds ?? {}, news ?? {}),
+    create: (urn, inputs) => handlerFor(urn).create(urn, inputs ?? {}),
+    update: (id, urn, olds, news) => handlerFor(urn).update(id, urn, olds ?? {}, news ?? {}),
+    delete: (id, urn, state) => handlerFor(urn).delete(id, urn, state ?? {}),
+    // Refreshing returns the state as it is: there is nothing on a host to read a command back from.
+    read: async (id, _urn, props): Promise<ReadResult> => ({ id, props }),
+  };
+}

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { BOOTSTRAP_COMMAND, bootstrapRequest } from './exec-bootstrap';
+
+// The exec request string goes through the remote login shell; try it through the ones found here.
+const loginShells = ['/bin/sh', '/bin/bash', '/bin/dash', '/usr/bin/zsh'].filter(existsSync);
+
+function runBootstrap(loginShell: string, request: Buffer) {
+  const result = spawnSync(loginShell, ['-c', BOOTSTRAP_COMMAND], {
+    input: request,
+    // bash reads ~/.bashrc when stdin is a socket, as it is here; an empty HOME keeps the output clean.
+    env: { PATH: process.env.PATH, SHELL: loginShell, HOME: tmpdir() },
+  });
+  return { status: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
+}
+
+describe.each(loginShells)('the exec bootstrap under %s', (loginShell) => {
+  it('exports values byte for byte, whatever characters they hold', () => {
+    const tricky = "it's \"quoted\" $HOME `id` \\n \\ back\nnew line\n\n  spaced  \t\r\nlast";
+    const request = bootstrapRequest('printf "%s|%s|%s" "$TRICKY" "$EMPTY" "$TRAILING"', {
+      TRICKY: tricky,
+      EMPTY: '',
+      TRAILING: 'x\n',
+    });
+    expect(runBootstrap(loginShell, request)).toEqual({ status: 0, stdout: `${tricky}||x\n`, stderr: '' });
+  });
+
+  it('hands the rest of stdin to the command untouched', () => {
+    const stdin = 'line one\nline two without newline';
+    expect(runBootstrap(loginShell, bootstrapRequest('cat', {}, stdin)).stdout).toBe(stdin);
+  });
+
+  it('runs a multi-line command with the login shell and returns its exit status', () => {
+    const result = runBootstrap(loginShell, bootstrapRequest('echo "$0" >&2\nexit 3', {}));
+    expect(result).toEqual({ status: 3, stdout: '', stderr: `${loginShell}\n` });
+  });
+
+  it('lets the command see variables named like the bootstrap own ones', () => {
+    const request = bootstrapRequest('echo "$hastack_value $hastack_n"', { hastack_value: 'a', hastack_n: 'b' });
+    expect(runBootstrap(loginShell, request).stdout).toBe('a b\n');
+  });
+});
+
+describe('bootstrapRequest', () => {
+  it('refuses names a shell cannot export', () => {
+    expect(() => bootstrapRequest('true', { 'BAD-NAME': 'x' })).toThrow('invalid environment variable name "BAD-NAME"');
+  });
+
+  it('keeps values off the exec command string', () => {
+    expect(BOOTSTRAP_COMMAND).not.toMatch(/[!\n]/);
+    expect(BOOTSTRAP_COMMAND.slice("sh -c '".length, -1)).not.toContain("'");
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Environment variables and stdin reach a remote command through the channel's stdin, never through SSH
+ * `env` requests (sshd accepts only the names its AcceptEnv lists) and never on a command line (any user
+ * on the host can read command lines with `ps`).
+ *
+ * The channel runs this small POSIX sh script, the only thing visible in `ps` besides the command text
+ * itself. It reads a request from stdin, exports the variables, then `exec`s the command with the
+ * login shell (as sshd would have run it), leaving the rest of stdin to the command. The request:
+ *
+ *     <number of variables>\n
+ *     for each variable: <NAME> <number of lines>\n<value lines, each ending in \n>
+ *     <number of lines of the command>\n<command lines, each ending in \n>
+ *     <the command's stdin, raw, up to EOF>
+ *
+ * A value of n lines is its text split on "\n" (so "a\n" is the two lines "a" and ""). The shell's
+ * `read` takes one byte at a time from a pipe, so nothing past the request is consumed. The script is
+ * one line without `'` or `!` so that any login shell (sh, bash, zsh, csh) passes it to `sh` intact.
+ */
+const BOOTSTRAP_SCRIPT = [
+  'hastack_fail() { echo "hastack: malformed command request on stdin" >&2; exit 125; }',
+  'hastack_nl=$(printf "\\nx")',
+  'hastack_nl=${hastack_nl%x}',
+  'hastack_lines() { hastack_value=; hastack_left=$1; while [ "$hastack_left" -gt 0 ]; do IFS= read -r hastack_line || hastack_fail; if [ "$hastack_left" -eq "$1" ]; then hastack_value=$hastack_line; else hastack_value=$hastack_value$hastack_nl$hastack_line; fi; hastack_left=$((hastack_left - 1)); done; }',
+  'IFS= read -r hastack_count || hastack_fail',
+  'set --',
+  'while [ "$hastack_count" -gt 0 ]; do IFS=" " read -r hastack_name hastack_n || hastack_fail; hastack_lines "$hastack_n"; set -- "$@" "$hastack_name=$hastack_value"; hastack_count=$((hastack_count - 1)); done',
+  'IFS= read -r hastack_n || hastack_fail',
+  'hastack_lines "$hastack_n"',
+  // From here on only positional parameters are used: an exported variable may share a name with
+  // one of the script's own.
+  'set -- "$@" "${SHELL:-/bin/sh}" "$hastack_value"',
+  'while [ $# -gt 2 ]; do export "$1"; shift; done',
+  'exec "$1" -c "$2"',
+].join('; ');
+
+/** The command string of the exec request. */
+export const BOOTSTRAP_COMMAND = `sh -c '${BOOTSTRAP_SCRIPT}'`;
+
+/** Names the bootstrap can export: what POSIX shells accept as variable names. */
+export const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function block(text: string): string {
+  const lines = text.split('\n');
+  return `${lines.length}\n${lines.join('\n')}\n`;
+}
+
+/** What to write on the bootstrap's stdin to run `command` with `environment` and `stdin`. */
+export function bootstrapRequest(command: string, environment: Record<string, string>, stdin = ''): Buffer {
+  const variables = Object.entries(environment);
+  for (const [name] of variables) {
+    if (!ENVIRONMENT_NAME.test(name)) throw new Error(`invalid environment variable name "${name}"`);
+  }
+  const header =
+    `${variables.length}\n` +
+    variables.map(([name, value]) => `${name} ${block(value)}`).join('') +
+    block(command);
+  return Buffer.from(header + stdin, 'utf8');
+}
