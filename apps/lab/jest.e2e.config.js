@@ -1,0 +1,11 @@
+// Tests against the deployed lab stack; tools/scripts/test.sh runs them after `lab` deployed it, in
+// file order, the destructive fault tests last.
+module.exports = {
+  displayName: 'lab-e2e',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
+  testSequencer: '<rootDir>/e2e/by-name-sequencer.js',
+  testTimeout: 600000,
+  maxWorkers: 1,
+};

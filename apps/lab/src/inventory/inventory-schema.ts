@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { OperatingSystems } from '@hastack/host';
+
+export const HostRoles = [
+  'director',
+  'web',
+  'db-primary',
+  'db-replica',
+  'dfs-master',
+  'dfs-metalogger',
+  'dfs-chunkserver',
+  'monitoring',
+] as const;
+export type HostRole = (typeof HostRoles)[number];
+
+const hostEntry = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lower-case host name (letters, digits, dashes)'),
+  roles: z.array(z.enum(HostRoles)).min(1, 'at least one role is needed'),
+  address: z.ipv4(),
+  port: z.number().int().min(1).max(65535).default(22),
+  user: z.string().min(1).default('root'),
+  privateKeyPath: z.string().min(1),
+  os: z.enum(OperatingSystems, { error: (issue) => `unknown OS ${JSON.stringify(issue.input)}: supported are ${OperatingSystems.join(', ')}` }),
+  interface: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'must be a network interface name'),
+  /** Share of the load this host takes as a real server (1). */
+  weight: z.number().int().min(0).max(65535).default(1),
+});
+
+export const inventorySchema = z.strictObject({
+  environment: z.string().min(1),
+  network: z.strictObject({ cidr: z.cidrv4(), gateway: z.ipv4() }),
+  vip: z.ipv4(),
+  smsGateway: z.strictObject({ url: z.url(), recordsFile: z.string().optional() }).optional(),
+  hosts: z.array(hostEntry).min(1),
+});
+
+export type Inventory = z.infer<typeof inventorySchema>;
+export type InventoryHost = Inventory['hosts'][number];

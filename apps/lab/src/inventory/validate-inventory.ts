@@ -1,0 +1,73 @@
+import { accessSync, constants } from 'node:fs';
+import { HostRole, Inventory, inventorySchema } from './inventory-schema';
+
+/** The roles the deployed tiers need, with how many hosts may hold each. */
+const REQUIRED_ROLES: ReadonlyArray<{ role: HostRole; min: number; max: number }> = [
+  { role: 'director', min: 2, max: 2 },
+  { role: 'web', min: 1, max: Infinity },
+];
+
+export class InventoryError extends Error {
+  constructor(
+    source: string,
+    public readonly problems: string[],
+  ) {
+    super(`invalid inventory ${source}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'InventoryError';
+  }
+}
+
+function toNumber(address: string): number {
+  return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
+}
+
+function inSubnet(address: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(toNumber(address) / size) === Math.floor(toNumber(base) / size);
+}
+
+function duplicates(values: string[]): string[] {
+  return [...new Set(values.filter((value, i) => values.indexOf(value) !== i))];
+}
+
+function crossChecks(inventory: Inventory): string[] {
+  const problems: string[] = [];
+  const { hosts, vip, network } = inventory;
+  for (const name of duplicates(hosts.map((h) => h.name))) problems.push(`hosts: the name "${name}" is used twice`);
+  for (const address of duplicates(hosts.map((h) => h.address))) problems.push(`hosts: the address ${address} is used twice`);
+  const vipOwner = hosts.find((h) => h.address === vip);
+  if (vipOwner) problems.push(`vip: ${vip} is the address of host "${vipOwner.name}"`);
+  if (vip === network.gateway) problems.push(`vip: ${vip} is the network's gateway`);
+  if (!inSubnet(vip, network.cidr)) problems.push(`vip: ${vip} is outside the hosts' network ${network.cidr}`);
+  hosts.forEach((host, i) => {
+    if (!inSubnet(host.address, network.cidr)) problems.push(`hosts[${i}].address: ${host.address} (${host.name}) is outside ${network.cidr}`);
+    try {
+      accessSync(host.privateKeyPath, constants.R_OK);
+    } catch (error) {
+      problems.push(`hosts[${i}].privateKeyPath: cannot read ${host.privateKeyPath} (${(error as NodeJS.ErrnoException).code})`);
+    }
+  });
+  for (const { role, min, max } of REQUIRED_ROLES) {
+    const count = hosts.filter((h) => h.roles.includes(role)).length;
+    if (count < min || count > max) {
+      const wanted = max === Infinity ? `at least ${min}` : min === max ? `exactly ${min}` : `${min}..${max}`;
+      problems.push(`hosts: role "${role}" needs ${wanted} host(s), found ${count}`);
+    }
+  }
+  return problems;
+}
+
+/** Parses and checks an inventory; throws one InventoryError listing every problem, each with its path. */
+export function validateInventory(data: unknown, source: string): Inventory {
+  const parsed = inventorySchema.safeParse(data);
+  if (!parsed.success) {
+    throw new InventoryError(
+      source,
+      parsed.error.issues.map((issue) => `${issue.path.map(String).join('.').replace(/\.(\d+)/g, '[$1]') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const problems = crossChecks(parsed.data);
+  if (problems.length) throw new InventoryError(source, problems);
+  return parsed.data;
+}

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describeChanges, selectLabStack } from './deploy/lab-stack';
+import { checkReachable } from './deploy/preflight';
+import { loadInventory } from './inventory';
+import { collectLabStatus, formatLabStatus } from './status';
+
+const ROOT = resolve(__dirname, '../../..');
+
+function bringLabUp(): void {
+  const result = spawnSync('bash', [resolve(ROOT, 'tools/scripts/run.sh'), 'lab:up'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the lab did not come up (see above)');
+}
+
+async function deploy(): Promise<void> {
+  const inventory = loadInventory();
+  await checkReachable(inventory.hosts);
+  const stack = await selectLabStack(inventory);
+  const started = Date.now();
+  console.log(`lab: deploying stack "${stack.name}" onto ${inventory.hosts.length} hosts`);
+  const result = await stack.up({ onOutput: (text) => process.stdout.write(text) });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`lab: deployed in ${seconds} s: ${describeChanges(result.summary.resourceChanges)}`);
+}
+
+async function destroy(): Promise<void> {
+  const inventory = loadInventory();
+  await checkReachable(inventory.hosts);
+  const stack = await selectLabStack(inventory);
+  const result = await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
+  console.log(`lab: destroyed: ${describeChanges(result.summary.resourceChanges)}`);
+}
+
+async function status(): Promise<void> {
+  console.log(formatLabStatus(await collectLabStatus(loadInventory())));
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  lab: async () => {
+    bringLabUp();
+    await deploy();
+    await status();
+  },
+  status,
+  'lab:destroy': destroy,
+};
+
+const command = process.argv[2] ?? '';
+const run = commands[command];
+if (!run) {
+  console.error(`usage: main.ts ${Object.keys(commands).join(' | ')}`);
+  process.exit(64);
+}
+run().catch((error: Error) => {
+  // Inventory and reachability errors are complete sentences for the operator; a stack trace adds nothing.
+  console.error(`${command}: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { labProgram } from './lab-program';
+export type { LabOutputs } from './lab-program';

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import * as pulumi from '@pulumi/pulumi';
+import { DirectorPair, RealServerVip } from '@hastack/director';
+import { defineHost, Host } from '@hastack/host';
+import { WebServer } from '@hastack/web';
+import type { HostRole, Inventory, InventoryHost } from '../inventory';
+
+/** The lab's VRRP router id; unique on its bridge. */
+const VIRTUAL_ROUTER_ID = 51;
+
+export interface LabOutputs {
+  siteUrl: string;
+  vip: string;
+  preferredVipHolder: string;
+  hosts: Record<string, string[]>;
+}
+
+function hostsWith(inventory: Inventory, hosts: Map<string, Host>, role: HostRole): { entry: InventoryHost; host: Host }[] {
+  return inventory.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! }));
+}
+
+/**
+ * The lab stack: each tier on the hosts holding its role. A new tier is a few lines here: its hosts by
+ * role, its component, and what it needs from the others.
+ */
+export function labProgram(inventory: Inventory): () => Promise<LabOutputs> {
+  return async () => {
+    const hosts = new Map(
+      inventory.hosts.map((entry) => [
+        entry.name,
+        defineHost({
+          name: entry.name,
+          address: entry.address,
+          port: entry.port,
+          user: entry.user,
+          os: entry.os,
+          privateKey: pulumi.secret(readFileSync(entry.privateKeyPath, 'utf8')),
+        }),
+      ]),
+    );
+
+    const webHosts = hostsWith(inventory, hosts, 'web');
+    for (const { host } of webHosts) {
+      const vip = new RealServerVip(`${host.name}-real-server`, { host, vips: [inventory.vip] });
+      new WebServer(`${host.name}-web`, { host }, { dependsOn: vip });
+    }
+
+    const [first, second] = hostsWith(inventory, hosts, 'director');
+    new DirectorPair('lvs', {
+      directors: [
+        { host: first.host, interface: first.entry.interface },
+        { host: second.host, interface: second.entry.interface },
+      ],
+      vips: [inventory.vip],
+      virtualRouterId: VIRTUAL_ROUTER_ID,
+      advertIntervalSeconds: 0.2,
+      services: [
+        {
+          port: 80,
+          scheduler: 'wrr',
+          realServers: webHosts.map(({ entry }) => ({ name: entry.name, address: entry.address, weight: entry.weight })),
+          healthCheck: { type: 'http', path: '/health', intervalSeconds: 1, timeoutSeconds: 1, retries: 1, retryDelaySeconds: 0.5 },
+        },
+      ],
+    });
+
+    return {
+      siteUrl: `http://${inventory.vip}/`,
+      vip: inventory.vip,
+      preferredVipHolder: first.entry.name,
+      hosts: Object.fromEntries(inventory.hosts.map((entry) => [entry.name, entry.roles])),
+    };
+  };
+}
