@@ -28,18 +28,25 @@ export class ConnectionPool {
   private readonly entries = new Map<string, PoolEntry>();
 
   constructor(
-    private readonly dial: (spec: ConnectionSpec) => Promise<Client>,
+    private readonly dial: (spec: ConnectionSpec, onRetry: (message: string) => void) => Promise<Client>,
     private readonly maxChannels = DEFAULT_MAX_CHANNELS,
     private readonly idleMs = DEFAULT_IDLE_MS,
   ) {}
 
-  /** Runs `work` with the spec's connection, holding one of its channel slots meanwhile. */
-  async withConnection<T>(spec: ConnectionSpec, work: (client: Client) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` with the spec's connection, holding one of its channel slots meanwhile. When this call
+   * dials, `onDialRetry` hears about failed attempts.
+   */
+  async withConnection<T>(
+    spec: ConnectionSpec,
+    work: (client: Client) => Promise<T>,
+    onDialRetry: (message: string) => void = () => undefined,
+  ): Promise<T> {
     try {
-      return await this.withSlot(spec, work);
+      return await this.withSlot(spec, work, onDialRetry);
     } catch (error) {
       // The pooled connection died while idle (host rebooted): nothing ran, so dial again once.
-      if (error instanceof ConnectionLostError) return this.withSlot(spec, work);
+      if (error instanceof ConnectionLostError) return this.withSlot(spec, work, onDialRetry);
       throw error;
     }
   }
@@ -50,9 +57,13 @@ export class ConnectionPool {
     this.entries.clear();
   }
 
-  private async withSlot<T>(spec: ConnectionSpec, work: (client: Client) => Promise<T>): Promise<T> {
+  private async withSlot<T>(
+    spec: ConnectionSpec,
+    work: (client: Client) => Promise<T>,
+    onDialRetry: (message: string) => void,
+  ): Promise<T> {
     const key = connectionKey(spec);
-    const entry = this.entries.get(key) ?? this.open(key, spec);
+    const entry = this.entries.get(key) ?? this.open(key, spec, onDialRetry);
     await this.acquire(entry);
     try {
       const client = await entry.client;
@@ -67,8 +78,8 @@ export class ConnectionPool {
     }
   }
 
-  private open(key: string, spec: ConnectionSpec): PoolEntry {
-    const entry: PoolEntry = { client: this.dial(spec), closed: false, activeChannels: 0, waiting: [] };
+  private open(key: string, spec: ConnectionSpec, onDialRetry: (message: string) => void): PoolEntry {
+    const entry: PoolEntry = { client: this.dial(spec, onDialRetry), closed: false, activeChannels: 0, waiting: [] };
     this.entries.set(key, entry);
     entry.client.then(
       (client) => client.once('close', () => this.forget(key, entry)),

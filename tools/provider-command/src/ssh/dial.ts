@@ -53,6 +53,8 @@ function openTcp(spec: ConnectionSpec): Promise<Duplex> {
     }
     socket.once('connect', () => {
       socket.setTimeout(0);
+      // Without it, Nagle's algorithm and delayed ACKs hold each small channel message back for tens of ms.
+      socket.setNoDelay(true);
       resolve(socket);
     });
     socket.once('error', reject);

@@ -3,9 +3,9 @@
  * `env` requests (sshd accepts only the names its AcceptEnv lists) and never on a command line (any user
  * on the host can read command lines with `ps`).
  *
- * The channel runs this small POSIX sh script, the only thing visible in `ps` besides the command text
- * itself. It reads a request from stdin, exports the variables, then `exec`s the command with the
- * login shell (as sshd would have run it), leaving the rest of stdin to the command. The request:
+ * The exec request carries only this small script, which the user's login shell runs (as it would have
+ * run the command itself). The script reads a request from stdin, exports the variables, then `eval`s
+ * the command in that same shell, leaving the rest of stdin to it. The request:
  *
  *     <number of variables>\n
  *     for each variable: <NAME> <number of lines>\n<value lines, each ending in \n>
@@ -13,10 +13,11 @@
  *     <the command's stdin, raw, up to EOF>
  *
  * A value of n lines is its text split on "\n" (so "a\n" is the two lines "a" and ""). The shell's
- * `read` takes one byte at a time from a pipe, so nothing past the request is consumed. The script is
- * one line without `'` or `!` so that any login shell (sh, bash, zsh, csh) passes it to `sh` intact.
+ * `read` takes one byte at a time from a pipe, so nothing past the request is consumed. Running in the
+ * login shell rather than in a nested `sh -c` keeps shell start-up files (a slow ~/.bashrc) to one run
+ * per command, as upstream. It needs a POSIX login shell (sh, bash, dash, zsh, ksh).
  */
-const BOOTSTRAP_SCRIPT = [
+export const BOOTSTRAP_COMMAND = [
   'hastack_fail() { echo "hastack: malformed command request on stdin" >&2; exit 125; }',
   'hastack_nl=$(printf "\\nx")',
   'hastack_nl=${hastack_nl%x}',
@@ -26,15 +27,15 @@ const BOOTSTRAP_SCRIPT = [
   'while [ "$hastack_count" -gt 0 ]; do IFS=" " read -r hastack_name hastack_n || hastack_fail; hastack_lines "$hastack_n"; set -- "$@" "$hastack_name=$hastack_value"; hastack_count=$((hastack_count - 1)); done',
   'IFS= read -r hastack_n || hastack_fail',
   'hastack_lines "$hastack_n"',
-  // From here on only positional parameters are used: an exported variable may share a name with
-  // one of the script's own.
-  'set -- "$@" "${SHELL:-/bin/sh}" "$hastack_value"',
-  'while [ $# -gt 2 ]; do export "$1"; shift; done',
-  'exec "$1" -c "$2"',
+  // The assignments and the command now sit in the positional parameters: the script's own names can go
+  // before the command's variables (which may reuse them) are exported.
+  'set -- "$@" "$hastack_value"',
+  'unset -f hastack_fail hastack_lines',
+  'unset hastack_nl hastack_value hastack_left hastack_line hastack_count hastack_name hastack_n',
+  'while [ $# -gt 1 ]; do export "$1"; shift; done',
+  // `shift` first, so that the command starts without positional parameters, as under `sh -c`.
+  'eval "shift; $1"',
 ].join('; ');
-
-/** The command string of the exec request. */
-export const BOOTSTRAP_COMMAND = `sh -c '${BOOTSTRAP_SCRIPT}'`;
 
 /** Names the bootstrap can export: what POSIX shells accept as variable names. */
 export const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
