@@ -1,0 +1,20 @@
+import { version } from '@pulumi/random/package.json';
+import { main } from '@pulumi/pulumi/provider';
+import { RANDOM_ID_TYPE, randomId } from './random-id';
+import { RANDOM_INTEGER_TYPE, randomInteger } from './random-integer';
+import { RANDOM_PASSWORD_TYPE, randomPassword } from './random-password';
+import { randomProvider } from './random-resource';
+import { RANDOM_STRING_TYPE, randomString } from './random-string';
+import { RANDOM_UUID_TYPE, randomUuid } from './random-uuid';
+
+// The provider claims the version of the SDK it serves: the engine loads the plugin by that version.
+void main(
+  randomProvider(version, {
+    [RANDOM_PASSWORD_TYPE]: randomPassword,
+    [RANDOM_STRING_TYPE]: randomString,
+    [RANDOM_ID_TYPE]: randomId,
+    [RANDOM_INTEGER_TYPE]: randomInteger,
+    [RANDOM_UUID_TYPE]: randomUuid,
+  }),
+  process.argv.slice(2),
+);
