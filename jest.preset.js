@@ -11,4 +11,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../../' }),
   testMatch: ['<rootDir>/src/**/*.test.ts'],
+  reporters: ['default', require.resolve('./tools/scripts/tally-reporter.js')],
 };

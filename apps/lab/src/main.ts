@@ -41,6 +41,7 @@ const commands: Record<string, () => Promise<void>> = {
     await deploy();
     await status();
   },
+  deploy,
   status,
   'lab:destroy': destroy,
 };

@@ -55,11 +55,16 @@ export function writeFileScript(
   ];
 }
 
-/** Removes the file, or puts back what was there before the stack managed it. */
+/**
+ * Removes the file, or puts back what was there before the stack managed it. A folder the removal
+ * leaves empty goes too, so that one the write created does not outlive it (package managers accept a
+ * folder of theirs already gone).
+ */
 export function removeFileScript(path: string): string[] {
   const original = `${ORIGINALS_DIR}${path}`;
   return [
     `if [ -e ${shellQuote(original)} ]; then mv -f ${shellQuote(original)} ${shellQuote(path)}; else rm -f ${shellQuote(path)}; fi`,
+    `rmdir --ignore-fail-on-non-empty ${shellQuote(path.slice(0, path.lastIndexOf('/')))} 2>/dev/null || true`,
     `rmdir -p --ignore-fail-on-non-empty ${shellQuote(original.slice(0, original.lastIndexOf('/')))} 2>/dev/null || true`,
   ];
 }

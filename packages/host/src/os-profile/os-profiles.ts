@@ -111,7 +111,7 @@ const apt: PackageManager = {
   name: 'apt',
   install:
     'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 install -y --no-install-recommends "$@"',
-  remove: 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 purge -y "$@"',
+  remove: 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 purge -y --autoremove "$@"',
   isInstalled:
     'for p in "$@"; do dpkg-query -W -f=\'${Status}\' "$p" 2>/dev/null | grep -q "install ok installed" || exit 1; done',
   refresh: 'apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 update',

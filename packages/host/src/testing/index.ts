@@ -1,2 +1,3 @@
 export { recordResources, valueOf } from './pulumi-mocks';
 export type { RecordedResource } from './pulumi-mocks';
+export { runReadmeExample } from './readme-example';

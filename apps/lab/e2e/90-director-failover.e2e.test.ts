@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { currentVipHolder, hostsWithRole, timeUntilServed } from '../src/probes/failover';
+import { waitFor } from '../src/probes/wait-for';
+import { sampleSite } from '../src/status';
+import { inventory, sh } from './support';
+
+const [director1, director2] = hostsWithRole(inventory, 'director');
+
+/** The MAC this machine sends VIP traffic to: whichever director answered ARP for the VIP last. */
+function vipMacSeenByClient(): string {
+  return execFileSync('ip', ['neigh', 'show', 'to', inventory.vip], { encoding: 'utf8' }).split(' lladdr ')[1]?.split(' ')[0] ?? '';
+}
+
+async function macOf(director: typeof director1): Promise<string> {
+  return (await sh(director, `cat /sys/class/net/${director.interface}/address`)).trim();
+}
+
+async function holderIs(name: string): Promise<true | undefined> {
+  return (await currentVipHolder(inventory))?.name === name ? true : undefined;
+}
+
+describe('director failover', () => {
+  it('starts with the first director holding the VIP', async () => {
+    await waitFor('director1 to hold the VIP', () => holderIs(director1.name), 20000);
+  });
+
+  it('moves the VIP to the backup when keepalived on the master is killed, and back when it returns', async () => {
+    const backupMac = await macOf(director2);
+    const takeoverMs = await timeUntilServed(
+      inventory,
+      () => sh(director1, 'pkill -KILL -x keepalived'),
+      async () => vipMacSeenByClient() === backupMac,
+    );
+    console.log(`VIP served through ${director2.name} ${takeoverMs} ms after keepalived was killed on ${director1.name}`);
+    expect(takeoverMs).toBeLessThan(5000);
+    expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+
+    // preempt is on: the master takes the VIP back once it runs again.
+    await sh(director1, 'systemctl start keepalived');
+    await waitFor('director1 to take the VIP back', () => holderIs(director1.name), 20000);
+    expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+  });
+
+  it('moves the VIP to the backup when the master loses its link', async () => {
+    const backupMac = await macOf(director2);
+    const takeoverMs = await timeUntilServed(
+      inventory,
+      // Detached, so the command finishes while the link is down and the link comes back by itself.
+      () => sh(director1, `nohup sh -c 'ip link set ${director1.interface} down; sleep 10; ip link set ${director1.interface} up' >/dev/null 2>&1 &`),
+      async () => vipMacSeenByClient() === backupMac,
+    );
+    console.log(`VIP served through ${director2.name} ${takeoverMs} ms after ${director1.name} lost its link`);
+    expect(takeoverMs).toBeLessThan(5000);
+    await waitFor('director1 to come back and take the VIP', () => holderIs(director1.name), 60000, 500);
+    expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+  });
+});

@@ -1,0 +1,31 @@
+import { selectLabStack } from '../src/deploy/lab-stack';
+import { hostsWithRole } from '../src/probes/failover';
+import { inventory, sh } from './support';
+
+const leftovers = (paths: string[]) => `for p in ${paths.join(' ')}; do test ! -e "$p" || echo "$p"; done`;
+
+describe('destroying the lab stack', () => {
+  beforeAll(async () => {
+    await (await selectLabStack(inventory)).destroy();
+  });
+
+  it('leaves the directors without keepalived, IPVS rules, VIP or files of the stack', async () => {
+    for (const director of hostsWithRole(inventory, 'director')) {
+      expect(await sh(director, "dpkg -l keepalived ipvsadm 2>/dev/null | grep '^ii' || true")).toBe('');
+      expect(await sh(director, `ip -o -4 addr show dev ${director.interface}`)).not.toContain(`${inventory.vip}/`);
+      expect(await sh(director, 'lsmod | grep -c "^ip_vs" || true')).toBe('0\n');
+      expect(
+        await sh(director, leftovers(['/etc/keepalived/keepalived.conf', '/etc/modules-load.d/hastack-ip_vs.conf', '/etc/sysctl.d/90-hastack-*', '/var/lib/hastack'])),
+      ).toBe('');
+    }
+  });
+
+  it('leaves the web hosts without Apache, the VIP on lo, the unit or the ARP settings', async () => {
+    for (const web of hostsWithRole(inventory, 'web')) {
+      expect(await sh(web, "dpkg -l 'apache2*' 2>/dev/null | grep '^ii' || true")).toBe('');
+      expect(await sh(web, 'ip -o -4 addr show dev lo')).not.toContain(inventory.vip);
+      expect(await sh(web, 'sysctl -n net.ipv4.conf.all.arp_ignore net.ipv4.conf.lo.arp_announce')).toBe('0\n0\n');
+      expect(await sh(web, leftovers(['/etc/systemd/system/hastack-lvs-real.service', '/etc/sysctl.d/90-hastack-*', '/var/lib/hastack']))).toBe('');
+    }
+  });
+});

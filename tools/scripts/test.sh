@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `npm test`: every test of the project, fastest first, in one lab and one deployment.
+#   1. unit: lint, typecheck and unit tests of every project (no engine, no host)
+#   2. engine: the real Pulumi CLI and the project's providers against loopback
+#   3. lab: bring the lab up and check its hosts
+#   4. stack: deploy the lab stack, prove each tier against the running daemons, the fault tests last,
+#      then destroy and check the hosts are clean
+# Prints where the time went and one closing line with the counts.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$HASTACK_ROOT"
+
+export HASTACK_TEST_TALLY
+HASTACK_TEST_TALLY="$(mktemp)"
+timings=()
+phase() {
+  local name="$1"
+  shift
+  echo
+  echo "=== test phase: $name"
+  local started=$SECONDS
+  "$@"
+  timings+=("$(printf '%-34s %5d s' "$name" $((SECONDS - started)))")
+}
+
+report() {
+  local status=$?
+  echo
+  echo "=== where the test time went"
+  printf '  %s\n' "${timings[@]}"
+  printf '  %-34s %5d s\n' "total" "$SECONDS"
+  node -e '
+    const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse);
+    const sum = (key) => lines.reduce((total, line) => total + line[key], 0);
+    console.log(`Tests: ${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
+  ' "$HASTACK_TEST_TALLY"
+  rm -f "$HASTACK_TEST_TALLY"
+  exit "$status"
+}
+trap report EXIT
+
+nx_run() { nx run-many --skip-nx-cache --parallel=2 --outputStyle=stream "$@"; }
+
+phase "setup: engine and providers" bash -c 'bash tools/pulumi-engine/build.sh >/dev/null && bash tools/pulumi-engine/install-providers.sh'
+phase "unit: lint, typecheck, tests" nx_run -t lint typecheck test
+phase "engine: CLI and providers" nx_run -t integration --parallel=1
+
+lab_down() { tsx tools/lab/src/main.ts down; }
+trap 'lab_down; report' EXIT
+phase "lab: up" tsx tools/lab/src/main.ts up
+phase "lab: host checks" nx run lab-tool:lab-test --skip-nx-cache --outputStyle=stream
+phase "stack: deploy" tsx apps/lab/src/main.ts deploy
+phase "stack: tier proofs and faults" nx run lab:e2e --skip-nx-cache --outputStyle=stream
+phase "lab: down and clean" bash -c 'tsx tools/lab/src/main.ts down && nx run lab-tool:lab-clean-test --skip-nx-cache --outputStyle=stream'
+trap report EXIT
