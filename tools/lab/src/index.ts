@@ -1,0 +1,10 @@
+// What tests and the lab stack use of the lab tool.
+export { readInventory, InventorySchema } from './inventory/inventory';
+export type { Inventory, InventoryHost } from './inventory/inventory';
+export { labSsh } from './ssh/ssh';
+export type { RunResult } from './exec';
+export { readSmsRecords } from './sms-sink/records';
+export type { SmsRecord } from './sms-sink/sms-sink';
+export { MirrorProbePackage } from './mirror/mirror';
+export { labLeftovers } from './leftovers';
+export { labPaths } from './paths';

@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { planHosts } from '../topology/topology';
+import { buildInventory, InventorySchema, readInventory, writeInventory } from './inventory';
+
+const files = { privateKey: '/abs/path/.lab/ssh/id_ed25519', smsRecords: '/abs/path/.lab/sms/requests.jsonl' };
+const topology = { directors: 2, web: 2, databases: 2, dfsMaster: 1, chunkservers: 2, monitoring: 1 };
+
+describe('buildInventory', () => {
+  const inventory = buildInventory(planHosts(topology), files);
+
+  it('has exactly the shape the lab stack reads', () => {
+    expect({ ...inventory, hosts: inventory.hosts.slice(0, 1) }).toEqual({
+      environment: 'lab',
+      network: { cidr: '198.18.0.0/24', gateway: '198.18.0.1' },
+      vip: '198.18.0.100',
+      smsGateway: { url: 'http://198.18.0.1:8025/sms', recordsFile: '/abs/path/.lab/sms/requests.jsonl' },
+      hosts: [
+        {
+          name: 'director1',
+          roles: ['director'],
+          address: '198.18.0.11',
+          port: 22,
+          user: 'root',
+          privateKeyPath: '/abs/path/.lab/ssh/id_ed25519',
+          os: 'debian-12',
+          interface: 'eth0',
+        },
+      ],
+    });
+    expect(InventorySchema.parse(inventory)).toEqual(inventory);
+  });
+
+  it('names the containers\' NIC host0', () => {
+    expect(inventory.hosts.find((h) => h.name === 'web1')?.interface).toBe('host0');
+  });
+});
+
+describe('readInventory', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-inventory-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true }));
+
+  it('reads back what lab:up wrote', () => {
+    const inventory = buildInventory(planHosts(topology), files);
+    writeInventory(path.join(dir, 'inventory.json'), inventory);
+    expect(readInventory(path.join(dir, 'inventory.json'))).toEqual(inventory);
+  });
+
+  it('says to run lab:up when there is no inventory', () => {
+    expect(() => readInventory(path.join(dir, 'missing.json'))).toThrow(/run `npm run lab:up` first/);
+  });
+});

@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cacheKey, cachedDir } from '../cache/cache';
+import { run } from '../exec';
+import { downloadMissingDebs } from './download-debs';
+
+/** Debian's kernel, for `ip_vs`, and what builds the initrd it needs to find virtio and ext4 (both modules). */
+export const KernelPackages = ['linux-image-amd64', 'initramfs-tools'] as const;
+
+const RecipeVersion = 1;
+
+export interface DirectorBase {
+  /** Root file system of a director, the base plus the kernel and its modules. */
+  readonly rootfs: string;
+  readonly kernel: string;
+  readonly initrd: string;
+}
+
+/** The directors' root file system, kernel and initrd, built once per user and base. */
+export async function ensureDirectorBase(
+  cacheDir: string,
+  baseRootfs: string,
+  baseKey: string,
+  logFile: string,
+): Promise<DirectorBase> {
+  const dir = path.join(cacheDir, `director-${cacheKey({ base: baseKey, packages: KernelPackages, recipe: RecipeVersion })}`);
+  await cachedDir(dir, async (into) => {
+    const rootfs = path.join(into, 'rootfs');
+    const debs = path.join(into, 'debs');
+    await run('cp', ['-a', '--reflink=auto', baseRootfs, rootfs]);
+    await downloadMissingDebs(rootfs, [KernelPackages], debs, logFile);
+    // Inside the tree, so the packages' scripts (update-initramfs above all) run against it, not the machine.
+    await run(
+      'systemd-nspawn',
+      [
+        '-q',
+        '-D',
+        rootfs,
+        '--register=no',
+        '--keep-unit',
+        `--bind-ro=${debs}:/debs`,
+        '--setenv=DEBIAN_FRONTEND=noninteractive',
+        'sh',
+        '-c',
+        'apt-get install -y --no-install-recommends /debs/*.deb && apt-get clean',
+      ],
+      { logFile },
+    );
+    fs.rmSync(debs, { recursive: true });
+    const boot = fs.readdirSync(path.join(rootfs, 'boot'));
+    const kernel = boot.find((name) => name.startsWith('vmlinuz-'));
+    const initrd = boot.find((name) => name.startsWith('initrd.img-'));
+    if (!kernel || !initrd) {
+      throw new Error(`no kernel or initrd in ${rootfs}/boot after installing ${KernelPackages.join(' ')}`);
+    }
+    fs.copyFileSync(path.join(rootfs, 'boot', kernel), path.join(into, 'vmlinuz'));
+    fs.copyFileSync(path.join(rootfs, 'boot', initrd), path.join(into, 'initrd.img'));
+  });
+  return { rootfs: path.join(dir, 'rootfs'), kernel: path.join(dir, 'vmlinuz'), initrd: path.join(dir, 'initrd.img') };
+}
