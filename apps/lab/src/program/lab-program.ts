@@ -19,11 +19,16 @@ function hostsWith(inventory: Inventory, hosts: Map<string, Host>, role: HostRol
   return inventory.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! }));
 }
 
+export interface LabOptions {
+  /** VRRP advert interval of the directors (0.2 s: failover in well under a second). */
+  advertIntervalSeconds?: number;
+}
+
 /**
  * The lab stack: each tier on the hosts holding its role. A new tier is a few lines here: its hosts by
  * role, its component, and what it needs from the others.
  */
-export function labProgram(inventory: Inventory): () => Promise<LabOutputs> {
+export function labProgram(inventory: Inventory, options: LabOptions = {}): () => Promise<LabOutputs> {
   return async () => {
     const hosts = new Map(
       inventory.hosts.map((entry) => [
@@ -53,7 +58,7 @@ export function labProgram(inventory: Inventory): () => Promise<LabOutputs> {
       ],
       vips: [inventory.vip],
       virtualRouterId: VIRTUAL_ROUTER_ID,
-      advertIntervalSeconds: 0.2,
+      advertIntervalSeconds: options.advertIntervalSeconds ?? 0.2,
       services: [
         {
           port: 80,

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm run bench`: every benchmark; each prints its figures side by side, measured in the same run.
+set -euo pipefail
+cd "$HASTACK_ROOT"
+tsx tools/bench/provider-connection-reuse.ts
+if [[ -f .lab/inventory.json ]]; then
+  tsx apps/lab/bench/failover.bench.ts
+else
+  echo "bench: the failover figures need the lab and the stack: run \`npm run lab\` first"
+fi
