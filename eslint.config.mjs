@@ -31,4 +31,13 @@ export default [
       ],
     },
   },
+  {
+    // Usage examples are written as a user of the library writes them: through its package name.
+    files: ['packages/*/src/examples/readme-example.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 ];

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { recordResources, runReadmeExample } from '@hastack/host/testing';
+import { recordResources, runReadmeExample } from '../testing';
 
 const recorded = recordResources();
 
