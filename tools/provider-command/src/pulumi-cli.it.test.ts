@@ -75,9 +75,14 @@ function program(): Record<string, pulumi.Output<unknown>> {
   return { password: password.result, remoteStdout: remote.stdout };
 }
 
-/** Runs `up` while sampling every command line on the machine. */
-async function upWatchingProcesses(): Promise<{ result: auto.UpResult; commandLines: string[] }> {
+/** Runs `up` while sampling every command line on the machine, and keeps the engine's log messages. */
+async function upWatchingProcesses(): Promise<{
+  result: auto.UpResult;
+  commandLines: string[];
+  diagnostics: auto.DiagnosticEvent[];
+}> {
   const commandLines: string[] = [];
+  const diagnostics: auto.DiagnosticEvent[] = [];
   let watching = true;
   const watcher = (async () => {
     while (watching) {
@@ -87,7 +92,8 @@ async function upWatchingProcesses(): Promise<{ result: auto.UpResult; commandLi
     }
   })();
   try {
-    return { result: await stack.up(), commandLines };
+    const result = await stack.up({ onEvent: (event) => event.diagnosticEvent && diagnostics.push(event.diagnosticEvent) });
+    return { result, commandLines, diagnostics };
   } finally {
     watching = false;
     await watcher;
@@ -118,8 +124,15 @@ afterAll(async () => {
 describe('the command and random providers through the Pulumi CLI', () => {
   let password: string;
 
-  it('runs every command on the first up, and keeps the password off every command line', async () => {
-    const { result, commandLines } = await upWatchingProcesses();
+  it('runs nothing on preview', async () => {
+    const preview = await stack.preview();
+    expect(preview.changeSummary).toMatchObject({ create: 5 });
+    expect(logOf('local.log')).toEqual([]);
+    expect(logOf('remote.log')).toEqual([]);
+  });
+
+  it('runs every command on the first up, and keeps the password off every command line and log', async () => {
+    const { result, commandLines, diagnostics } = await upWatchingProcesses();
     expect(result.summary.resourceChanges).toMatchObject({ create: 5 });
     password = result.outputs.password.value;
     expect(result.outputs.password.secret).toBe(true);
@@ -131,6 +144,11 @@ describe('the command and random providers through the Pulumi CLI', () => {
     expect(readFileSync(join(work, 'remote', 'site', 'index.html'), 'utf8')).toBe('<h1>it</h1>\n');
     expect(commandLines.some((line) => line.includes('sleep 2'))).toBe(true);
     expect(commandLines.filter((line) => line.includes(password))).toEqual([]);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ message: 'ran create-1\n', ephemeral: true }));
+    // Debug events (missing from the type) are the program runtime's own RPC traces, which print resolved
+    // secrets whatever the providers do; what the CLI shows is the rest.
+    const shown = diagnostics.filter((event) => ['info', 'info#err', 'warning', 'error'].includes(event.severity));
+    expect(shown.filter((event) => event.message.includes(password))).toEqual([]);
   });
 
   it('runs nothing on a second up', async () => {
@@ -149,8 +167,11 @@ describe('the command and random providers through the Pulumi CLI', () => {
     expect(exported).not.toContain(password);
   });
 
-  it('runs a changed create once, as an update', async () => {
+  it('runs a changed create once, as an update, and not on preview', async () => {
     settings.remoteCreate = remoteCreate('create-2');
+    const preview = await stack.preview();
+    expect(preview.changeSummary).toMatchObject({ update: 1 });
+    expect(logOf('remote.log')).toEqual(['create-1']);
     const result = await stack.up();
     expect(result.summary.resourceChanges).toEqual({ same: 4, update: 1 });
     expect(logOf('remote.log')).toEqual(['create-1', 'create-2']);
