@@ -42,17 +42,18 @@ describe('commandResource', () => {
     expect(runs).toEqual([]);
   });
 
-  it('marks environment, stdin and secret inputs sensitive, but not the previous output', async () => {
+  it('marks environment, stdin, secrets and credentials sensitive, but not the previous output or the host', async () => {
     const { kind, runs } = fakeKind();
     const olds = { create: 'x', stdout: 'previous output', stderr: '' };
     await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).update('id', urn, olds, {
       create: 'y',
       environment: { A: 'env-value' },
       stdin: 'stdin-value',
-      connection: secret({ host: 'h', privateKey: 'key-value' }),
+      delete: secret('secret-delete'),
+      connection: secret({ host: 'web-1', user: 'root', privateKey: 'key-value', proxy: { host: 'b', password: 'pw' } }),
     });
     expect(runs[0].environment).toEqual({ A: 'env-value', PULUMI_COMMAND_STDOUT: 'previous output' });
-    expect(runs[0].sensitive).toEqual(['env-value', 'stdin-value', 'h', 'key-value']);
+    expect(runs[0].sensitive).toEqual(['env-value', 'stdin-value', 'secret-delete', 'key-value', 'pw']);
   });
 
   it('leaves out a previous output too large for an environment variable, with a warning', async () => {

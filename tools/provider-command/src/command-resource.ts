@@ -6,6 +6,7 @@ import { diffInputs } from './diff-inputs';
 import type { ResourceLog } from './engine-log';
 import { PropertyMap, resourceName, reveal, secret, secretStrings } from './property-values';
 import type { ResourceHandler } from './provider';
+import { connectionCredentials } from './ssh/connection-spec';
 
 /** How a kind of command resource differs from the others: its own inputs and where it runs. */
 export interface CommandKind {
@@ -21,6 +22,15 @@ export interface CommandKind {
 // Linux refuses to start a program with a single environment string over 128 KiB ("argument list too
 // long"); passing a large previous output would make every later update and delete fail.
 const MAX_PREVIOUS_OUTPUT_BYTES = 120 * 1024;
+
+/**
+ * The secret values of a resource's inputs. The SDK makes the whole `connection` secret, but only its
+ * credentials are worth masking: masking the host or "root" would garble every line that names them.
+ */
+function secretValues(wire: PropertyMap): string[] {
+  const { connection, ...others } = wire;
+  return [...secretStrings(others), ...connectionCredentials(connection)];
+}
 
 export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHandler {
   const inputKeys = [...COMMAND_INPUT_KEYS, ...kind.extraInputKeys];
@@ -54,14 +64,15 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
       ...(previousState && inputs.addPreviousOutputInEnv ? previousOutputEnvironment(urn, previousState) : {}),
     };
     // The previous outputs are not sensitive: masking them would mask every line a rerun repeats.
-    const sensitive = [...Object.values(inputs.environment), ...(inputs.stdin ? [inputs.stdin] : []), ...secretStrings(wire)];
+    const stdin = inputs.stdin ? [inputs.stdin] : [];
+    const sensitive = [...Object.values(inputs.environment), ...stdin, ...secretValues(wire)];
     return kind.runnerFor(wire)({ urn, command, environment, stdin: inputs.stdin, logging: inputs.logging, sensitive });
   };
 
   // Outputs are not secret upstream even when inputs are; an output that repeats a secret input
   // verbatim is made secret here so that it cannot leak into the state in clear.
   const outputsOf = (wire: PropertyMap, result: CommandResult): PropertyMap => {
-    const secrets = secretStrings(wire).filter((value) => value.length >= 4);
+    const secrets = secretValues(wire).filter((value) => value.length >= 4);
     const protect = (text: string) => (secrets.some((value) => text.includes(value)) ? secret(text) : text);
     return { stdout: protect(result.stdout), stderr: protect(result.stderr) };
   };
@@ -79,7 +90,8 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
       const inputs = commandInputs(wire);
       const result = inputs.create ? await run(urn, wire, inputs, inputs.create) : { stdout: '', stderr: '' };
       const extra = kind.extraOutputs ? await kind.extraOutputs(wire) : {};
-      return { id: `${resourceName(urn)}${randomBytes(4).toString('hex')}`, outs: { ...wire, ...outputsOf(wire, result), ...extra } };
+      const id = `${resourceName(urn)}${randomBytes(4).toString('hex')}`;
+      return { id, outs: { ...wire, ...outputsOf(wire, result), ...extra } };
     },
 
     async update(_id, urn, olds, wire) {

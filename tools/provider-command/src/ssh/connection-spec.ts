@@ -76,6 +76,14 @@ export function checkConnection(wire: unknown, property = 'connection'): CheckFa
   return failures;
 }
 
+/** The credentials in a connection and its proxy: the parts of the (wholly secret) input worth masking. */
+export function connectionCredentials(wire: unknown): string[] {
+  if (wire === undefined || wire === null) return [];
+  const credentials = (spec: ConnectionSpec | undefined): (string | undefined)[] =>
+    spec ? [spec.password, spec.privateKey, spec.privateKeyPassword, ...credentials(spec.proxy)] : [];
+  return credentials(connectionSpec(wire)).filter((value): value is string => value !== undefined);
+}
+
 /** How messages name a connection: `user@host:port`. */
 export function describeConnection(spec: ConnectionSpec): string {
   return `${spec.user}@${spec.host}:${spec.port}`;
