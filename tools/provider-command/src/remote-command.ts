@@ -20,7 +20,7 @@ function checkRemoteInputs(wire: PropertyMap): CheckFailure[] {
     ...checkConnection(wire.connection),
     ...invalidNames.map((name) => ({
       property: `environment.${name}`,
-      reason: `"${name}" cannot be exported by a shell: use letters, digits and _ only`,
+      reason: `"${name}" cannot be exported by a shell: use letters, digits and _ (and not "_" alone)`,
     })),
   ];
 }

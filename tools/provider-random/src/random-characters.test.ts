@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { CharacterOptions, LOWER, NUMERIC, SPECIAL, UPPER, randomCharacters } from './random-characters';
 
 const all: CharacterOptions = {
@@ -34,6 +35,40 @@ describe('randomCharacters', () => {
     const result = randomCharacters({ ...all, length: 10, upper: false, lower: false, numeric: false, overrideSpecial: 'é_' });
     expect([...result]).toHaveLength(10);
     expect(result).toMatch(/^[é_]{10}$/);
+  });
+
+  it('honours length and minimums for any valid options (property)', () => {
+    const options = fc
+      .record({
+        length: fc.integer({ min: 1, max: 64 }),
+        upper: fc.boolean(),
+        lower: fc.boolean(),
+        numeric: fc.boolean(),
+        special: fc.boolean(),
+        minUpper: fc.integer({ min: 0, max: 8 }),
+        minLower: fc.integer({ min: 0, max: 8 }),
+        minNumeric: fc.integer({ min: 0, max: 8 }),
+        minSpecial: fc.integer({ min: 0, max: 8 }),
+      })
+      .filter((o) => o.upper || o.lower || o.numeric || o.special)
+      .filter((o) => o.length >= o.minUpper + o.minLower + o.minNumeric + o.minSpecial);
+    fc.assert(
+      fc.property(options, (o) => {
+        const result = randomCharacters(o);
+        expect(result).toHaveLength(o.length);
+        expect(count(result, UPPER)).toBeGreaterThanOrEqual(o.minUpper);
+        expect(count(result, LOWER)).toBeGreaterThanOrEqual(o.minLower);
+        expect(count(result, NUMERIC)).toBeGreaterThanOrEqual(o.minNumeric);
+        expect(count(result, SPECIAL)).toBeGreaterThanOrEqual(o.minSpecial);
+        const allowed = [
+          o.upper || o.minUpper ? UPPER : '',
+          o.lower || o.minLower ? LOWER : '',
+          o.numeric || o.minNumeric ? NUMERIC : '',
+          o.special || o.minSpecial ? SPECIAL : '',
+        ].join('');
+        expect(count(result, allowed)).toBe(o.length);
+      }),
+    );
   });
 
   it('does not repeat itself', () => {

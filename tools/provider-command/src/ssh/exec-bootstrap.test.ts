@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,22 @@ describe.each(loginShells)('the exec bootstrap under %s', (loginShell) => {
     expect(runBootstrap(loginShell, request)).toEqual({ status: 0, stdout: `${tricky}||x\n`, stderr: '' });
   });
 
+  it('carries any environment and stdin through unchanged (property)', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 }).filter((value) => !value.includes('\0'));
+    // Prefixed, so that no name is one the shell manages itself (PATH, UID, RANDOM, ...).
+    const name = fc.stringMatching(/^[A-Za-z0-9_]{0,8}$/).map((suffix) => `V${suffix}`);
+    fc.assert(
+      fc.property(fc.dictionary(name, text, { maxKeys: 3 }), text, (environment, stdin) => {
+        const names = Object.keys(environment);
+        const printed = names.map((n) => `printf '%s\\0' "$${n}"`).join('; ');
+        const result = runBootstrap(loginShell, bootstrapRequest(`${printed || 'true'}; cat`, environment, stdin));
+        const expected = names.map((n) => `${environment[n]}\0`).join('') + stdin;
+        expect(result.stdout).toBe(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('hands the rest of stdin to the command untouched', () => {
     const stdin = 'line one\nline two without newline';
     expect(runBootstrap(loginShell, bootstrapRequest('cat', {}, stdin)).stdout).toBe(stdin);
@@ -50,6 +67,7 @@ describe.each(loginShells)('the exec bootstrap under %s', (loginShell) => {
 describe('bootstrapRequest', () => {
   it('refuses names a shell cannot export', () => {
     expect(() => bootstrapRequest('true', { 'BAD-NAME': 'x' })).toThrow('invalid environment variable name "BAD-NAME"');
+    expect(() => bootstrapRequest('true', { _: 'x' })).toThrow('invalid environment variable name "_"');
   });
 
   it('keeps the exec command string free of the request', () => {

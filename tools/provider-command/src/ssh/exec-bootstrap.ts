@@ -37,8 +37,8 @@ export const BOOTSTRAP_COMMAND = [
   'eval "shift; $1"',
 ].join('; ');
 
-/** Names the bootstrap can export: what POSIX shells accept as variable names. */
-export const ENVIRONMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names the bootstrap can export: POSIX shell variable names, but `_`, which shells set themselves. */
+export const ENVIRONMENT_NAME = /^(?!_$)[A-Za-z_][A-Za-z0-9_]*$/;
 
 function block(text: string): string {
   const lines = text.split('\n');
