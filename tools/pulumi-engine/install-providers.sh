@@ -19,14 +19,15 @@ sdk_version() {
   node -p "require('./node_modules/@pulumi/$1/package.json').version"
 }
 
-# What the bundle is made of: the provider's sources, the locked dependency versions, the bundling
-# scripts and the Node.js the launcher runs.
+# What the bundle is made of: the provider's sources and the kit's, the locked dependency versions,
+# the path aliases, the bundling scripts and the Node.js the launcher runs.
 source_key() {
   local name="$1"
   {
-    find "tools/provider-$name/src" -name '*.ts' ! -name '*.test.ts' ! -path '*/testing/*' -print0 |
+    find "tools/provider-$name/src" tools/provider-kit/src -name '*.ts' ! -name '*.test.ts' ! -path '*/testing/*' -print0 |
       sort -z | xargs -0 sha256sum
-    sha256sum package-lock.json tools/pulumi-engine/bundle-provider.mjs tools/pulumi-engine/install-providers.sh
+    sha256sum package-lock.json tsconfig.base.json tools/pulumi-engine/bundle-provider.mjs \
+      tools/pulumi-engine/install-providers.sh
     command -v node
     node --version
   } | sha256sum | cut -d' ' -f1

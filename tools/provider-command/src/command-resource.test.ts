@@ -1,7 +1,7 @@
 import { commandResource } from './command-resource';
 import { CommandRun } from './command-run';
 import { ResourceLog } from './engine-log';
-import { secret } from './property-values';
+import { secret } from '@hastack/provider-kit';
 
 const urn = 'urn:pulumi:dev::proj::command:remote:Command::step';
 

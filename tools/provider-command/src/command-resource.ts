@@ -2,10 +2,16 @@ import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { randomBytes } from 'node:crypto';
 import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs } from './command-inputs';
 import { CommandResult, CommandRunner } from './command-run';
-import { diffInputs } from './diff-inputs';
+import {
+  diffInputs,
+  PropertyMap,
+  resourceName,
+  reveal,
+  secret,
+  secretStrings,
+  type ResourceHandler,
+} from '@hastack/provider-kit';
 import type { ResourceLog } from './engine-log';
-import { PropertyMap, resourceName, reveal, secret, secretStrings } from './property-values';
-import type { ResourceHandler } from './provider';
 import { connectionCredentials } from './ssh/connection-spec';
 
 /** How a kind of command resource differs from the others: its own inputs and where it runs. */

@@ -3,10 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { diffInputs } from './diff-inputs';
+import {
+  ARCHIVE_SIGNATURE,
+  ASSET_SIGNATURE,
+  diffInputs,
+  PropertyMap,
+  reveal,
+  SIGNATURE_KEY,
+  UNKNOWN,
+  type ResourceHandler,
+} from '@hastack/provider-kit';
 import type { ResourceLog } from './engine-log';
-import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, PropertyMap, SIGNATURE_KEY, UNKNOWN, reveal } from './property-values';
-import type { ResourceHandler } from './provider';
 import { sftpSession } from './ssh/channels';
 import type { ConnectionPool } from './ssh/connection-pool';
 import { checkConnection, connectionSpec, describeConnection } from './ssh/connection-spec';

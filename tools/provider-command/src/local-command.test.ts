@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResourceLog } from './engine-log';
 import { localCommand } from './local-command';
-import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, SIGNATURE_KEY, secret } from './property-values';
+import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, SIGNATURE_KEY, secret } from '@hastack/provider-kit';
 
 const urn = 'urn:pulumi:dev::proj::command:local:Command::hello';
 const log: ResourceLog = { status: jest.fn(), warning: jest.fn() };

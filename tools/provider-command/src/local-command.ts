@@ -4,8 +4,15 @@ import { listFiles, selectPaths } from './asset-paths';
 import { commandResource } from './command-resource';
 import type { ResourceLog } from './engine-log';
 import { localRunner } from './local-process';
-import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, PropertyMap, SIGNATURE_KEY, UNKNOWN, reveal } from './property-values';
-import type { ResourceHandler } from './provider';
+import {
+  ARCHIVE_SIGNATURE,
+  ASSET_SIGNATURE,
+  PropertyMap,
+  reveal,
+  SIGNATURE_KEY,
+  UNKNOWN,
+  type ResourceHandler,
+} from '@hastack/provider-kit';
 
 export const LOCAL_COMMAND_TYPE = 'command:local:Command';
 

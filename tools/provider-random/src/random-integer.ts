@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { reveal } from './property-values';
+import { reveal } from '@hastack/provider-kit';
 import type { RandomResource } from './random-resource';
 import { InputCheck } from './random-resource';
 

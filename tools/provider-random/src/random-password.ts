@@ -1,5 +1,5 @@
 import { hash } from 'bcryptjs';
-import { secret } from './property-values';
+import { secret } from '@hastack/provider-kit';
 import { CharacterOptions, randomCharacters } from './random-characters';
 import type { RandomResource } from './random-resource';
 import { STRING_INPUT_KEYS, checkStringInputs } from './string-inputs';

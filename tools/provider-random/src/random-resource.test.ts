@@ -1,12 +1,12 @@
 import { compare } from 'bcryptjs';
-import { secret } from './property-values';
-import { randomProvider } from './random-resource';
+import { dispatchingProvider, secret } from '@hastack/provider-kit';
+import { randomResourceHandler } from './random-resource';
 import { RANDOM_PASSWORD_TYPE, randomPassword } from './random-password';
 import { RANDOM_STRING_TYPE, randomString } from './random-string';
 
-const provider = randomProvider('4.21.2', {
-  [RANDOM_PASSWORD_TYPE]: randomPassword,
-  [RANDOM_STRING_TYPE]: randomString,
+const provider = dispatchingProvider('4.21.2', {
+  [RANDOM_PASSWORD_TYPE]: randomResourceHandler(randomPassword),
+  [RANDOM_STRING_TYPE]: randomResourceHandler(randomString),
 });
 const passwordUrn = `urn:pulumi:dev::proj::${RANDOM_PASSWORD_TYPE}::db`;
 const stringUrn = `urn:pulumi:dev::proj::${RANDOM_STRING_TYPE}::suffix`;

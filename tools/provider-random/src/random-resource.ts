@@ -1,6 +1,5 @@
-import type { CheckFailure, Provider, ReadResult } from '@pulumi/pulumi/provider';
-import { isDeepStrictEqual } from 'node:util';
-import { PropertyMap, UNKNOWN, containsUnknown, reveal, resourceType } from './property-values';
+import { PropertyMap, ResourceHandler, UNKNOWN, diffInputs, reveal } from '@hastack/provider-kit';
+import type { CheckFailure } from '@pulumi/pulumi/provider';
 
 /** One random resource type: how its inputs are validated and what it generates. */
 export interface RandomResource {
@@ -12,32 +11,23 @@ export interface RandomResource {
   generate(inputs: PropertyMap): Promise<{ id: string; outputs: PropertyMap }>;
 }
 
-/** A provider for the given random resource types: generate on create, replace on any change. */
-export function randomProvider(version: string, resources: Record<string, RandomResource>): Provider {
-  const resourceFor = (urn: string): RandomResource => {
-    const resource = resources[resourceType(urn)];
-    if (!resource) throw new Error(`unknown resource type ${resourceType(urn)} (${urn})`);
-    return resource;
-  };
+/** The provider's handling of a random resource type: generate on create, replace on any change. */
+export function randomResourceHandler(resource: RandomResource): ResourceHandler {
   return {
-    version,
-    async check(urn, _olds, news) {
-      return resourceFor(urn).check(news ?? {});
+    async check(_urn, _olds, news) {
+      return resource.check(news);
     },
-    async diff(_id, urn, olds, news) {
-      const changed = resourceFor(urn).inputKeys.filter(
-        (key) => containsUnknown(news[key]) || !isDeepStrictEqual(reveal(olds[key]) ?? null, reveal(news[key]) ?? null),
-      );
-      return { changes: changed.length > 0, replaces: changed };
+    async diff(_id, _urn, olds, news) {
+      return diffInputs(olds, news, resource.inputKeys, resource.inputKeys);
     },
-    async create(urn, inputs) {
-      const { id, outputs } = await resourceFor(urn).generate(reveal(inputs) as PropertyMap);
+    async create(_urn, inputs) {
+      const { id, outputs } = await resource.generate(reveal(inputs) as PropertyMap);
       return { id, outs: { ...inputs, ...outputs } };
     },
-    // A random value lives only in the state: there is nothing to read back, update or delete.
-    async read(id, _urn, props): Promise<ReadResult> {
-      return { id, props };
+    async update() {
+      throw new Error('random resources are replaced, never updated');
     },
+    // A random value lives only in the state: there is nothing to delete.
     async delete() {},
   };
 }

@@ -1,4 +1,4 @@
-import { secret } from './property-values';
+import { secret } from '@hastack/provider-kit';
 import { checkStringInputs } from './string-inputs';
 
 describe('checkStringInputs', () => {

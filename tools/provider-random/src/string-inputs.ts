@@ -1,5 +1,5 @@
 import type { CheckFailure } from '@pulumi/pulumi/provider';
-import { PropertyMap, reveal } from './property-values';
+import { PropertyMap, reveal } from '@hastack/provider-kit';
 import { InputCheck } from './random-resource';
 
 export const STRING_INPUT_KEYS = [

@@ -1,4 +1,4 @@
-import { secret } from '../property-values';
+import { secret } from '@hastack/provider-kit';
 import { checkConnection, connectionKey, connectionSpec, describeConnection } from './connection-spec';
 
 describe('connectionSpec', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { copyToRemote } from '../copy-to-remote';
 import { CommandRun } from '../command-run';
 import { ResourceLog, silentLog } from '../engine-log';
-import { ASSET_SIGNATURE, ARCHIVE_SIGNATURE, SIGNATURE_KEY, secret } from '../property-values';
+import { ASSET_SIGNATURE, ARCHIVE_SIGNATURE, SIGNATURE_KEY, secret } from '@hastack/provider-kit';
 import { LoopbackSshd, startLoopbackSshd } from '../testing/loopback-sshd';
 import { ConnectionPool } from './connection-pool';
 import { ConnectionSpec, connectionSpec } from './connection-spec';

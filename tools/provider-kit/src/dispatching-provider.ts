@@ -26,12 +26,12 @@ export function dispatchingProvider(version: string, handlers: Record<string, Re
   };
   return {
     version,
-    check: (urn, olds, news) => handlerFor(urn).check(urn, olds ?? {}, news ?? {}),
-    diff: (id, urn, olds, news) => handlerFor(urn).diff(id, urn, olds ?? {}, news ?? {}),
-    create: (urn, inputs) => handlerFor(urn).create(urn, inputs ?? {}),
-    update: (id, urn, olds, news) => handlerFor(urn).update(id, urn, olds ?? {}, news ?? {}),
-    delete: (id, urn, state) => handlerFor(urn).delete(id, urn, state ?? {}),
-    // Refreshing returns the state as it is: there is nothing on a host to read a command back from.
+    check: async (urn, olds, news) => handlerFor(urn).check(urn, olds ?? {}, news ?? {}),
+    diff: async (id, urn, olds, news) => handlerFor(urn).diff(id, urn, olds ?? {}, news ?? {}),
+    create: async (urn, inputs) => handlerFor(urn).create(urn, inputs ?? {}),
+    update: async (id, urn, olds, news) => handlerFor(urn).update(id, urn, olds ?? {}, news ?? {}),
+    delete: async (id, urn, state) => handlerFor(urn).delete(id, urn, state ?? {}),
+    // Refreshing returns the state as it is: neither a command run nor a random value can be read back.
     read: async (id, _urn, props): Promise<ReadResult> => ({ id, props }),
   };
 }

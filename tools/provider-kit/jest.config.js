@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'provider-kit',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

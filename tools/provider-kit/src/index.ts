@@ -1,0 +1,3 @@
+export * from './property-values';
+export * from './dispatching-provider';
+export * from './diff-inputs';
