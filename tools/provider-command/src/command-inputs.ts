@@ -1,5 +1,5 @@
-import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { PropertyMap, UNKNOWN, reveal } from '@hastack/provider-kit';
+import type { CheckFailure } from '@pulumi/pulumi/provider';
 
 export type Logging = 'stdout' | 'stderr' | 'stdoutAndStderr' | 'none';
 const LOGGING_VALUES: readonly Logging[] = ['stdout', 'stderr', 'stdoutAndStderr', 'none'];

@@ -1,7 +1,7 @@
+import { secret } from '@hastack/provider-kit';
 import { commandResource } from './command-resource';
 import { CommandRun } from './command-run';
 import { ResourceLog } from './engine-log';
-import { secret } from '@hastack/provider-kit';
 
 const urn = 'urn:pulumi:dev::proj::command:remote:Command::step';
 

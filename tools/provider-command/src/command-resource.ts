@@ -1,7 +1,3 @@
-import type { CheckFailure } from '@pulumi/pulumi/provider';
-import { randomBytes } from 'node:crypto';
-import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs } from './command-inputs';
-import { CommandResult, CommandRunner } from './command-run';
 import {
   diffInputs,
   PropertyMap,
@@ -11,6 +7,10 @@ import {
   secretStrings,
   type ResourceHandler,
 } from '@hastack/provider-kit';
+import type { CheckFailure } from '@pulumi/pulumi/provider';
+import { randomBytes } from 'node:crypto';
+import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs } from './command-inputs';
+import { CommandResult, CommandRunner } from './command-run';
 import type { ResourceLog } from './engine-log';
 import { connectionCredentials } from './ssh/connection-spec';
 

@@ -1,8 +1,3 @@
-import type { CheckFailure } from '@pulumi/pulumi/provider';
-import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import { posix, resolve } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import {
   ARCHIVE_SIGNATURE,
   ASSET_SIGNATURE,
@@ -13,6 +8,11 @@ import {
   UNKNOWN,
   type ResourceHandler,
 } from '@hastack/provider-kit';
+import type { CheckFailure } from '@pulumi/pulumi/provider';
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { posix, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { ResourceLog } from './engine-log';
 import { sftpSession } from './ssh/channels';
 import type { ConnectionPool } from './ssh/connection-pool';

@@ -1,9 +1,9 @@
+import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, SIGNATURE_KEY, secret } from '@hastack/provider-kit';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResourceLog } from './engine-log';
 import { localCommand } from './local-command';
-import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, SIGNATURE_KEY, secret } from '@hastack/provider-kit';
 
 const urn = 'urn:pulumi:dev::proj::command:local:Command::hello';
 const log: ResourceLog = { status: jest.fn(), warning: jest.fn() };

@@ -1,9 +1,3 @@
-import type { CheckFailure } from '@pulumi/pulumi/provider';
-import { resolve } from 'node:path';
-import { listFiles, selectPaths } from './asset-paths';
-import { commandResource } from './command-resource';
-import type { ResourceLog } from './engine-log';
-import { localRunner } from './local-process';
 import {
   ARCHIVE_SIGNATURE,
   ASSET_SIGNATURE,
@@ -13,6 +7,12 @@ import {
   UNKNOWN,
   type ResourceHandler,
 } from '@hastack/provider-kit';
+import type { CheckFailure } from '@pulumi/pulumi/provider';
+import { resolve } from 'node:path';
+import { listFiles, selectPaths } from './asset-paths';
+import { commandResource } from './command-resource';
+import type { ResourceLog } from './engine-log';
+import { localRunner } from './local-process';
 
 export const LOCAL_COMMAND_TYPE = 'command:local:Command';
 

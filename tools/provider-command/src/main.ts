@@ -1,9 +1,9 @@
+import { dispatchingProvider } from '@hastack/provider-kit';
 import { main } from '@pulumi/pulumi/provider';
 import { version } from '@pulumi/command/package.json';
 import { COPY_TO_REMOTE_TYPE, copyToRemote } from './copy-to-remote';
 import { engineAddressFromArgs, engineLog, silentLog } from './engine-log';
 import { LOCAL_COMMAND_TYPE, localCommand } from './local-command';
-import { dispatchingProvider } from '@hastack/provider-kit';
 import { REMOTE_COMMAND_TYPE, remoteCommand } from './remote-command';
 import { ConnectionPool } from './ssh/connection-pool';
 import { dial } from './ssh/dial';

@@ -1,7 +1,7 @@
+import { PropertyMap, reveal, type ResourceHandler } from '@hastack/provider-kit';
 import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { commandResource } from './command-resource';
 import type { ResourceLog } from './engine-log';
-import { PropertyMap, reveal, type ResourceHandler } from '@hastack/provider-kit';
 import type { ConnectionPool } from './ssh/connection-pool';
 import { checkConnection, connectionSpec } from './ssh/connection-spec';
 import { ENVIRONMENT_NAME } from './ssh/exec-bootstrap';

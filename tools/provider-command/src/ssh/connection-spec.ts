@@ -1,6 +1,6 @@
+import { UNKNOWN, reveal } from '@hastack/provider-kit';
 import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { createHash } from 'node:crypto';
-import { UNKNOWN, reveal } from '@hastack/provider-kit';
 
 /** The `connection` input of the remote resources, with the SDK's defaults applied. */
 export interface ConnectionSpec {

@@ -1,10 +1,10 @@
+import { ASSET_SIGNATURE, ARCHIVE_SIGNATURE, SIGNATURE_KEY, secret } from '@hastack/provider-kit';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyToRemote } from '../copy-to-remote';
 import { CommandRun } from '../command-run';
 import { ResourceLog, silentLog } from '../engine-log';
-import { ASSET_SIGNATURE, ARCHIVE_SIGNATURE, SIGNATURE_KEY, secret } from '@hastack/provider-kit';
 import { LoopbackSshd, startLoopbackSshd } from '../testing/loopback-sshd';
 import { ConnectionPool } from './connection-pool';
 import { ConnectionSpec, connectionSpec } from './connection-spec';
