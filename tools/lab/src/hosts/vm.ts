@@ -44,7 +44,7 @@ export function qemuArgs(host: LabHost, boot: VmBoot): string[] {
     '-initrd',
     boot.initrd,
     '-append',
-    'root=/dev/vda rw console=ttyS0 systemd.mask=serial-getty@ttyS0.service net.ifnames=0',
+    'root=/dev/vda rw console=ttyS0 quiet systemd.mask=serial-getty@ttyS0.service net.ifnames=0',
     '-drive',
     `file=${boot.disk},if=virtio,format=raw`,
     '-netdev',

@@ -7,7 +7,10 @@ import { downloadMissingDebs } from './download-debs';
 /** Debian's kernel, for `ip_vs`, and what builds the initrd it needs to find virtio and ext4 (both modules). */
 export const KernelPackages = ['linux-image-amd64', 'initramfs-tools'] as const;
 
-const RecipeVersion = 1;
+/** What the VM's root needs before it is mounted: the virtio PCI disk and its ext4. */
+const InitrdModules = ['virtio_pci', 'virtio_blk', 'ext4'] as const;
+
+const RecipeVersion = 2;
 
 export interface DirectorBase {
   /** Root file system of a director, the base plus the kernel and its modules. */
@@ -23,13 +26,23 @@ export async function ensureDirectorBase(
   baseKey: string,
   logFile: string,
 ): Promise<DirectorBase> {
-  const dir = path.join(cacheDir, `director-${cacheKey({ base: baseKey, packages: KernelPackages, recipe: RecipeVersion })}`);
+  const dir = path.join(cacheDir, `director-${cacheKey({ base: baseKey, packages: KernelPackages, modules: InitrdModules, recipe: RecipeVersion })}`);
   await cachedDir(dir, async (into) => {
     const rootfs = path.join(into, 'rootfs');
     const debs = path.join(into, 'debs');
     await run('cp', ['-a', '--reflink=auto', baseRootfs, rootfs]);
     await downloadMissingDebs(rootfs, [KernelPackages], debs, logFile);
+    // The VM's hardware is known, so the initrd needs only what mounts its root: a tenth of `MODULES=most`'s
+    // size, and seconds less to unpack under software emulation at every boot.
+    fs.mkdirSync(path.join(rootfs, 'etc/initramfs-tools/conf.d'), { recursive: true });
+    fs.writeFileSync(path.join(rootfs, 'etc/initramfs-tools/conf.d/lab.conf'), 'MODULES=list\n');
     // Inside the tree, so the packages' scripts (update-initramfs above all) run against it, not the machine.
+    const install = [
+      'apt-get install -y --no-install-recommends /debs/*.deb',
+      `printf '%s\\n' ${InitrdModules.join(' ')} >> /etc/initramfs-tools/modules`,
+      'update-initramfs -u',
+      'apt-get clean',
+    ].join(' && ');
     await run(
       'systemd-nspawn',
       [
@@ -42,7 +55,7 @@ export async function ensureDirectorBase(
         '--setenv=DEBIAN_FRONTEND=noninteractive',
         'sh',
         '-c',
-        'apt-get install -y --no-install-recommends /debs/*.deb && apt-get clean',
+        install,
       ],
       { logFile },
     );
