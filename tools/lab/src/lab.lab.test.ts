@@ -1,0 +1,87 @@
+// Against the running lab (`npm run lab:up` first): every host as the stack will use it.
+import { randomUUID } from 'node:crypto';
+import { InventoryHost, labSsh, MirrorProbePackage, readInventory, readSmsRecords } from './index';
+
+const inventory = readInventory();
+
+async function on(host: InventoryHost, command: string): Promise<string> {
+  const result = await labSsh(host, command);
+  if (result.code !== 0) {
+    throw new Error(`${host.name}: \`${command}\` exited ${result.code}:\n${result.stderr}${result.stdout}`);
+  }
+  return result.stdout;
+}
+
+describe.each(inventory.hosts.map((host) => [host.name, host] as const))('%s', (_name, host) => {
+  it('takes an SSH login with the lab key and is the host the inventory names, on its interface', async () => {
+    const [hostname, address] = (await on(host, `hostname; ip -4 -o addr show dev ${host.interface}`)).split('\n');
+    expect(hostname).toBe(host.name);
+    expect(address).toContain(` ${host.address}/24 `);
+  });
+
+  it('has booted systemd to running, or says why it is degraded', async () => {
+    const state = (await labSsh(host, 'systemctl is-system-running')).stdout.trim();
+    if (state === 'degraded') {
+      console.warn(`${host.name} is degraded; failed units:\n${await on(host, 'systemctl --failed --no-legend')}`);
+    }
+    expect(['running', 'degraded']).toContain(state);
+  });
+
+  // The directors fetch the mirror over HTTP from the machine, the containers have it bind-mounted.
+  it('has the lab mirror as its only apt source, and installs a package from it', async () => {
+    const sources = await on(host, 'cat /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | grep -v "^#" | grep .');
+    expect(sources.trim().split('\n')).toEqual([
+      host.roles.includes('director') ? 'deb [trusted=yes] http://198.18.0.1:8080/ ./' : 'deb [trusted=yes] file:/mirror ./',
+    ]);
+    const install = [
+      'export DEBIAN_FRONTEND=noninteractive',
+      'apt-get update -q',
+      `apt-get install -y -q --no-install-recommends ${MirrorProbePackage}`,
+      MirrorProbePackage,
+      `apt-get purge -y -q ${MirrorProbePackage}`,
+    ].join(' && ');
+    expect(await on(host, install)).toContain('Hello, world!');
+  });
+
+  it('has no route out of the lab', async () => {
+    expect(await on(host, 'ip route show default')).toBe('');
+  });
+});
+
+describe.each(inventory.hosts.filter((h) => h.roles.includes('director')).map((h) => [h.name, h] as const))(
+  'director %s',
+  (_name, host) => {
+    it('loads ip_vs', async () => {
+      expect(await on(host, 'modprobe ip_vs && head -1 /proc/net/ip_vs')).toMatch(/^IP Virtual Server version/);
+    });
+  },
+);
+
+describe.each(inventory.hosts.filter((h) => h.roles.includes('web')).map((h) => [h.name, h] as const))(
+  'web host %s',
+  (_name, host) => {
+    it('has the FUSE device for its MooseFS mount', async () => {
+      expect(await on(host, 'stat -c %F /dev/fuse')).toBe('character special file\n');
+    });
+  },
+);
+
+describe('the lab as a whole', () => {
+  it('gives every host its own machine id and SSH host key', async () => {
+    const identities = await Promise.all(
+      inventory.hosts.map((host) => on(host, 'cat /etc/machine-id; cut -d" " -f2 /etc/ssh/ssh_host_ed25519_key.pub')),
+    );
+    const [machineIds, hostKeys] = [0, 1].map((line) => identities.map((text) => text.split('\n')[line]));
+    expect(new Set(machineIds).size).toBe(inventory.hosts.length);
+    expect(new Set(hostKeys).size).toBe(inventory.hosts.length);
+  });
+
+  it("records what a host sends to the SMS gateway, for the monitoring tier's tests to read", async () => {
+    const [sender] = inventory.hosts.filter((h) => h.roles.includes('monitoring')).concat(inventory.hosts);
+    const text = `lab-test-${randomUUID()}`;
+    await on(sender, `curl -fsS -X POST --data 'text=${text}' '${inventory.smsGateway.url}?to=100'`);
+    const record = readSmsRecords(inventory).find((r) => r.body === `text=${text}`);
+    expect(record).toMatchObject({ method: 'POST', path: '/sms?to=100' });
+    expect(record?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  });
+});
