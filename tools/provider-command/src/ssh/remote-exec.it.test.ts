@@ -40,6 +40,12 @@ describe('remote execution over the loopback sshd', () => {
     );
   });
 
+  it('does not wait for a background process that keeps the output open', async () => {
+    const started = Date.now();
+    await expect(exec(runOf('sleep 8 & echo started'))).resolves.toMatchObject({ stdout: 'started' });
+    expect(Date.now() - started).toBeLessThan(6000);
+  });
+
   it('shares one connection among many concurrent commands', async () => {
     const dials = jest.fn(dial);
     const sharing = new ConnectionPool(dials, 4);

@@ -15,13 +15,15 @@ export async function execRemote(client: Client, run: CommandRun, log: ResourceL
   return new Promise((resolve, reject) => {
     const output = captureOutput(run, log);
     let exit: { cause?: string } | undefined;
+    let graceTimer: NodeJS.Timeout | undefined;
     channel.on('data', (chunk: Buffer) => output.stdout.write(chunk));
     channel.stderr.on('data', (chunk: Buffer) => output.stderr.write(chunk));
     channel.on('exit', (code: number | null, signal?: string) => {
       exit = { cause: signal ? `killed by signal ${signal}` : code !== 0 ? `exit status ${code}` : undefined };
-      setTimeout(() => channel.close(), OUTPUT_GRACE_MS).unref();
+      graceTimer = setTimeout(() => channel.close(), OUTPUT_GRACE_MS);
     });
     channel.on('close', () => {
+      clearTimeout(graceTimer);
       const result = { stdout: output.stdout.text(), stderr: output.stderr.text() };
       const cause = exit ? exit.cause : 'the connection was lost before the command finished';
       if (cause) reject(commandFailure(cause, run, result));
