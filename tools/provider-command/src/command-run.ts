@@ -1,7 +1,7 @@
 import type { Logging } from './command-inputs';
 import type { ResourceLog } from './engine-log';
 import { OutputCapture } from './output-capture';
-import { redact } from './redact';
+import { redactor } from './redact';
 
 /** One execution of a command's `create`, `update` or `delete` text. */
 export interface CommandRun {
@@ -24,7 +24,8 @@ export type CommandRunner = (run: CommandRun) => Promise<CommandResult>;
 
 /** The two output streams of a run, logged live as the `logging` input asks. */
 export function captureOutput(run: CommandRun, log: ResourceLog): { stdout: OutputCapture; stderr: OutputCapture } {
-  const logLine = (line: string) => log.status(run.urn, redact(line, run.sensitive));
+  const redact = redactor(run.sensitive);
+  const logLine = (line: string) => log.status(run.urn, redact(line));
   const logs = (stream: 'stdout' | 'stderr') => run.logging === stream || run.logging === 'stdoutAndStderr';
   return {
     stdout: new OutputCapture(logs('stdout') ? logLine : undefined),
@@ -43,5 +44,5 @@ const MAX_ERROR_OUTPUT = 8 * 1024;
 export function commandFailure(cause: string, run: CommandRun, output: CommandResult): Error {
   const shown = output.stderr || output.stdout;
   const tail = shown.length > MAX_ERROR_OUTPUT ? `...${shown.slice(-MAX_ERROR_OUTPUT)}` : shown;
-  return new Error(redact(`${cause}: running "${run.command}"${tail ? `:\n${tail}` : ''}`, run.sensitive));
+  return new Error(redactor(run.sensitive)(`${cause}: running "${run.command}"${tail ? `:\n${tail}` : ''}`));
 }

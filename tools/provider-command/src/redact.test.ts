@@ -1,6 +1,8 @@
-import { REDACTED, redact } from './redact';
+import { REDACTED, redactor } from './redact';
 
-describe('redact', () => {
+const redact = (text: string, sensitive: string[]) => redactor(sensitive)(text);
+
+describe('redactor', () => {
   it('masks every occurrence of a sensitive value', () => {
     expect(redact('pw=hunter22 again hunter22', ['hunter22'])).toBe(`pw=${REDACTED} again ${REDACTED}`);
   });

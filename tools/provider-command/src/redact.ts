@@ -5,10 +5,11 @@ export const REDACTED = '[secret]';
 const MIN_REDACTED_LENGTH = 4;
 
 /**
- * Masks every occurrence of the sensitive values in `text`. Multi-line values (keys, certificates) are
- * also masked line by line, because a command often prints only part of what it was given.
+ * A function that masks every occurrence of the sensitive values in a text; made once per run, since
+ * it is applied to every output line. Multi-line values (keys, certificates) are also masked line by
+ * line, because a command often prints only part of what it was given.
  */
-export function redact(text: string, sensitive: readonly string[]): string {
+export function redactor(sensitive: readonly string[]): (text: string) => string {
   const needles = new Set<string>();
   for (const value of sensitive) {
     for (const candidate of [value, ...value.split('\n').map((line) => line.trim())]) {
@@ -16,7 +17,6 @@ export function redact(text: string, sensitive: readonly string[]): string {
     }
   }
   // Longest first, so that a value containing another one is masked whole.
-  return [...needles]
-    .sort((a, b) => b.length - a.length)
-    .reduce((masked, needle) => masked.split(needle).join(REDACTED), text);
+  const ordered = [...needles].sort((a, b) => b.length - a.length);
+  return (text) => ordered.reduce((masked, needle) => masked.split(needle).join(REDACTED), text);
 }
