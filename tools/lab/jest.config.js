@@ -1,7 +1,8 @@
-// Unit tests: pure parts only, no root, no lab. The lab's own tests (*.lab.test.ts) have jest.lab.config.js.
+// Unit tests: pure parts only, no root, no lab. Tests against a running lab (*.lab.test.ts) and of what
+// lab:down left (*.clean.test.ts) have configs of their own.
 module.exports = {
   displayName: 'lab-tool',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  testPathIgnorePatterns: ['/node_modules/', '\\.lab\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.(lab|clean)\\.test\\.ts$'],
 };

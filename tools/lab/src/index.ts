@@ -7,4 +7,3 @@ export { readSmsRecords } from './sms-sink/records';
 export type { SmsRecord } from './sms-sink/sms-sink';
 export { MirrorProbePackage } from './mirror/mirror';
 export { labLeftovers } from './leftovers';
-export { labPaths } from './paths';
