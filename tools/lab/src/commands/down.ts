@@ -8,6 +8,7 @@ import { unmountAllUnder } from '../hosts/overlay';
 import { step } from '../log';
 import { deleteLink, labLinks, machineLinks } from '../network/bridge';
 import { labPaths } from '../paths';
+import { ensureRoot } from '../prereqs/prereqs';
 import { terminate } from '../processes';
 import { strayLabProcesses } from '../leftovers';
 
@@ -17,6 +18,7 @@ import { strayLabProcesses } from '../leftovers';
  * lab:up that failed half-way. Keeps the SSH key and the logs.
  */
 export async function down(): Promise<void> {
+  ensureRoot('down');
   const paths = labPaths();
   const cgroupRoots = systemdCgroupRoots(fs.readFileSync('/proc/mounts', 'utf8'));
   await step('stopping hosts', () => Promise.all(hostNamesOnDisk(paths).map((name) => stopHost(paths, name, cgroupRoots))));

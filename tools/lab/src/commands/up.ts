@@ -9,12 +9,12 @@ import { discardHost, HostInputs, isPreparedAs, lowerLayer, prepareHost, startHo
 import { buildInventory, writeInventory } from '../inventory/inventory';
 import { progress, step } from '../log';
 import { ensureMirror } from '../mirror/mirror';
-import { labPaths } from '../paths';
-import { checkMachine } from '../prereqs/prereqs';
+import { LabPaths, labPaths } from '../paths';
+import { checkMachine, MachineFacts } from '../prereqs/prereqs';
 import { baseRootfsKey, ensureBaseRootfs } from '../rootfs/base-rootfs';
 import { ensureDirectorBase } from '../rootfs/director-rootfs';
 import { ensureLabKey, knownHostsLines, waitForBoot } from '../ssh/ssh';
-import { planHosts, readTopology } from '../topology/topology';
+import { LabHost, planHosts, readTopology } from '../topology/topology';
 
 /** Boot budget per host: the directors boot under software emulation, two at once beside the containers. */
 const BootTimeoutMs = 300_000;
@@ -25,6 +25,16 @@ export async function up(topologyFile: string): Promise<void> {
   const paths = labPaths();
   const hosts = planHosts(readTopology(topologyFile));
   const machine = await step('checking the machine', checkMachine);
+  try {
+    await bringUp(paths, hosts, machine);
+  } catch (error) {
+    (error as Error).message += '\n(what lab:up started so far keeps running: `npm run lab:down` stops it)';
+    throw error;
+  }
+  progress(`lab is up (${((Date.now() - started) / 1000).toFixed(1)} s): inventory in ${paths.inventory}`);
+}
+
+async function bringUp(paths: LabPaths, hosts: readonly LabHost[], machine: MachineFacts): Promise<void> {
   for (const dir of [paths.labDir, paths.logsDir, paths.hostsDir, paths.smsDir]) {
     fs.mkdirSync(dir, { recursive: true });
   }
@@ -72,7 +82,6 @@ export async function up(topologyFile: string): Promise<void> {
     ),
   );
   writeInventory(paths.inventory, inventory);
-  progress(`lab is up (${((Date.now() - started) / 1000).toFixed(1)} s): inventory in ${paths.inventory}`);
 }
 
 async function bringUpHosts(inputs: HostInputs): Promise<void> {

@@ -6,7 +6,7 @@ import { DirectorBase } from '../rootfs/director-rootfs';
 import { LabHost } from '../topology/topology';
 import { HostDirs, readPid } from './host-state';
 
-export const VmMemoryMiB = 1024;
+const VmMemoryMiB = 1024;
 /** Room for what the product installs on a director; the image file is sparse. */
 const DiskSize = '4G';
 

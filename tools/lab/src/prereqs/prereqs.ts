@@ -47,13 +47,17 @@ function ensure(condition: boolean, message: string): void {
   }
 }
 
+export function ensureRoot(command: string): void {
+  ensure(
+    process.getuid?.() === 0,
+    `lab:${command} must run as root: the lab has a bridge and tap devices, overlay mounts, containers and VMs`,
+  );
+}
+
 /** Checks the machine can run the lab, installing missing Debian tools; throws before anything is built. */
 export async function checkMachine(): Promise<MachineFacts> {
   ensure(process.platform === 'linux' && process.arch === 'x64', 'the lab runs on x86-64 Linux only');
-  ensure(
-    process.getuid?.() === 0,
-    'lab:up must run as root: it creates a bridge and tap devices, mounts overlays and boots containers and VMs',
-  );
+  ensureRoot('up');
   ensure(commandExists('apt-get'), 'apt-get not found: the lab needs a Debian machine to build its hosts from');
   await installMissingPackages();
   for (const command of RequiredCommands) {
