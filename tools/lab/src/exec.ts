@@ -18,7 +18,7 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
-export class CommandError extends Error {
+class CommandError extends Error {
   constructor(
     readonly command: string,
     readonly result: RunResult,
@@ -28,7 +28,7 @@ export class CommandError extends Error {
   }
 }
 
-export function commandLine(command: string, args: readonly string[]): string {
+function commandLine(command: string, args: readonly string[]): string {
   return [command, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 

@@ -9,7 +9,6 @@ export interface LabPaths {
   readonly hostsDir: string;
   readonly runDir: string;
   readonly logsDir: string;
-  readonly sshDir: string;
   readonly privateKey: string;
   readonly knownHosts: string;
   readonly inventory: string;
@@ -32,7 +31,6 @@ export function labPaths(env: NodeJS.ProcessEnv = process.env): LabPaths {
     hostsDir: path.join(labDir, 'hosts'),
     runDir: path.join(labDir, 'run'),
     logsDir: path.join(labDir, 'logs'),
-    sshDir,
     privateKey: path.join(sshDir, 'id_ed25519'),
     knownHosts: path.join(sshDir, 'known_hosts'),
     inventory: path.join(labDir, 'inventory.json'),

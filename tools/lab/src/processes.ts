@@ -45,7 +45,7 @@ export function findProcesses(matches: (args: readonly string[]) => boolean): Pr
   return found;
 }
 
-export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (processAlive(pid)) {
     if (Date.now() > deadline) {

@@ -6,8 +6,8 @@ import { LabNetwork } from '../topology/topology';
 import { Daemon } from './daemon';
 
 const sourceDir = path.resolve(__dirname, '..');
-export const SmsSinkEntry = path.join(sourceDir, 'sms-sink/main.ts');
-export const MirrorServerEntry = path.join(sourceDir, 'mirror/main.ts');
+const SmsSinkEntry = path.join(sourceDir, 'sms-sink/main.ts');
+const MirrorServerEntry = path.join(sourceDir, 'mirror/main.ts');
 
 /** The machine's services on the bridge: the SMS sink, and the mirror over HTTP for the VMs. */
 export function labDaemons(paths: LabPaths, mirrorDir: string): Daemon[] {

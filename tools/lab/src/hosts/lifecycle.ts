@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
+import { MirrorHttpPort } from '../mirror/mirror';
 import { LabPaths } from '../paths';
-import { LabHost } from '../topology/topology';
+import { DirectorBase } from '../rootfs/director-rootfs';
+import { LabHost, LabNetwork } from '../topology/topology';
 import { configureHostRoot } from './configure';
 import { ContainerMirrorPath, containerPid, startContainer, stopContainer } from './container';
 import { HostDirs, hostDirs, readHostRecord, writeHostRecord } from './host-state';
 import { mountOverlay, unmountAllUnder } from './overlay';
 import { makeVmDisk, startVm, stopVm, vmBoot, vmPid } from './vm';
-import { DirectorBase } from '../rootfs/director-rootfs';
-import { MirrorHttpPort } from '../mirror/mirror';
-import { LabNetwork } from '../topology/topology';
 
 /** What the hosts are built from, ready before any host starts. */
 export interface HostInputs {
@@ -21,17 +20,18 @@ export interface HostInputs {
   readonly cgroupRoots: readonly string[];
 }
 
-export function lowerLayer(host: LabHost, inputs: HostInputs): string {
-  if (host.kind === 'container') {
-    return inputs.baseRootfs;
-  }
+function directorBase(inputs: HostInputs): DirectorBase {
   if (!inputs.director) {
-    throw new Error('no director base was built');
+    throw new Error('a VM host, but no director base was built');
   }
-  return inputs.director.rootfs;
+  return inputs.director;
 }
 
-export function aptSource(host: LabHost): string {
+export function lowerLayer(host: LabHost, inputs: HostInputs): string {
+  return host.kind === 'container' ? inputs.baseRootfs : directorBase(inputs).rootfs;
+}
+
+function aptSource(host: LabHost): string {
   return host.kind === 'container'
     ? `deb [trusted=yes] file:${ContainerMirrorPath} ./`
     : `deb [trusted=yes] http://${LabNetwork.gateway}:${MirrorHttpPort}/ ./`;
@@ -67,10 +67,7 @@ export async function startHost(host: LabHost, inputs: HostInputs): Promise<bool
     if (vmPid(dirs) !== undefined) {
       return false;
     }
-    if (!inputs.director) {
-      throw new Error('no director base was built');
-    }
-    await startVm(host, vmBoot(host, dirs, inputs.director));
+    await startVm(host, vmBoot(host, dirs, directorBase(inputs)));
     return true;
   }
   if (containerPid(dirs) !== undefined) {

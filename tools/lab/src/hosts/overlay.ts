@@ -22,7 +22,7 @@ export function mountsUnder(procMounts: string, dir: string): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-export function isMounted(dir: string): boolean {
+function isMounted(dir: string): boolean {
   return mountsUnder(fs.readFileSync('/proc/mounts', 'utf8'), dir).includes(dir);
 }
 

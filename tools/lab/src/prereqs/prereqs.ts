@@ -6,7 +6,7 @@ import { systemdCgroupRoots } from '../hosts/cgroups';
 import { debianArchiveUrl } from './debian-source';
 
 /** Debian packages the lab runs on the machine. */
-export const MachinePackages = [
+const MachinePackages = [
   'debootstrap',
   'systemd-container',
   'qemu-system-x86',

@@ -5,7 +5,7 @@ import { run } from '../exec';
 import { DebianSuite } from '../prereqs/debian-source';
 
 /** What every host has before the product installs anything: systemd, sshd, and small tools to look around. */
-export const BaseIncludes = [
+const BaseIncludes = [
   'systemd',
   'systemd-sysv',
   'dbus',

@@ -5,7 +5,7 @@ import { run } from '../exec';
 import { downloadMissingDebs } from './download-debs';
 
 /** Debian's kernel, for `ip_vs`, and what builds the initrd it needs to find virtio and ext4 (both modules). */
-export const KernelPackages = ['linux-image-amd64', 'initramfs-tools'] as const;
+const KernelPackages = ['linux-image-amd64', 'initramfs-tools'] as const;
 
 /** What the VM's root needs before it is mounted: the virtio PCI disk and its ext4. */
 const InitrdModules = ['virtio_pci', 'virtio_blk', 'ext4'] as const;
