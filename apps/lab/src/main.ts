@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import * as auto from '@pulumi/pulumi/automation';
 import { describeChanges, selectLabStack } from './deploy/lab-stack';
 import { checkReachable } from './deploy/preflight';
 import { loadInventory } from './inventory';
@@ -53,7 +54,9 @@ if (!run) {
   process.exit(64);
 }
 run().catch((error: Error) => {
-  // Inventory and reachability errors are complete sentences for the operator; a stack trace adds nothing.
-  console.error(`${command}: ${error.message}`);
+  // Pulumi's own output, diagnostics included, was streamed already; other errors (inventory,
+  // reachability) are complete sentences for the operator, and a stack trace adds nothing to either.
+  const message = error instanceof auto.CommandError ? 'the update failed: see the diagnostics above' : error.message;
+  console.error(`${command}: ${message}`);
   process.exit(1);
 });

@@ -22,6 +22,8 @@ const hostEntry = z.strictObject({
   privateKeyPath: z.string().min(1),
   os: z.enum(OperatingSystems, { error: (issue) => `unknown OS ${JSON.stringify(issue.input)}: supported are ${OperatingSystems.join(', ')}` }),
   interface: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'must be a network interface name'),
+  /** The host's SSH host key (`ssh-ed25519 AAAA...`): verified on every connection when given. */
+  hostKey: z.string().regex(/^(ssh|ecdsa)-[a-z0-9-]+ [A-Za-z0-9+/=]+$/, 'must be a public key line like "ssh-ed25519 AAAA..."').optional(),
   /** Share of the load this host takes as a real server (1). */
   weight: z.number().int().min(0).max(65535).default(1),
 });

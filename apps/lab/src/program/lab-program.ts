@@ -39,6 +39,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
           port: entry.port,
           user: entry.user,
           os: entry.os,
+          hostKey: entry.hostKey,
           privateKey: pulumi.secret(readFileSync(entry.privateKeyPath, 'utf8')),
         }),
       ]),

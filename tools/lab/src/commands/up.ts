@@ -68,11 +68,9 @@ async function bringUp(paths: LabPaths, hosts: readonly LabHost[], machine: Mach
     cgroupRoots: machine.cgroupRoots,
   };
   await step('hosts', () => bringUpHosts(inputs));
-  const inventory = buildInventory(hosts, { privateKey: paths.privateKey, smsRecords: paths.smsRecords });
-  fs.writeFileSync(
-    paths.knownHosts,
-    knownHostsLines(hosts.map((host) => ({ address: host.address, publicKey: hostPublicKey(hostDirs(paths, host.name).upper) }))),
-  );
+  const publicKey = (host: LabHost) => hostPublicKey(hostDirs(paths, host.name).upper);
+  const inventory = buildInventory(hosts, { privateKey: paths.privateKey, smsRecords: paths.smsRecords }, publicKey);
+  fs.writeFileSync(paths.knownHosts, knownHostsLines(hosts.map((host) => ({ address: host.address, publicKey: publicKey(host) }))));
   await step('waiting for every host to boot', () =>
     Promise.all(
       inventory.hosts.map(async (host) => {

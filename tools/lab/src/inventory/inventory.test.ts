@@ -8,7 +8,7 @@ const files = { privateKey: '/abs/path/.lab/ssh/id_ed25519', smsRecords: '/abs/p
 const topology = { directors: 2, web: 2, databases: 2, dfsMaster: 1, chunkservers: 2, monitoring: 1 };
 
 describe('buildInventory', () => {
-  const inventory = buildInventory(planHosts(topology), files);
+  const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 KEY-OF-${host.name}`);
 
   it('has exactly the shape the lab stack reads', () => {
     expect({ ...inventory, hosts: inventory.hosts.slice(0, 1) }).toEqual({
@@ -26,6 +26,7 @@ describe('buildInventory', () => {
           privateKeyPath: '/abs/path/.lab/ssh/id_ed25519',
           os: 'debian-12',
           interface: 'eth0',
+          hostKey: 'ssh-ed25519 KEY-OF-director1',
         },
       ],
     });
@@ -42,7 +43,7 @@ describe('readInventory', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true }));
 
   it('reads back what lab:up wrote', () => {
-    const inventory = buildInventory(planHosts(topology), files);
+    const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 KEY-OF-${host.name}`);
     writeInventory(path.join(dir, 'inventory.json'), inventory);
     expect(readInventory(path.join(dir, 'inventory.json'))).toEqual(inventory);
   });

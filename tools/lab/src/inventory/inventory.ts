@@ -16,6 +16,7 @@ const InventoryHostSchema = z
     privateKeyPath: z.string(),
     os: z.literal('debian-12'),
     interface: z.enum(['eth0', 'host0']),
+    hostKey: z.string(),
   })
   .strict();
 
@@ -32,9 +33,14 @@ export const InventorySchema = z
 export type Inventory = z.infer<typeof InventorySchema>;
 export type InventoryHost = z.infer<typeof InventoryHostSchema>;
 
+/**
+ * `hostKey` is each host's SSH host key: the stack verifies it, and a host rebuilt by a later lab:up has
+ * a new one, which tells the stack to apply everything to it again.
+ */
 export function buildInventory(
   hosts: readonly LabHost[],
   files: { readonly privateKey: string; readonly smsRecords: string },
+  hostKey: (host: LabHost) => string,
 ): Inventory {
   return {
     environment: 'lab',
@@ -50,6 +56,7 @@ export function buildInventory(
       privateKeyPath: files.privateKey,
       os: 'debian-12',
       interface: host.interface,
+      hostKey: hostKey(host),
     })),
   };
 }
