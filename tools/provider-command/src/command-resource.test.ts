@@ -42,7 +42,7 @@ describe('commandResource', () => {
     expect(runs).toEqual([]);
   });
 
-  it('marks environment, stdin, secrets and credentials sensitive, but not the previous output or the host', async () => {
+  it('marks environment, secrets and credentials sensitive, but not plain stdin, the previous output or the host', async () => {
     const { kind, runs } = fakeKind();
     const olds = { create: 'x', stdout: 'previous output', stderr: '' };
     await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).update('id', urn, olds, {
@@ -53,7 +53,13 @@ describe('commandResource', () => {
       connection: secret({ host: 'web-1', user: 'root', privateKey: 'key-value', proxy: { host: 'b', password: 'pw' } }),
     });
     expect(runs[0].environment).toEqual({ A: 'env-value', PULUMI_COMMAND_STDOUT: 'previous output' });
-    expect(runs[0].sensitive).toEqual(['env-value', 'stdin-value', 'secret-delete', 'key-value', 'pw']);
+    expect(runs[0].sensitive).toEqual(['env-value', 'secret-delete', 'key-value', 'pw']);
+  });
+
+  it('marks stdin sensitive when it is a secret', async () => {
+    const { kind, runs } = fakeKind();
+    await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).create(urn, { create: 'cat', stdin: secret('password=x1') });
+    expect(runs[0].sensitive).toEqual(['password=x1']);
   });
 
   it('leaves out a previous output too large for an environment variable, with a warning', async () => {

@@ -69,9 +69,9 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
       ...inputs.environment,
       ...(previousState && inputs.addPreviousOutputInEnv ? previousOutputEnvironment(urn, previousState) : {}),
     };
-    // The previous outputs are not sensitive: masking them would mask every line a rerun repeats.
-    const stdin = inputs.stdin ? [inputs.stdin] : [];
-    const sensitive = [...Object.values(inputs.environment), ...stdin, ...secretValues(wire)];
+    // The previous outputs are not sensitive: masking them would mask every line a rerun repeats. Nor is
+    // stdin unless it is secret: it is often a config file whose lines a validator quotes back.
+    const sensitive = [...Object.values(inputs.environment), ...secretValues(wire)];
     return kind.runnerFor(wire)({ urn, command, environment, stdin: inputs.stdin, logging: inputs.logging, sensitive });
   };
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { osProfile } from '../os-profile';
 import { bashScript } from '../shell';
 import { installScript, removeScript } from './package-scripts';
@@ -26,6 +26,10 @@ describe('installScript', () => {
     expect(runInstall('earlier')).toBe('absent\nearlier\n');
   });
 
+  it('keeps only package names from the record, and the package manager out of stdout', () => {
+    expect(runInstall('earlier\nSetting up x (1.0) ...\n./\n*')).toBe('absent\nearlier\n');
+  });
+
   it('quotes package names', () => {
     expect(installScript(debian, ["x'; rm -rf /"], [])[0]).toBe(`set -- "x'; rm -rf /"`);
   });
@@ -35,10 +39,12 @@ describe('removeScript', () => {
   const rocky = osProfile('rocky-9');
   const profile = { ...rocky, packageManager: { ...rocky.packageManager, remove: 'echo "remove $*"' } };
 
+  /** What the (fake) package manager was asked to do: it reports on stderr, as the script sends it there. */
   function runRemove(recorded: string): string {
-    return execFileSync('sh', ['-c', bashScript(removeScript(profile))], {
+    return spawnSync('sh', ['-c', bashScript(removeScript(profile))], {
       env: { ...process.env, PULUMI_COMMAND_STDOUT: recorded },
-    }).toString();
+      encoding: 'utf8',
+    }).stderr;
   }
 
   it('removes exactly the recorded packages', () => {
@@ -47,5 +53,9 @@ describe('removeScript', () => {
 
   it('removes nothing when nothing was installed', () => {
     expect(runRemove('')).toBe('');
+  });
+
+  it('never passes anything but a package name to the package manager', () => {
+    expect(runRemove('httpd\nE: Unsupported file ./\n*')).toBe('remove httpd\n');
   });
 });
