@@ -3,13 +3,13 @@
 // real server takes to leave the pool. Needs the lab up; leaves the stack deployed as `npm run lab` does.
 import { execFileSync } from 'node:child_process';
 import { selectLabStack } from '../src/deploy/lab-stack';
-import { loadInventory } from '../src/inventory';
+import { loadLabInventory } from '../src/lab-inventory';
 import { currentVipHolder, hostsWithRole, poolMembers, timeUntilServed } from '../src/probes/failover';
 import { waitFor } from '../src/probes/wait-for';
 import { runOnHost } from '../src/status';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const inventory = loadInventory();
+const inventory = loadLabInventory();
 const [director1, director2] = hostsWithRole(inventory, 'director');
 const [, web2] = hostsWithRole(inventory, 'web');
 

@@ -1,9 +1,10 @@
 import type * as auto from '@pulumi/pulumi/automation';
 import { selectLabStack } from '../src/deploy/lab-stack';
-import { Inventory, InventoryHost, loadInventory } from '../src/inventory';
+import type { Inventory, InventoryHost } from '@hastack/inventory';
+import { loadLabInventory } from '../src/lab-inventory';
 import { runOnHost } from '../src/status';
 
-export const inventory: Inventory = loadInventory();
+export const inventory: Inventory = loadLabInventory();
 
 export function host(name: string): InventoryHost {
   const found = inventory.hosts.find((h) => h.name === name);

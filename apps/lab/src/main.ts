@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import * as auto from '@pulumi/pulumi/automation';
 import { describeChanges, selectLabStack } from './deploy/lab-stack';
 import { checkReachable } from './deploy/preflight';
-import { loadInventory } from './inventory';
+import { loadLabInventory } from './lab-inventory';
 import { collectLabStatus, formatLabStatus } from './status';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -14,7 +14,7 @@ function bringLabUp(): void {
 }
 
 async function deploy(): Promise<void> {
-  const inventory = loadInventory();
+  const inventory = loadLabInventory();
   await checkReachable(inventory.hosts);
   const stack = await selectLabStack(inventory);
   const started = Date.now();
@@ -25,7 +25,7 @@ async function deploy(): Promise<void> {
 }
 
 async function destroy(): Promise<void> {
-  const inventory = loadInventory();
+  const inventory = loadLabInventory();
   await checkReachable(inventory.hosts);
   const stack = await selectLabStack(inventory);
   const result = await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
@@ -33,7 +33,7 @@ async function destroy(): Promise<void> {
 }
 
 async function status(): Promise<void> {
-  console.log(formatLabStatus(await collectLabStatus(loadInventory())));
+  console.log(formatLabStatus(await collectLabStatus(loadLabInventory())));
 }
 
 const commands: Record<string, () => Promise<void>> = {

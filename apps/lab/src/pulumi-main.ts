@@ -1,6 +1,6 @@
 // Entry point of the root Pulumi.yaml, so that the plain CLI (`npm run pulumi -- preview --stack lab`)
 // runs the same program as the automation app.
-import { loadInventory } from './inventory';
+import { loadLabInventory } from './lab-inventory';
 import { labProgram } from './program';
 
-export = labProgram(loadInventory(process.env.HASTACK_INVENTORY))();
+export = labProgram(loadLabInventory())();

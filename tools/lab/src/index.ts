@@ -1,6 +1,5 @@
 // What tests and the lab stack use of the lab tool.
-export { readInventory, InventorySchema } from './inventory/inventory';
-export type { Inventory, InventoryHost } from './inventory/inventory';
+export { readInventory } from './inventory/inventory';
 export { labSsh } from './ssh/ssh';
 export type { RunResult } from './exec';
 export { readSmsRecords } from './sms-sink/records';

@@ -1,6 +1,7 @@
 // Against the running lab (`npm run lab:up` first): every host as the stack will use it.
 import { randomUUID } from 'node:crypto';
-import { InventoryHost, labSsh, MirrorProbePackage, readInventory, readSmsRecords } from './index';
+import type { InventoryHost } from '@hastack/inventory';
+import { labSsh, MirrorProbePackage, readInventory, readSmsRecords } from './index';
 
 const inventory = readInventory();
 
@@ -79,7 +80,7 @@ describe('the lab as a whole', () => {
   it("records what a host sends to the SMS gateway, for the monitoring tier's tests to read", async () => {
     const [sender] = inventory.hosts.filter((h) => h.roles.includes('monitoring')).concat(inventory.hosts);
     const text = `lab-test-${randomUUID()}`;
-    await on(sender, `curl -fsS -X POST --data 'text=${text}' '${inventory.smsGateway.url}?to=100'`);
+    await on(sender, `curl -fsS -X POST --data 'text=${text}' '${inventory.smsGateway?.url}?to=100'`);
     const record = readSmsRecords(inventory).find((r) => r.body === `text=${text}`);
     expect(record).toMatchObject({ method: 'POST', path: '/sms?to=100' });
     expect(record?.headers['content-type']).toBe('application/x-www-form-urlencoded');

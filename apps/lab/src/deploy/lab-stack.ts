@@ -1,5 +1,5 @@
 import * as auto from '@pulumi/pulumi/automation';
-import type { Inventory } from '../inventory';
+import type { Inventory } from '@hastack/inventory';
 import { LabOptions, labProgram } from '../program';
 
 export const PROJECT_NAME = 'hastack';

@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import type { InventoryHost } from '../inventory';
+import type { InventoryHost } from '@hastack/inventory';
 
 function probe(host: InventoryHost, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {

@@ -1,4 +1,4 @@
-import type { Inventory, InventoryHost } from '../inventory';
+import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { runOnHost } from '../status/host-shell';
 import { parseIpvsTable } from '../status/ipvs-table';
 import { whoAnswers } from '../status/site-probe';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordResources } from '@hastack/host/testing';
-import { validateInventory } from '../inventory';
+import { validateInventory } from '@hastack/inventory';
 import { labProgram } from './lab-program';
 
 const recorded = recordResources();

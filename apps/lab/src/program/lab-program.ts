@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { DirectorPair, RealServerVip } from '@hastack/director';
 import { defineHost, Host } from '@hastack/host';
 import { WebServer } from '@hastack/web';
-import type { HostRole, Inventory, InventoryHost } from '../inventory';
+import type { HostRole, Inventory, InventoryHost } from '@hastack/inventory';
 
 /** The lab's VRRP router id; unique on its bridge. */
 const VIRTUAL_ROUTER_ID = 51;

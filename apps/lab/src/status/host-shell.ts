@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import type { InventoryHost } from '../inventory';
+import type { InventoryHost } from '@hastack/inventory';
 
 export interface ShellResult {
   stdout: string;

@@ -1,4 +1,4 @@
-import type { Inventory, InventoryHost } from '../inventory';
+import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { runOnHost } from './host-shell';
 import { IpvsRealServer, parseIpvsTable } from './ipvs-table';
 import { sampleSite } from './site-probe';

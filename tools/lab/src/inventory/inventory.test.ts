@@ -2,13 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { planHosts } from '../topology/topology';
-import { buildInventory, InventorySchema, readInventory, writeInventory } from './inventory';
+import { inventorySchema } from '@hastack/inventory';
+import { buildInventory, readInventory, writeInventory } from './inventory';
 
 const files = { privateKey: '/abs/path/.lab/ssh/id_ed25519', smsRecords: '/abs/path/.lab/sms/requests.jsonl' };
 const topology = { directors: 2, web: 2, databases: 2, dfsMaster: 1, chunkservers: 2, monitoring: 1 };
 
 describe('buildInventory', () => {
-  const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 KEY-OF-${host.name}`);
+  const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 ${Buffer.from(host.name).toString('base64')}`);
 
   it('has exactly the shape the lab stack reads', () => {
     expect({ ...inventory, hosts: inventory.hosts.slice(0, 1) }).toEqual({
@@ -26,11 +27,12 @@ describe('buildInventory', () => {
           privateKeyPath: '/abs/path/.lab/ssh/id_ed25519',
           os: 'debian-12',
           interface: 'eth0',
-          hostKey: 'ssh-ed25519 KEY-OF-director1',
+          hostKey: `ssh-ed25519 ${Buffer.from('director1').toString('base64')}`,
+          weight: 1,
         },
       ],
     });
-    expect(InventorySchema.parse(inventory)).toEqual(inventory);
+    expect(inventorySchema.parse(inventory)).toEqual(inventory);
   });
 
   it('names the containers\' NIC host0', () => {
@@ -43,7 +45,7 @@ describe('readInventory', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true }));
 
   it('reads back what lab:up wrote', () => {
-    const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 KEY-OF-${host.name}`);
+    const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 ${Buffer.from(host.name).toString('base64')}`);
     writeInventory(path.join(dir, 'inventory.json'), inventory);
     expect(readInventory(path.join(dir, 'inventory.json'))).toEqual(inventory);
   });

@@ -1,37 +1,10 @@
 import * as fs from 'node:fs';
-import { z } from 'zod';
+import { Inventory, inventorySchema } from '@hastack/inventory';
 import { labPaths } from '../paths';
-import { LabHost, LabNetwork, Roles } from '../topology/topology';
+import { LabHost, LabNetwork } from '../topology/topology';
 
 /** Port of the SMS sink on the machine's bridge address. */
 export const SmsSinkPort = 8025;
-
-const InventoryHostSchema = z
-  .object({
-    name: z.string(),
-    roles: z.array(z.enum(Roles)).min(1),
-    address: z.string(),
-    port: z.number().int(),
-    user: z.string(),
-    privateKeyPath: z.string(),
-    os: z.literal('debian-12'),
-    interface: z.enum(['eth0', 'host0']),
-    hostKey: z.string(),
-  })
-  .strict();
-
-/** The file the lab stack consumes: what lab:up brought up and how to reach it. */
-export const InventorySchema = z
-  .object({
-    environment: z.literal('lab'),
-    network: z.object({ cidr: z.string(), gateway: z.string() }).strict(),
-    vip: z.string(),
-    smsGateway: z.object({ url: z.string(), recordsFile: z.string() }).strict(),
-    hosts: z.array(InventoryHostSchema),
-  })
-  .strict();
-export type Inventory = z.infer<typeof InventorySchema>;
-export type InventoryHost = z.infer<typeof InventoryHostSchema>;
 
 /**
  * `hostKey` is each host's SSH host key: the stack verifies it, and a host rebuilt by a later lab:up has
@@ -57,6 +30,7 @@ export function buildInventory(
       os: 'debian-12',
       interface: host.interface,
       hostKey: hostKey(host),
+      weight: 1,
     })),
   };
 }
@@ -70,5 +44,5 @@ export function readInventory(file: string = labPaths().inventory): Inventory {
   if (!fs.existsSync(file)) {
     throw new Error(`no lab inventory at ${file}: run \`npm run lab:up\` first`);
   }
-  return InventorySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return inventorySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
 }

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
-import { Inventory } from '../inventory/inventory';
+import type { Inventory } from '@hastack/inventory';
 import { SmsRecord } from './sms-sink';
 
 /** Every request the lab's SMS sink has recorded, oldest first. */
 export function readSmsRecords(inventory: Pick<Inventory, 'smsGateway'>): SmsRecord[] {
-  const file = inventory.smsGateway.recordsFile;
+  const file = inventory.smsGateway?.recordsFile;
+  if (!file) throw new Error('the inventory names no SMS gateway records file: is it the lab\'s?');
   if (!fs.existsSync(file)) {
     return [];
   }

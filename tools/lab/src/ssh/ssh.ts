@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { run, RunResult } from '../exec';
-import { InventoryHost, readInventory } from '../inventory/inventory';
+import type { InventoryHost } from '@hastack/inventory';
+import { readInventory } from '../inventory/inventory';
 
 /** The lab's one client key, made once per clone; every host lets it log in as root. */
 export async function ensureLabKey(privateKey: string): Promise<string> {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
+import type { HostRole } from '@hastack/inventory';
 
 /** How many hosts of each kind the lab runs; `tools/lab/topology.json` holds the default. */
 export const TopologySchema = z
@@ -14,17 +15,7 @@ export const TopologySchema = z
   .strict();
 export type Topology = z.infer<typeof TopologySchema>;
 
-export const Roles = [
-  'director',
-  'web',
-  'db-primary',
-  'db-replica',
-  'dfs-master',
-  'dfs-metalogger',
-  'dfs-chunkserver',
-  'monitoring',
-] as const;
-export type Role = (typeof Roles)[number];
+export type Role = HostRole;
 
 export const LabNetwork = {
   cidr: '198.18.0.0/24',

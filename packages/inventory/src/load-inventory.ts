@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { validateInventory } from './validate-inventory';
 import type { Inventory } from './inventory-schema';
 
-/** The lab writes its inventory here (`npm run lab:up`). */
-export const LAB_INVENTORY = resolve(__dirname, '../../../../.lab/inventory.json');
-
-export function loadInventory(path: string = LAB_INVENTORY): Inventory {
+/** Reads and validates an inventory file; every failure names the file and says what is wrong. */
+export function loadInventory(path: string): Inventory {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the inventory ${path} (${(error as NodeJS.ErrnoException).code}); run \`npm run lab:up\` to create the lab's`);
+    throw new Error(`cannot read the inventory ${path} (${(error as NodeJS.ErrnoException).code})`);
   }
   let data: unknown;
   try {

@@ -1,4 +1,4 @@
 export { HostRoles, inventorySchema } from './inventory-schema';
 export type { HostRole, Inventory, InventoryHost } from './inventory-schema';
 export { InventoryError, validateInventory } from './validate-inventory';
-export { LAB_INVENTORY, loadInventory } from './load-inventory';
+export { loadInventory } from './load-inventory';
