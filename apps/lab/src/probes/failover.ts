@@ -29,7 +29,8 @@ export async function poolMembers(director: InventoryHost): Promise<string[]> {
 
 /**
  * Fires `fault`, then requests the site until one is answered while `served` holds; returns the
- * milliseconds from the fault to that request.
+ * milliseconds from the fault to that request. The clock starts when the fault command returns: it
+ * acts a moment before that, but after the SSH handshake to the host, which takes far longer.
  */
 export async function timeUntilServed(
   inventory: Inventory,
@@ -37,8 +38,8 @@ export async function timeUntilServed(
   served: () => Promise<boolean>,
   timeoutMs = 30000,
 ): Promise<number> {
-  const started = Date.now();
   await fault();
+  const started = Date.now();
   await waitFor(
     'a request served after the fault',
     async () => ((await whoAnswers(`http://${inventory.vip}/`, 500)) && (await served()) ? true : undefined),
