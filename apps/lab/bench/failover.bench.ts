@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { selectLabStack } from '../src/deploy/lab-stack';
 import { loadLabInventory } from '../src/lab-inventory';
-import { currentVipHolder, hostsWithRole, poolMembers, timeUntilServed } from '../src/probes/failover';
+import { currentVipHolder, hostsWithRole, KILL_KEEPALIVED_HARD, poolMembers, timeUntilServed } from '../src/probes/failover';
 import { waitFor } from '../src/probes/wait-for';
 import { runOnHost } from '../src/status';
 
@@ -30,7 +30,7 @@ async function deployWithAdvert(seconds: number): Promise<void> {
 
 async function takeoverMs(): Promise<number> {
   const backupMac = (await sh(director2, `cat /sys/class/net/${director2.interface}/address`)).trim();
-  const ms = await timeUntilServed(inventory, () => sh(director1, 'pkill -KILL -x keepalived'), async () => clientMacForVip() === backupMac);
+  const ms = await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => clientMacForVip() === backupMac);
   await sh(director1, 'systemctl start keepalived');
   await waitFor('director1 to take the VIP back', async () => ((await currentVipHolder(inventory))?.name === director1.name ? true : undefined), 30000);
   return ms;

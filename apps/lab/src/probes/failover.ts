@@ -2,11 +2,19 @@ import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { runOnHost } from '../status/host-shell';
 import { parseIpvsTable } from '../status/ipvs-table';
 import { whoAnswers } from '../status/site-probe';
+import { VrrpAdvertWatch } from './vrrp-adverts';
 import { waitFor } from './wait-for';
 
 export function hostsWithRole(inventory: Inventory, role: InventoryHost['roles'][number]): InventoryHost[] {
   return inventory.hosts.filter((host) => host.roles.includes(role));
 }
+
+/**
+ * SIGKILL for every keepalived process with no goodbye. They are frozen first: a child that outlives its
+ * parent for a moment is told so (PR_SET_PDEATHSIG) and sends a priority-0 advert, a clean handover
+ * rather than a failure, and a parent that outlives a child respawns it.
+ */
+export const KILL_KEEPALIVED_HARD = 'pkill -STOP -x keepalived; pkill -KILL -x keepalived';
 
 /** The director whose NIC carries the VIP right now, if exactly one does. */
 export async function currentVipHolder(inventory: Inventory): Promise<InventoryHost | undefined> {
@@ -28,23 +36,28 @@ export async function poolMembers(director: InventoryHost): Promise<string[]> {
 }
 
 /**
- * Fires `fault`, then requests the site until one is answered while `served` holds; returns the
- * milliseconds from the fault to that request. The clock starts when the fault command returns: it
- * acts a moment before that, but after the SSH handshake to the host, which takes far longer.
+ * Fires `fault` on the VRRP master, then requests the site until one is answered while `served` holds;
+ * returns the milliseconds from the master's last VRRP advert (the failure, to within one advert
+ * interval) to that request.
  */
 export async function timeUntilServed(
   inventory: Inventory,
+  master: InventoryHost,
   fault: () => Promise<unknown>,
   served: () => Promise<boolean>,
   timeoutMs = 30000,
 ): Promise<number> {
-  await fault();
-  const started = Date.now();
-  await waitFor(
-    'a request served after the fault',
-    async () => ((await whoAnswers(`http://${inventory.vip}/`, 500)) && (await served()) ? true : undefined),
-    timeoutMs,
-    50,
-  );
-  return Date.now() - started;
+  const adverts = await VrrpAdvertWatch.start(master);
+  try {
+    await fault();
+    await waitFor(
+      'a request served after the fault',
+      async () => ((await whoAnswers(`http://${inventory.vip}/`, 500)) && (await served()) ? true : undefined),
+      timeoutMs,
+      20,
+    );
+    return Math.round(Date.now() - adverts.lastAdvert);
+  } finally {
+    adverts.stop();
+  }
 }

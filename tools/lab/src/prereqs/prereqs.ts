@@ -16,6 +16,8 @@ const MachinePackages = [
   'openssh-client',
   'e2fsprogs',
   'iproute2',
+  // The failover probes time a director's failure from its last VRRP advert seen on its tap.
+  'tcpdump',
 ] as const;
 
 /** Commands the lab calls, checked after the install so a broken package says so before anything is built. */
@@ -30,6 +32,7 @@ const RequiredCommands = [
   'mkfs.ext4',
   'ip',
   'mount',
+  'tcpdump',
 ];
 
 export interface MachineFacts {
