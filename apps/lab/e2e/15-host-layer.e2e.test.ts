@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import * as auto from '@pulumi/pulumi/automation';
 import { ConfigFile, defineHost, Packages, Service } from '@hastack/host';
@@ -60,7 +60,8 @@ describe('the host layer on a real host', () => {
     expect(await sh(target, 'cat /etc/hastack-probe/secret.conf')).toBe(`password=${SECRET}\n`);
     expect((await sh(target, 'stat -c %a /etc/hastack-probe/secret.conf')).trim()).toBe('600');
     expect((await sh(target, 'systemctl is-active apache2')).trim()).toBe('active');
-    const state = readFileSync(resolve(__dirname, `../../../.pulumi-state/.pulumi/stacks/${PROJECT_NAME}/${STACK}.json`), 'utf8');
+    const backend = new URL(String(process.env.PULUMI_BACKEND_URL)).pathname;
+    const state = readFileSync(join(backend, `.pulumi/stacks/${PROJECT_NAME}/${STACK}.json`), 'utf8');
     expect(state).not.toContain(SECRET);
   });
 
