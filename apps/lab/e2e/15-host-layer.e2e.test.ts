@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import * as auto from '@pulumi/pulumi/automation';
-import { ConfigFile, defineHost, Packages, Service } from '@hastack/host';
+import { ConfigFile, defineHost, Packages, ScheduledJob, Service } from '@hastack/host';
 import { hostsWithRole } from '../src/probes/failover';
 import { PROJECT_NAME } from '../src/deploy/lab-stack';
 import { inventory, sh, sshLogins } from './support';
@@ -28,6 +28,7 @@ function program(apacheConf: string) {
       { dependsOn: packages },
     );
     new Service('probe-apache', { host, unit: 'apache2', reloadTriggers: [conf.digest], restartTriggers: [packages.installed] }, { dependsOn: [conf, secretFile] });
+    new ScheduledJob('probe-job', { host, description: 'Probe job', script: 'date > /run/hastack-probe-job.ran', onCalendar: 'hourly' });
   };
 }
 
@@ -65,6 +66,12 @@ describe('the host layer on a real host', () => {
     expect(state).not.toContain(SECRET);
   });
 
+  it('schedules a job whose timer is active and whose service runs the script', async () => {
+    expect((await sh(target, 'systemctl is-active hastack-probe-job.timer')).trim()).toBe('active');
+    await sh(target, 'rm -f /run/hastack-probe-job.ran; systemctl start hastack-probe-job.service');
+    expect(await sh(target, 'test -s /run/hastack-probe-job.ran && echo ran')).toBe('ran\n');
+  });
+
   it('changes nothing and runs nothing the second time', async () => {
     const before = await sshLogins(target);
     const result = await (await stackFor('ServerSignature Off\n')).up();
@@ -94,7 +101,15 @@ describe('the host layer on a real host', () => {
     const stack = await stackFor('ServerSignature Off\n');
     await stack.destroy();
     expect(await sh(target, "dpkg -l 'apache2*' 2>/dev/null | grep '^ii' || true")).toBe('');
-    const leftovers = 'for p in /etc/hastack-probe/secret.conf /etc/apache2/conf-enabled/probe.conf /var/lib/hastack; do test ! -e "$p" || echo "$p"; done';
+    const made = [
+      '/etc/hastack-probe/secret.conf',
+      '/etc/apache2/conf-enabled/probe.conf',
+      '/var/lib/hastack',
+      '/etc/systemd/system/hastack-probe-job.timer',
+      '/etc/systemd/system/hastack-probe-job.service',
+      '/usr/local/lib/hastack',
+    ];
+    const leftovers = `for p in ${made.join(' ')}; do test ! -e "$p" || echo "$p"; done`;
     expect(await sh(target, leftovers)).toBe('');
     expect(await sh(target, 'systemctl is-active apache2 || true')).not.toBe('active\n');
   });

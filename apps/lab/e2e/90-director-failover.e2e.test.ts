@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { currentVipHolder, hostsWithRole, KILL_KEEPALIVED_HARD, timeUntilServed } from '../src/probes/failover';
 import { waitFor } from '../src/probes/wait-for';
 import { sampleSite } from '../src/status';
+import { VRRP_STATE_DIR } from '@hastack/director';
 import { inventory, sh } from './support';
 
 const [director1, director2] = hostsWithRole(inventory, 'director');
@@ -35,6 +36,8 @@ describe('director failover', () => {
     console.log(`VIP served through ${director2.name} ${takeoverMs} ms after the last advert of ${director1.name}, whose keepalived was killed`);
     expect(takeoverMs).toBeLessThan(5000);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+    // The notify hook records the new state where alerting and status read it.
+    expect(await sh(director2, `cat ${VRRP_STATE_DIR}/vrrp-VI_51.state`)).toBe('MASTER\n');
 
     // preempt is on: the master takes the VIP back once it runs again.
     await sh(director1, 'systemctl start keepalived');

@@ -1,5 +1,5 @@
 import { recordResources } from './testing';
-import { ConfigFile, defineHost, Packages, Service, Sysctl } from '.';
+import { ConfigFile, defineHost, Packages, ScheduledJob, Service, Sysctl } from '.';
 
 const recorded = recordResources();
 
@@ -16,6 +16,7 @@ describe('host components', () => {
     new Service('web1-apache2', { host, unit: 'apache2', reloadTriggers: [conf.digest], restartTriggers: [packages.installed] });
     new ConfigFile('web1-secret', { host, path: '/etc/app/secret', content: 'hunter2', mode: '0600' });
     new Sysctl('web1-arp', { host, settings: { 'net.ipv4.conf.all.arp_ignore': 1 } });
+    new ScheduledJob('backup', { host, description: 'Backup', script: 'echo run', onCalendar: 'daily' });
     await new Promise((resolve) => setTimeout(resolve, 50));
   });
 
@@ -39,6 +40,12 @@ describe('host components', () => {
     expect(commandsNamed('web1-apache2-reload')[0].inputs.triggers).toHaveLength(1);
     expect(commandsNamed('web1-apache2-restart')[0].inputs.create).toContain('systemctl restart apache2');
     expect(commandsNamed('web1-apache2-enabled')[0].inputs.delete).toContain('disable --now apache2');
+  });
+
+  it('schedules a job with a verified service and timer, enabled through the timer', () => {
+    expect(commandsNamed('backup-timer-unit-write')[0].inputs.create).toContain('systemd-analyze verify');
+    expect(commandsNamed('backup-timer-enabled')[0].inputs.create).toContain('enable --now hastack-backup.timer');
+    expect(commandsNamed('backup-script-write')[0].inputs.stdin).toContain('set -euo pipefail\necho run');
   });
 
   it('keeps the private key secret in the connection', () => {

@@ -5,3 +5,4 @@ export * from './packages';
 export * from './config-file';
 export * from './service';
 export * from './sysctl';
+export * from './scheduled-job';

@@ -15,7 +15,8 @@ export function disableScript(unit: string): string[] {
 export const ReloadModes = { reload: 'reload', restart: 'restart' } as const;
 export type ReloadMode = (typeof ReloadModes)[keyof typeof ReloadModes];
 
+/** A changed unit file is read again first, or systemd would restart the old definition. */
 export function reloadScript(unit: string, mode: ReloadMode): string[] {
   const verb = mode === 'reload' ? 'reload-or-restart' : 'restart';
-  return [`systemctl ${verb} ${shellQuote(unit)}`, `systemctl is-active --quiet ${shellQuote(unit)}`];
+  return ['systemctl daemon-reload', `systemctl ${verb} ${shellQuote(unit)}`, `systemctl is-active --quiet ${shellQuote(unit)}`];
 }
