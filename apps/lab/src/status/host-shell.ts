@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InventoryHost } from '@hastack/inventory';
 
 export interface ShellResult {
@@ -7,19 +10,26 @@ export interface ShellResult {
   code: number;
 }
 
-/**
- * Runs a read-only command on an inventory host with the system's ssh client. Host keys are not pinned:
- * the inventory carries none, and these commands only read state.
- */
+let knownHostsDir: string | undefined;
+
+/** ssh options that check the host key the inventory gives; without one, the key is taken on trust. */
+function hostKeyOptions(host: InventoryHost): string[] {
+  if (!host.hostKey) return ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null'];
+  knownHostsDir ??= mkdtempSync(join(tmpdir(), 'hastack-known-hosts-'));
+  const knownHosts = join(knownHostsDir, host.address);
+  writeFileSync(knownHosts, `${host.address} ${host.hostKey}\n`);
+  return ['-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`];
+}
+
+/** Runs a command on an inventory host with the system's ssh client (status and tests only read state). */
 export function runOnHost(host: InventoryHost, command: string, timeoutMs = 20000): Promise<ShellResult> {
   const args = [
     '-i', host.privateKeyPath,
     '-p', String(host.port),
     '-o', 'BatchMode=yes',
-    '-o', 'StrictHostKeyChecking=no',
-    '-o', 'UserKnownHostsFile=/dev/null',
     '-o', 'LogLevel=ERROR',
     '-o', 'ConnectTimeout=5',
+    ...hostKeyOptions(host),
     `${host.user}@${host.address}`,
     command,
   ];
