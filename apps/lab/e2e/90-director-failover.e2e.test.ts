@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { Agent, get } from 'node:http';
 import { currentVipHolder, hostsWithRole, KILL_KEEPALIVED_HARD, timeUntilServed } from '../src/probes/failover';
 import { waitFor } from '../src/probes/wait-for';
 import { sampleSite } from '../src/status';
@@ -14,6 +15,19 @@ function vipMacSeenByClient(): string {
 
 async function macOf(director: typeof director1): Promise<string> {
   return (await sh(director, `cat /sys/class/net/${director.interface}/address`)).trim();
+}
+
+/** One request on the agent's connection: which web host answered, and whether the connection was reused. */
+function getThrough(agent: Agent): Promise<{ host: string; reusedSocket: boolean }> {
+  return new Promise((resolve, reject) => {
+    const request = get(`http://${inventory.vip}/`, { agent, timeout: 5000 }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ host: /id="host">([^<]+)</.exec(body)?.[1] ?? '', reusedSocket: request.reusedSocket }));
+    });
+    request.on('timeout', () => request.destroy(new Error('no answer on the kept-alive connection within 5 s')));
+    request.on('error', reject);
+  });
 }
 
 async function holderIs(name: string): Promise<true | undefined> {
@@ -43,6 +57,20 @@ describe('director failover', () => {
     await sh(director1, 'systemctl start keepalived');
     await waitFor('director1 to take the VIP back', () => holderIs(director1.name), 20000);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+  });
+
+  it('keeps an established connection across a failover, through IPVS connection sync', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const first = await getThrough(agent);
+    expect(first.reusedSocket).toBe(false);
+    const backupMac = await macOf(director2);
+    await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => vipMacSeenByClient() === backupMac);
+    const second = await getThrough(agent);
+    expect(second.reusedSocket).toBe(true);
+    expect(second.host).toBe(first.host);
+    agent.destroy();
+    await sh(director1, 'systemctl start keepalived');
+    await waitFor('director1 to take the VIP back', () => holderIs(director1.name), 20000);
   });
 
   it('moves the VIP to the backup when the master loses its link', async () => {
