@@ -4,7 +4,7 @@ import { currentVipHolder, hostsWithRole, KILL_KEEPALIVED_HARD, timeUntilServed 
 import { waitFor } from '../src/probes/wait-for';
 import { sampleSite } from '../src/status';
 import { VRRP_STATE_DIR } from '@hastack/director';
-import { inventory, sh } from './support';
+import { deploy, inventory, sh } from './support';
 
 const [director1, director2] = hostsWithRole(inventory, 'director');
 
@@ -86,5 +86,20 @@ describe('director failover', () => {
     expect(takeoverMs).toBeLessThan(5000);
     await waitFor('director1 to come back and take the VIP', () => holderIs(director1.name), 60000, 500);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+  });
+
+  it('leaves the VIP with the backup when the old master returns, under nopreempt', async () => {
+    await deploy(inventory, { preempt: false });
+    const backupMac = await macOf(director2);
+    await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => vipMacSeenByClient() === backupMac);
+    await sh(director1, 'systemctl start keepalived');
+    // Long enough for a preempting master to have taken the VIP back (it did within 2 s above).
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect((await currentVipHolder(inventory))?.name).toBe(director2.name);
+    expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+
+    await deploy(inventory);
+    await sh(director2, 'systemctl restart keepalived');
+    await waitFor('director1 to hold the VIP again with preempt on', () => holderIs(director1.name), 30000);
   });
 });

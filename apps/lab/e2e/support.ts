@@ -1,5 +1,6 @@
 import type * as auto from '@pulumi/pulumi/automation';
 import { selectLabStack } from '../src/deploy/lab-stack';
+import type { LabOptions } from '../src/program';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { loadLabInventory } from '../src/lab-inventory';
 import { runOnHost } from '../src/status';
@@ -20,8 +21,8 @@ export async function sh(target: InventoryHost, command: string): Promise<string
 }
 
 /** Deploys the lab program for `deployed` (the lab inventory unless a test changes it). */
-export async function deploy(deployed: Inventory = inventory): Promise<auto.UpResult> {
-  const stack = await selectLabStack(deployed);
+export async function deploy(deployed: Inventory = inventory, options: LabOptions = {}): Promise<auto.UpResult> {
+  const stack = await selectLabStack(deployed, options);
   return stack.up();
 }
 

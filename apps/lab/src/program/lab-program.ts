@@ -22,6 +22,8 @@ function hostsWith(inventory: Inventory, hosts: Map<string, Host>, role: HostRol
 export interface LabOptions {
   /** VRRP advert interval of the directors (0.2 s: failover in well under a second). */
   advertIntervalSeconds?: number;
+  /** Whether the first director takes the VIP back when it returns (true). */
+  preempt?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       vips: [inventory.vip],
       virtualRouterId: VIRTUAL_ROUTER_ID,
       advertIntervalSeconds: options.advertIntervalSeconds ?? 0.2,
+      preempt: options.preempt,
       services: [
         {
           port: 80,
