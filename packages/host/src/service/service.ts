@@ -32,21 +32,22 @@ export class Service extends pulumi.ComponentResource {
       { create: bashScript(enableScript(args.unit)), delete: bashScript(disableScript(args.unit)) },
       { parent: this },
     );
-    // Replaced, and so run again, exactly when a trigger changes; the first run after enabling is cheap.
+    // Each is replaced, and so run again, exactly when one of its triggers changes. A restart goes first
+    // and a reload waits for it: run together, the reload would find the service stopped.
+    const restart = args.restartTriggers?.length
+      ? hostCommand(
+          `${name}-restart`,
+          args.host,
+          { create: bashScript(reloadScript(args.unit, 'restart')), triggers: args.restartTriggers },
+          { parent: this, dependsOn: enabled },
+        )
+      : undefined;
     if (args.reloadTriggers?.length) {
       hostCommand(
         `${name}-reload`,
         args.host,
         { create: bashScript(reloadScript(args.unit, args.reloadMode ?? 'reload')), triggers: args.reloadTriggers },
-        { parent: this, dependsOn: enabled },
-      );
-    }
-    if (args.restartTriggers?.length) {
-      hostCommand(
-        `${name}-restart`,
-        args.host,
-        { create: bashScript(reloadScript(args.unit, 'restart')), triggers: args.restartTriggers },
-        { parent: this, dependsOn: enabled },
+        { parent: this, dependsOn: restart ? [enabled, restart] : enabled },
       );
     }
     this.registerOutputs({ unit: this.unit });
