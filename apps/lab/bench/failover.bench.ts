@@ -1,38 +1,35 @@
 // Failure-handling figures of the deployed lab, side by side in one run: VIP takeover after a hard
 // MASTER failure with sub-second VRRP adverts and with keepalived's default 1 s, and the time a dead
 // real server takes to leave the pool. Needs the lab up; leaves the stack deployed as `npm run lab` does.
-import { execFileSync } from 'node:child_process';
 import { selectLabStack } from '../src/deploy/lab-stack';
 import { loadLabInventory } from '../src/lab-inventory';
-import { currentVipHolder, hostsWithRole, KILL_KEEPALIVED_HARD, poolMembers, timeUntilServed } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
-import { runOnHost } from '../src/status';
+import {
+  clientMacForVip,
+  currentVipHolder,
+  hostsWithRole,
+  KILL_KEEPALIVED_HARD,
+  macOf,
+  timeUntilServed,
+  waitForPoolMembership,
+  waitForVipHolder,
+} from '../src/probes/failover';
+import { runOnHostOrThrow as sh } from '../src/status';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const inventory = loadLabInventory();
 const [director1, director2] = hostsWithRole(inventory, 'director');
 const [, web2] = hostsWithRole(inventory, 'web');
 
-async function sh(host: typeof director1, command: string): Promise<string> {
-  const result = await runOnHost(host, command);
-  if (result.code !== 0) throw new Error(`${host.name}: ${command}: ${result.stderr}`);
-  return result.stdout;
-}
-
-function clientMacForVip(): string {
-  return execFileSync('ip', ['neigh', 'show', 'to', inventory.vip], { encoding: 'utf8' }).split(' lladdr ')[1]?.split(' ')[0] ?? '';
-}
-
 async function deployWithAdvert(seconds: number): Promise<void> {
   await (await selectLabStack(inventory, { advertIntervalSeconds: seconds })).up();
-  await waitFor('director1 to hold the VIP', async () => ((await currentVipHolder(inventory))?.name === director1.name ? true : undefined), 30000);
+  await waitForVipHolder(inventory, director1, 30000);
 }
 
 async function takeoverMs(): Promise<number> {
-  const backupMac = (await sh(director2, `cat /sys/class/net/${director2.interface}/address`)).trim();
-  const ms = await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => clientMacForVip() === backupMac);
+  const backupMac = await macOf(director2);
+  const ms = await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => clientMacForVip(inventory) === backupMac);
   await sh(director1, 'systemctl start keepalived');
-  await waitFor('director1 to take the VIP back', async () => ((await currentVipHolder(inventory))?.name === director1.name ? true : undefined), 30000);
+  await waitForVipHolder(inventory, director1, 30000);
   return ms;
 }
 
@@ -40,10 +37,10 @@ async function poolExitMs(): Promise<number> {
   const holder = (await currentVipHolder(inventory))!;
   const started = Date.now();
   await sh(web2, 'systemctl stop apache2');
-  await waitFor('web2 to leave the pool', async () => (!(await poolMembers(holder)).includes(web2.address) ? true : undefined), 30000, 50);
+  await waitForPoolMembership(holder, web2, false, 30000, 50);
   const ms = Date.now() - started;
   await sh(web2, 'systemctl start apache2');
-  await waitFor('web2 to rejoin', async () => ((await poolMembers(holder)).includes(web2.address) ? true : undefined), 30000);
+  await waitForPoolMembership(holder, web2, true, 30000);
   return ms;
 }
 

@@ -1,5 +1,4 @@
-import { currentVipHolder, hostsWithRole, poolMembers } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
+import { currentVipHolder, hostsWithRole, waitForPoolMembership } from '../src/probes/failover';
 import { sampleSite } from '../src/status';
 import { inventory, sh } from './support';
 
@@ -12,7 +11,7 @@ describe('a dead real server', () => {
     const holder = (await currentVipHolder(inventory))!;
     const started = Date.now();
     await sh(web2, 'systemctl stop apache2');
-    await waitFor(`${web2.name} to leave the pool`, async () => (!(await poolMembers(holder)).includes(web2.address) ? true : undefined), 15000);
+    await waitForPoolMembership(holder, web2, false, 15000);
     const leftAfterMs = Date.now() - started;
     console.log(`${web2.name} left the pool ${leftAfterMs} ms after Apache stopped`);
     // Check every 1 s, fail after 1 retry 0.5 s later: well under 5 s even with an SSH round trip.
@@ -23,7 +22,7 @@ describe('a dead real server', () => {
     expect(tally[web2.name] ?? 0).toBe(0);
 
     await sh(web2, 'systemctl start apache2');
-    await waitFor(`${web2.name} to rejoin the pool`, async () => ((await poolMembers(holder)).includes(web2.address) ? true : undefined), 15000);
+    await waitForPoolMembership(holder, web2, true, 15000);
     const after = await sampleSite(`http://${inventory.vip}/`, 20);
     expect(after[web2.name]).toBeGreaterThan(0);
   });

@@ -1,21 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import { Agent, get } from 'node:http';
-import { currentVipHolder, hostsWithRole, KILL_KEEPALIVED_HARD, timeUntilServed } from '../src/probes/failover';
+import {
+  clientMacForVip,
+  currentVipHolder,
+  hostsWithRole,
+  KILL_KEEPALIVED_HARD,
+  macOf,
+  timeUntilServed,
+  waitForVipHolder,
+} from '../src/probes/failover';
 import { waitFor } from '../src/probes/wait-for';
 import { sampleSite } from '../src/status';
 import { VRRP_STATE_DIR } from '@hastack/director';
 import { deploy, inventory, sh } from './support';
 
 const [director1, director2] = hostsWithRole(inventory, 'director');
-
-/** The MAC this machine sends VIP traffic to: whichever director answered ARP for the VIP last. */
-function vipMacSeenByClient(): string {
-  return execFileSync('ip', ['neigh', 'show', 'to', inventory.vip], { encoding: 'utf8' }).split(' lladdr ')[1]?.split(' ')[0] ?? '';
-}
-
-async function macOf(director: typeof director1): Promise<string> {
-  return (await sh(director, `cat /sys/class/net/${director.interface}/address`)).trim();
-}
 
 /** One request on the agent's connection: which web host answered, and from which local port. */
 function getThrough(agent: Agent): Promise<{ host: string; localPort: number }> {
@@ -37,10 +35,6 @@ function linkOutage(seconds: number): string {
   return `nohup sh -c 'ip link set ${director1.interface} down; sleep ${seconds}; ip link set ${director1.interface} up' >/dev/null 2>&1 &`;
 }
 
-async function holderIs(name: string): Promise<true | undefined> {
-  return (await currentVipHolder(inventory))?.name === name ? true : undefined;
-}
-
 describe('director failover', () => {
   // A test that fails half-way must not leave the next one without a master.
   afterEach(async () => {
@@ -48,7 +42,7 @@ describe('director failover', () => {
   });
 
   it('starts with the first director holding the VIP', async () => {
-    await waitFor('director1 to hold the VIP', () => holderIs(director1.name), 20000);
+    await waitForVipHolder(inventory, director1, 20000);
   });
 
   it('moves the VIP to the backup when keepalived on the master is killed, and back when it returns', async () => {
@@ -57,7 +51,7 @@ describe('director failover', () => {
       inventory,
       director1,
       () => sh(director1, KILL_KEEPALIVED_HARD),
-      async () => vipMacSeenByClient() === backupMac,
+      async () => clientMacForVip(inventory) === backupMac,
     );
     console.log(`VIP served through ${director2.name} ${takeoverMs} ms after the last advert of ${director1.name}, whose keepalived was killed`);
     expect(takeoverMs).toBeLessThan(5000);
@@ -67,7 +61,7 @@ describe('director failover', () => {
 
     // preempt is on: the master takes the VIP back once it runs again.
     await sh(director1, 'systemctl start keepalived');
-    await waitFor('director1 to take the VIP back', () => holderIs(director1.name), 20000);
+    await waitForVipHolder(inventory, director1, 20000);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
   });
 
@@ -92,7 +86,7 @@ describe('director failover', () => {
     })();
     const backupMac = await macOf(director2);
     // The master drops off the network: a killed keepalived would leave the VIP on it, answering with resets.
-    await timeUntilServed(inventory, director1, () => sh(director1, linkOutage(10)), async () => vipMacSeenByClient() === backupMac);
+    await timeUntilServed(inventory, director1, () => sh(director1, linkOutage(10)), async () => clientMacForVip(inventory) === backupMac);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     flowing = false;
     await traffic;
@@ -100,7 +94,7 @@ describe('director failover', () => {
     expect(onConnection.length).toBeGreaterThan(3);
     expect(onConnection.filter((r) => r.error)).toEqual([]);
     expect(new Set(onConnection.map((r) => r.localPort))).toEqual(new Set([first.localPort]));
-    await waitFor('director1 to come back and take the VIP', () => holderIs(director1.name), 60000, 500);
+    await waitForVipHolder(inventory, director1, 60000, 500);
   });
 
   it('moves the VIP to the backup when the master loses its link', async () => {
@@ -109,18 +103,18 @@ describe('director failover', () => {
       inventory,
       director1,
       () => sh(director1, linkOutage(10)),
-      async () => vipMacSeenByClient() === backupMac,
+      async () => clientMacForVip(inventory) === backupMac,
     );
     console.log(`VIP served through ${director2.name} ${takeoverMs} ms after the last advert of ${director1.name}, which lost its link`);
     expect(takeoverMs).toBeLessThan(5000);
-    await waitFor('director1 to come back and take the VIP', () => holderIs(director1.name), 60000, 500);
+    await waitForVipHolder(inventory, director1, 60000, 500);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
   });
 
   it('leaves the VIP with the backup when the old master returns, under nopreempt', async () => {
     await deploy(inventory, { preempt: false });
     const backupMac = await macOf(director2);
-    await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => vipMacSeenByClient() === backupMac);
+    await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => clientMacForVip(inventory) === backupMac);
     await sh(director1, 'systemctl start keepalived');
     // Long enough for a preempting master to have taken the VIP back (it did within 2 s above).
     await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -129,6 +123,6 @@ describe('director failover', () => {
 
     await deploy(inventory);
     await sh(director2, 'systemctl restart keepalived');
-    await waitFor('director1 to hold the VIP again with preempt on', () => holderIs(director1.name), 30000);
+    await waitForVipHolder(inventory, director1, 30000);
   });
 });

@@ -3,22 +3,12 @@ import { selectLabStack } from '../src/deploy/lab-stack';
 import type { LabOptions } from '../src/program';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { loadLabInventory } from '../src/lab-inventory';
-import { runOnHost } from '../src/status';
+import { runOnHostOrThrow } from '../src/status';
 
 export const inventory: Inventory = loadLabInventory();
 
-export function host(name: string): InventoryHost {
-  const found = inventory.hosts.find((h) => h.name === name);
-  if (!found) throw new Error(`no host "${name}" in the lab inventory`);
-  return found;
-}
-
 /** Runs a command on a lab host and fails the test with its output if it exits non-zero. */
-export async function sh(target: InventoryHost, command: string): Promise<string> {
-  const result = await runOnHost(target, command);
-  if (result.code !== 0) throw new Error(`${target.name}: \`${command}\` exited ${result.code}: ${result.stderr}${result.stdout}`);
-  return result.stdout;
-}
+export const sh = runOnHostOrThrow;
 
 /** Deploys the lab program for `deployed` (the lab inventory unless a test changes it). */
 export async function deploy(deployed: Inventory = inventory, options: LabOptions = {}): Promise<auto.UpResult> {

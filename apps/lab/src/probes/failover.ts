@@ -1,6 +1,8 @@
 import type { Inventory, InventoryHost } from '@hastack/inventory';
-import { runOnHost } from '../status/host-shell';
+import { execFileSync } from 'node:child_process';
+import { runOnHost, runOnHostOrThrow } from '../status/host-shell';
 import { parseIpvsTable } from '../status/ipvs-table';
+import { vipOwnership } from '../status/lab-status';
 import { whoAnswers } from '../status/site-probe';
 import { VrrpAdvertWatch } from './vrrp-adverts';
 import { waitFor } from './wait-for';
@@ -18,21 +20,49 @@ export const KILL_KEEPALIVED_HARD = 'pkill -STOP -x keepalived; pkill -KILL -x k
 
 /** The director whose NIC carries the VIP right now, if exactly one does. */
 export async function currentVipHolder(inventory: Inventory): Promise<InventoryHost | undefined> {
-  const directors = hostsWithRole(inventory, 'director');
-  const owners = await Promise.all(
-    directors.map(async (director) => {
-      const result = await runOnHost(director, `ip -o -4 addr show dev ${director.interface}`);
-      return result.stdout.includes(` ${inventory.vip}/`);
-    }),
-  );
-  const holders = directors.filter((_, i) => owners[i]);
+  const { holders } = await vipOwnership(inventory);
   return holders.length === 1 ? holders[0] : undefined;
 }
 
-/** Real servers in the IPVS table of the VIP holder. */
-export async function poolMembers(director: InventoryHost): Promise<string[]> {
+/** Waits until `director`, and it alone, holds the VIP. */
+export async function waitForVipHolder(inventory: Inventory, director: InventoryHost, timeoutMs: number, intervalMs?: number): Promise<void> {
+  await waitFor(
+    `${director.name} to hold the VIP`,
+    async () => ((await currentVipHolder(inventory))?.name === director.name ? true : undefined),
+    timeoutMs,
+    intervalMs,
+  );
+}
+
+/** The MAC this machine sends VIP traffic to: whichever director answered ARP for the VIP last. */
+export function clientMacForVip(inventory: Inventory): string {
+  return execFileSync('ip', ['neigh', 'show', 'to', inventory.vip], { encoding: 'utf8' }).split(' lladdr ')[1]?.split(' ')[0] ?? '';
+}
+
+export async function macOf(director: InventoryHost): Promise<string> {
+  return (await runOnHostOrThrow(director, `cat /sys/class/net/${director.interface}/address`)).trim();
+}
+
+/** Real servers in a director's IPVS table. */
+async function poolMembers(director: InventoryHost): Promise<string[]> {
   const table = parseIpvsTable((await runOnHost(director, 'ipvsadm -Ln')).stdout);
   return table.filter((row) => row.weight > 0).map((row) => row.address.split(':')[0]);
+}
+
+/** Waits until `realServer` is in (or out of) the director's pool, as its health checks decide. */
+export async function waitForPoolMembership(
+  director: InventoryHost,
+  realServer: InventoryHost,
+  member: boolean,
+  timeoutMs: number,
+  intervalMs?: number,
+): Promise<void> {
+  await waitFor(
+    `${realServer.name} to ${member ? 'join' : 'leave'} the pool`,
+    async () => ((await poolMembers(director)).includes(realServer.address) === member ? true : undefined),
+    timeoutMs,
+    intervalMs,
+  );
 }
 
 /**

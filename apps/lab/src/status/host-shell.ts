@@ -40,3 +40,10 @@ export function runOnHost(host: InventoryHost, command: string, timeoutMs = 2000
     });
   });
 }
+
+/** runOnHost for callers that cannot go on without the command: a non-zero exit throws with its output. */
+export async function runOnHostOrThrow(host: InventoryHost, command: string): Promise<string> {
+  const result = await runOnHost(host, command);
+  if (result.code !== 0) throw new Error(`${host.name}: \`${command}\` exited ${result.code}: ${result.stderr}${result.stdout}`);
+  return result.stdout;
+}

@@ -11,26 +11,33 @@ export interface LabStatus {
   answeredBy: Record<string, number>;
 }
 
-async function holdsVip(director: InventoryHost, vip: string): Promise<boolean | undefined> {
-  const result = await runOnHost(director, `ip -o -4 addr show dev ${director.interface}`);
-  if (result.code !== 0) return undefined;
-  return result.stdout.includes(` ${vip}/`);
+export interface VipOwnership {
+  /** Directors whose NIC carries the VIP: one normally, none when it is down, two in a split brain. */
+  holders: InventoryHost[];
+  /** Directors that could not be asked. */
+  unreachable: InventoryHost[];
+}
+
+/** Asks every director at once whether its NIC carries the VIP. */
+export async function vipOwnership(inventory: Inventory): Promise<VipOwnership> {
+  const directors = inventory.hosts.filter((h) => h.roles.includes('director'));
+  const answers = await Promise.all(directors.map((d) => runOnHost(d, `ip -o -4 addr show dev ${d.interface}`)));
+  return {
+    holders: directors.filter((_, i) => answers[i].code === 0 && answers[i].stdout.includes(` ${inventory.vip}/`)),
+    unreachable: directors.filter((_, i) => answers[i].code !== 0),
+  };
 }
 
 /** Who holds the VIP, what IPVS on it balances, and who answers requests through it. */
 export async function collectLabStatus(inventory: Inventory, requests = 20): Promise<LabStatus> {
-  const directors = inventory.hosts.filter((h) => h.roles.includes('director'));
-  const holding = await Promise.all(directors.map((d) => holdsVip(d, inventory.vip)));
-  const vipHolders = directors.filter((_, i) => holding[i]).map((d) => d.name);
-  const unreachableDirectors = directors.filter((_, i) => holding[i] === undefined).map((d) => d.name);
-  const holder = directors.find((d) => d.name === vipHolders[0]);
-  const table = holder ? parseIpvsTable((await runOnHost(holder, 'ipvsadm -Ln')).stdout) : [];
+  const { holders, unreachable } = await vipOwnership(inventory);
+  const table = holders.length ? parseIpvsTable((await runOnHost(holders[0], 'ipvsadm -Ln')).stdout) : [];
   const names = new Map(inventory.hosts.map((h) => [h.address, h.name]));
   const siteUrl = `http://${inventory.vip}/`;
   return {
     siteUrl,
-    vipHolders,
-    unreachableDirectors,
+    vipHolders: holders.map((d) => d.name),
+    unreachableDirectors: unreachable.map((d) => d.name),
     realServers: table.map((row) => ({ ...row, name: names.get(row.address.split(':')[0]) ?? '?' })),
     answeredBy: await sampleSite(siteUrl, requests),
   };
