@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as auto from '@pulumi/pulumi/automation';
-import { describeChanges, selectLabStack } from './deploy/lab-stack';
+import { describeChanges, LAB_STACK, selectLabStack } from './deploy/lab-stack';
 import { checkReachable } from './deploy/preflight';
 import { loadLabInventory } from './lab-inventory';
 import { collectLabStatus, formatLabStatus } from './status';
+import { LabTier, LabTiers } from './program';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -13,10 +15,20 @@ function bringLabUp(): void {
   if (result.status !== 0) throw new Error('the lab did not come up (see above)');
 }
 
+/** `--stack NAME` and `--tiers a,b`: a stack of a few tiers, for working on one tier beside the lab stack. */
+function stackChoice(args: string[]): { stackName: string; tiers?: LabTier[] } {
+  const { values } = parseArgs({ args, options: { stack: { type: 'string' }, tiers: { type: 'string' } } });
+  const tiers = values.tiers?.split(',');
+  const unknown = tiers?.filter((tier) => !(LabTiers as readonly string[]).includes(tier));
+  if (unknown?.length) throw new Error(`unknown tier(s) ${unknown.join(', ')}: the lab has ${LabTiers.join(', ')}`);
+  return { stackName: values.stack ?? LAB_STACK, tiers: tiers as LabTier[] | undefined };
+}
+
 async function deploy(): Promise<void> {
   const inventory = loadLabInventory();
   await checkReachable(inventory.hosts);
-  const stack = await selectLabStack(inventory);
+  const { stackName, tiers } = stackChoice(process.argv.slice(3));
+  const stack = await selectLabStack(inventory, { tiers }, stackName);
   const started = Date.now();
   console.log(`lab: deploying stack "${stack.name}" onto ${inventory.hosts.length} hosts`);
   const result = await stack.up({ onOutput: (text) => process.stdout.write(text) });
@@ -27,7 +39,8 @@ async function deploy(): Promise<void> {
 async function destroy(): Promise<void> {
   const inventory = loadLabInventory();
   await checkReachable(inventory.hosts);
-  const stack = await selectLabStack(inventory);
+  const { stackName, tiers } = stackChoice(process.argv.slice(3));
+  const stack = await selectLabStack(inventory, { tiers }, stackName);
   const result = await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
   console.log(`lab: destroyed: ${describeChanges(result.summary.resourceChanges)}`);
 }

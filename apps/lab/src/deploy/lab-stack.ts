@@ -9,9 +9,9 @@ export const LAB_STACK = 'lab';
  * The lab stack under the Automation API, with an inline program: no language host is needed. Backend,
  * Pulumi home and passphrase come from the environment that tools/scripts/env.sh sets.
  */
-export function selectLabStack(inventory: Inventory, options: LabOptions = {}): Promise<auto.Stack> {
+export function selectLabStack(inventory: Inventory, options: LabOptions = {}, stackName: string = LAB_STACK): Promise<auto.Stack> {
   return auto.LocalWorkspace.createOrSelectStack(
-    { projectName: PROJECT_NAME, stackName: LAB_STACK, program: labProgram(inventory, options) },
+    { projectName: PROJECT_NAME, stackName, program: labProgram(inventory, options) },
     {
       secretsProvider: 'passphrase',
       projectSettings: { name: PROJECT_NAME, runtime: 'nodejs', backend: { url: process.env.PULUMI_BACKEND_URL } },

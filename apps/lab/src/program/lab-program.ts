@@ -19,7 +19,13 @@ function hostsWith(inventory: Inventory, hosts: Map<string, Host>, role: HostRol
   return inventory.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! }));
 }
 
+/** The tiers the lab program composes; a stack may deploy a subset while a tier is developed. */
+export const LabTiers = ['director', 'web', 'db', 'dfs'] as const;
+export type LabTier = (typeof LabTiers)[number];
+
 export interface LabOptions {
+  /** Tiers to deploy (all). */
+  tiers?: readonly LabTier[];
   /** VRRP advert interval of the directors (0.2 s: failover in well under a second). */
   advertIntervalSeconds?: number;
   /** Whether the first director takes the VIP back when it returns (true). */
@@ -47,14 +53,17 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       ]),
     );
 
+    const tiers = new Set(options.tiers ?? LabTiers);
     const webHosts = hostsWith(inventory, hosts, 'web');
-    for (const { host } of webHosts) {
-      const vip = new RealServerVip(`${host.name}-real-server`, { host, vips: [inventory.vip] });
-      new WebServer(`${host.name}-web`, { host }, { dependsOn: vip });
+    if (tiers.has('web')) {
+      for (const { host } of webHosts) {
+        const vip = new RealServerVip(`${host.name}-real-server`, { host, vips: [inventory.vip] });
+        new WebServer(`${host.name}-web`, { host }, { dependsOn: vip });
+      }
     }
 
     const [first, second] = hostsWith(inventory, hosts, 'director');
-    new DirectorPair('lvs', {
+    if (tiers.has('director')) new DirectorPair('lvs', {
       directors: [
         { host: first.host, interface: first.entry.interface },
         { host: second.host, interface: second.entry.interface },
