@@ -1,6 +1,6 @@
 import type * as auto from '@pulumi/pulumi/automation';
-import { selectLabStack } from '../src/deploy/lab-stack';
-import type { LabOptions } from '../src/program';
+import { LAB_STACK, selectLabStack } from '../src/deploy/lab-stack';
+import type { LabOptions, LabTier } from '../src/program';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { loadLabInventory } from '../src/lab-inventory';
 import { runOnHostOrThrow } from '../src/status';
@@ -10,9 +10,18 @@ export const inventory: Inventory = loadLabInventory();
 /** Runs a command on a lab host and fails the test with its output if it exits non-zero. */
 export const sh = runOnHostOrThrow;
 
+/**
+ * The stack the proofs run against: the lab stack, or while one tier is worked on, a stack of that tier
+ * alone (`HASTACK_E2E_STACK=dev-db HASTACK_E2E_TIERS=db`, deployed with `main.ts deploy --stack --tiers`).
+ */
+export const e2eStack = {
+  name: process.env.HASTACK_E2E_STACK ?? LAB_STACK,
+  tiers: process.env.HASTACK_E2E_TIERS?.split(',') as LabTier[] | undefined,
+};
+
 /** Deploys the lab program for `deployed` (the lab inventory unless a test changes it). */
 export async function deploy(deployed: Inventory = inventory, options: LabOptions = {}): Promise<auto.UpResult> {
-  const stack = await selectLabStack(deployed, options);
+  const stack = await selectLabStack(deployed, { tiers: e2eStack.tiers, ...options }, e2eStack.name);
   return stack.up();
 }
 
