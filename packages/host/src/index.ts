@@ -6,3 +6,4 @@ export * from './config-file';
 export * from './service';
 export * from './sysctl';
 export * from './scheduled-job';
+export * from './one-off-step';
