@@ -7,3 +7,4 @@ export * from './service';
 export * from './sysctl';
 export * from './scheduled-job';
 export * from './one-off-step';
+export * from './directory';

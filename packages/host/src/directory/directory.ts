@@ -1,0 +1,36 @@
+import * as pulumi from '@pulumi/pulumi';
+import { hostCommand } from '../connection';
+import { bashScript } from '../shell';
+import { DirectoryArgs, validateDirectoryArgs } from './directory-args';
+import { ensureDirectoryScript, removeDirectoryScript, stackStateDir } from './directory-scripts';
+
+/**
+ * A folder with owner and mode. Destroy removes it only if this stack created it (a record under
+ * /var/lib/hastack/<stack>/directories says so), and never with `keepOnDestroy`.
+ */
+export class Directory extends pulumi.ComponentResource {
+  /** The path, once the folder exists: configs that name it wait for it. */
+  public readonly path: pulumi.Output<string>;
+
+  constructor(name: string, args: DirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('hastack:host:Directory', name, {}, opts);
+    const problems = validateDirectoryArgs(args);
+    if (problems.length) throw new Error(`Directory ${name}:\n${problems.join('\n')}`);
+    const stateDir = stackStateDir(pulumi.getStack());
+    const spec = { path: args.path, owner: args.owner ?? 'root', group: args.group ?? 'root', mode: args.mode ?? '0755' };
+    const ensure = bashScript(ensureDirectoryScript(stateDir, spec));
+    const command = hostCommand(
+      `${name}-directory`,
+      args.host,
+      {
+        create: ensure,
+        delete: bashScript(removeDirectoryScript(stateDir, args.path, args.keepOnDestroy ?? false)),
+        // Another path is another folder: the new one is made, then the old one undone.
+        triggers: [args.path],
+      },
+      { parent: this },
+    );
+    this.path = command.triggers.apply(() => args.path);
+    this.registerOutputs({ path: this.path });
+  }
+}
