@@ -89,6 +89,8 @@ export interface OsProfile {
     readonly webDocumentRoot: string;
     readonly databaseConfigDir: string;
     readonly moosefsConfigDir: string;
+    /** Where the MooseFS packages keep daemon data; the master package ships `metadata.mfs.empty` there. */
+    readonly moosefsDataDir: string;
     readonly nagiosConfigDir: string;
     readonly nagiosBinary: string;
     readonly nrpeConfig: string;
@@ -166,6 +168,7 @@ const debian12: OsProfile = {
     webDocumentRoot: '/var/www/html',
     databaseConfigDir: '/etc/mysql/mariadb.conf.d',
     moosefsConfigDir: '/etc/mfs',
+    moosefsDataDir: '/var/lib/mfs',
     nagiosConfigDir: '/etc/nagios4',
     nagiosBinary: '/usr/sbin/nagios4',
     nrpeConfig: '/etc/nagios/nrpe.cfg',
@@ -221,6 +224,7 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       webDocumentRoot: '/var/www/html',
       databaseConfigDir: '/etc/my.cnf.d',
       moosefsConfigDir: '/etc/mfs',
+      moosefsDataDir: '/var/lib/mfs',
       nagiosConfigDir: '/etc/nagios',
       nagiosBinary: '/usr/sbin/nagios',
       nrpeConfig: '/etc/nagios/nrpe.cfg',
