@@ -8,3 +8,4 @@ export * from './sysctl';
 export * from './scheduled-job';
 export * from './one-off-step';
 export * from './directory';
+export * from './system-user';
