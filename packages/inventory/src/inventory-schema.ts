@@ -32,6 +32,8 @@ export const inventorySchema = z.strictObject({
   environment: z.string().min(1),
   network: z.strictObject({ cidr: z.cidrv4(), gateway: z.ipv4() }),
   vip: z.ipv4(),
+  /** VRRP router id of the directors' VIP, unique among the VRRP routers on the segment (51, keepalived's sample). */
+  virtualRouterId: z.number().int().min(1).max(255).default(51),
   smsGateway: z.strictObject({ url: z.url(), recordsFile: z.string().optional() }).optional(),
   hosts: z.array(hostEntry).min(1),
 });

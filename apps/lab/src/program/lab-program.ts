@@ -5,9 +5,6 @@ import { defineHost, Host } from '@hastack/host';
 import { WebServer } from '@hastack/web';
 import type { HostRole, Inventory, InventoryHost } from '@hastack/inventory';
 
-/** The lab's VRRP router id; unique on its bridge. */
-const VIRTUAL_ROUTER_ID = 51;
-
 export interface LabOutputs {
   siteUrl: string;
   vip: string;
@@ -55,32 +52,36 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
 
     const tiers = new Set(options.tiers ?? LabTiers);
     const webHosts = hostsWith(inventory, hosts, 'web');
-    if (tiers.has('web')) {
-      for (const { host } of webHosts) {
-        const vip = new RealServerVip(`${host.name}-real-server`, { host, vips: [inventory.vip] });
-        new WebServer(`${host.name}-web`, { host }, { dependsOn: vip });
-      }
-    }
+    const webServers = tiers.has('web')
+      ? webHosts.map(({ host }) => {
+          const vip = new RealServerVip(`${host.name}-real-server`, { host, vips: [inventory.vip] });
+          return new WebServer(`${host.name}-web`, { host }, { dependsOn: vip });
+        })
+      : [];
 
     const [first, second] = hostsWith(inventory, hosts, 'director');
-    if (tiers.has('director')) new DirectorPair('lvs', {
-      directors: [
-        { host: first.host, interface: first.entry.interface },
-        { host: second.host, interface: second.entry.interface },
-      ],
-      vips: [inventory.vip],
-      virtualRouterId: VIRTUAL_ROUTER_ID,
-      advertIntervalSeconds: options.advertIntervalSeconds ?? 0.2,
-      preempt: options.preempt,
-      services: [
-        {
-          port: 80,
-          scheduler: 'wrr',
-          realServers: webHosts.map(({ entry }) => ({ name: entry.name, address: entry.address, weight: entry.weight })),
-          healthCheck: { type: 'http', path: '/health', intervalSeconds: 1, timeoutSeconds: 1, retries: 1, retryDelaySeconds: 0.5 },
-        },
-      ],
-    });
+    if (tiers.has('director')) {
+      if (!tiers.has('web')) throw new Error('the director tier balances the web tier: deploy them together');
+      new DirectorPair('lvs', {
+        directors: [
+          { host: first.host, interface: first.entry.interface },
+          { host: second.host, interface: second.entry.interface },
+        ],
+        vips: [inventory.vip],
+        vipPrefixLength: Number(inventory.network.cidr.split('/')[1]),
+        virtualRouterId: inventory.virtualRouterId,
+        advertIntervalSeconds: options.advertIntervalSeconds ?? 0.2,
+        preempt: options.preempt,
+        services: [
+          {
+            port: webServers[0].port,
+            scheduler: 'wrr',
+            realServers: webServers.map((web, i) => ({ name: webHosts[i].entry.name, address: web.address, weight: webHosts[i].entry.weight })),
+            healthCheck: { type: 'http', path: webServers[0].healthPath, intervalSeconds: 1, timeoutSeconds: 1, retries: 1, retryDelaySeconds: 0.5 },
+          },
+        ],
+      });
+    }
 
     return {
       siteUrl: `http://${inventory.vip}/`,

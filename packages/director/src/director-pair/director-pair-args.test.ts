@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { defineHost } from '@hastack/host';
 import { DirectorPairArgs, validateDirectorPairArgs } from './director-pair-args';
 
@@ -34,7 +35,6 @@ describe('validateDirectorPairArgs', () => {
     ['equal priorities', { priorities: [100, 100] }, 'priorities: the two directors need different priorities'],
     ['sub-second adverts under VRRPv2', { vrrpVersion: 2 }, 'advertIntervalSeconds: 0.2 below 1 s needs vrrpVersion 3'],
     ['a password under VRRPv3', { authPassword: 'x' }, 'authPassword: VRRP version 3 has no authentication'],
-    ['a VIP equal to a director', { vips: ['198.18.0.11'] }, "vips[0]: 198.18.0.11 is a director's own address"],
     ['a malformed VIP', { vips: ['198.18.0.300'] }, 'vips[0]: "198.18.0.300" is not an IPv4 address'],
   ])('names the argument for %s', (_, change, message) => {
     expect(validateDirectorPairArgs({ ...valid, ...change })).toContainEqual(expect.stringContaining(message));
@@ -50,5 +50,20 @@ describe('validateDirectorPairArgs', () => {
   it('names a health check path without a leading slash', () => {
     const service = { ...valid.services[0], healthCheck: { type: 'http' as const, path: 'health' } };
     expect(validateDirectorPairArgs({ ...valid, services: [service] })).toContain('services[0].healthCheck.path: "health" must start with /');
+  });
+
+  it("names a VIP equal to a director's data address, once the addresses are known", () => {
+    const problems = validateDirectorPairArgs({ ...valid, vips: ['198.18.0.11'] }, ['198.18.0.11', '198.18.0.12']);
+    expect(problems).toContain("vips[0]: 198.18.0.11 is a director's own address");
+  });
+
+  it('leaves values that are still outputs to the second pass, which applies the same rules', () => {
+    const service = { ...valid.services[0], realServers: [{ name: 'web1', address: pulumi.output('not-an-address') }] };
+    expect(validateDirectorPairArgs({ ...valid, vips: [pulumi.output('198.18.0.11')], services: [service] })).toEqual([]);
+    const resolved = { ...valid.services[0], realServers: [{ name: 'web1', address: 'not-an-address' }] };
+    expect(validateDirectorPairArgs({ ...valid, vips: ['198.18.0.11'], services: [resolved] }, ['198.18.0.11', '198.18.0.12'])).toEqual([
+      "vips[0]: 198.18.0.11 is a director's own address",
+      'services[0].realServers[0].address: "not-an-address" is not an IPv4 address',
+    ]);
   });
 });

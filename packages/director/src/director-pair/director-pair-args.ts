@@ -1,4 +1,4 @@
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 import type { Host } from '@hastack/host';
 
 export const Schedulers = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'dh', 'sh', 'sed', 'nq'] as const;
@@ -17,8 +17,8 @@ export interface DirectorArgs {
 export interface RealServerArgs {
   /** Name, for messages and status. */
   name: string;
-  /** Address the director forwards to (same layer-2 segment: DR rewrites only the MAC). */
-  address: string;
+  /** Address the director forwards to (same layer-2 segment: DR rewrites only the MAC); a web host's `dataAddress`. */
+  address: pulumi.Input<string>;
   /** Share of new connections under weighted schedulers (1); 0 drains the server. 0..65535. */
   weight?: pulumi.Input<number>;
 }
@@ -26,8 +26,8 @@ export interface RealServerArgs {
 export interface HealthCheckArgs {
   /** "http" (GET a path, expect a status) or "tcp" (connect). */
   type: 'http' | 'tcp';
-  /** Path of the HTTP check ("/"). */
-  path?: string;
+  /** Path of the HTTP check ("/"); a web server's `healthPath`. */
+  path?: pulumi.Input<string>;
   /** Status the HTTP check expects (200). */
   expectStatus?: number;
   /** Seconds between checks (1; fractions allowed). */
@@ -41,8 +41,8 @@ export interface HealthCheckArgs {
 }
 
 export interface VirtualServiceArgs {
-  /** Port on the VIP; DR mode requires the real servers to listen on the same one. */
-  port: number;
+  /** Port on the VIP; DR mode requires the real servers to listen on the same one (a web server's `port`). */
+  port: pulumi.Input<number>;
   /** TCP (default) or UDP. */
   protocol?: Protocol;
   /** IPVS scheduler ("wrr"). */
@@ -54,14 +54,14 @@ export interface VirtualServiceArgs {
   /** How a dead real server is detected. */
   healthCheck: HealthCheckArgs;
   /** Served only while every real server is down. */
-  sorryServer?: { address: string; port?: number };
+  sorryServer?: { address: pulumi.Input<string>; port?: pulumi.Input<number> };
 }
 
 export interface DirectorPairArgs {
   /** The two directors; the first is the preferred VRRP master. */
   directors: [DirectorArgs, DirectorArgs];
   /** Virtual IP addresses the pair shares (usually one). */
-  vips: string[];
+  vips: pulumi.Input<string>[];
   /** Prefix length of the VIPs on the directors' NIC (24, the segment's). */
   vipPrefixLength?: number;
   /** VRRP router id, unique on the segment: 1..255. */
@@ -88,18 +88,26 @@ function inRange(value: number | undefined, low: number, high: number): boolean 
   return value === undefined || (Number.isFinite(value) && value >= low && value <= high);
 }
 
+/** The value of an input that is already known; undefined for an output or a promise, checked once resolved. */
+function known<T>(value: pulumi.Input<T> | undefined): T | undefined {
+  return pulumi.Output.isInstance(value) || value instanceof Promise ? undefined : (value as T | undefined);
+}
+
 /**
- * Every problem with the args, each naming the argument. Runs before any resource is created; a
- * non-empty result is an error. Weights and the password may be outputs and are checked by keepalived.
+ * Every problem with the args, each naming the argument; a non-empty result is an error. The component runs
+ * it twice with the same rules: before any resource is created, over what is known then (plain values), and
+ * again over every value once outputs (addresses of other resources, the directors' data addresses) resolve,
+ * before any keepalived config is rendered.
  */
-export function validateDirectorPairArgs(args: DirectorPairArgs): string[] {
+export function validateDirectorPairArgs(args: DirectorPairArgs, directorAddresses: readonly string[] = []): string[] {
   const problems: string[] = [];
   const version = args.vrrpVersion ?? 3;
   if (args.directors.length !== 2) problems.push(`directors: exactly 2 are needed, got ${args.directors.length}`);
-  const directorAddresses = args.directors.map((d) => d.host.address);
   if (new Set(directorAddresses).size !== directorAddresses.length) problems.push('directors: the two directors share an address');
   if (args.vips.length === 0) problems.push('vips: at least one VIP is needed');
-  args.vips.forEach((vip, i) => {
+  const vips = args.vips.map(known);
+  vips.forEach((vip, i) => {
+    if (vip === undefined) return;
     if (!IPV4.test(vip)) problems.push(`vips[${i}]: "${vip}" is not an IPv4 address`);
     if (directorAddresses.includes(vip)) problems.push(`vips[${i}]: ${vip} is a director's own address`);
   });
@@ -118,10 +126,13 @@ export function validateDirectorPairArgs(args: DirectorPairArgs): string[] {
   const servicePorts = new Set<string>();
   args.services.forEach((service, i) => {
     const at = `services[${i}]`;
-    const key = `${service.protocol ?? 'TCP'}/${service.port}`;
-    if (servicePorts.has(key)) problems.push(`${at}: ${key} is defined twice`);
-    servicePorts.add(key);
-    if (!Number.isInteger(service.port) || !inRange(service.port, 1, 65535)) problems.push(`${at}.port: ${service.port} is outside 1..65535`);
+    const port = known(service.port);
+    if (port !== undefined) {
+      const key = `${service.protocol ?? 'TCP'}/${port}`;
+      if (servicePorts.has(key)) problems.push(`${at}: ${key} is defined twice`);
+      servicePorts.add(key);
+      if (!Number.isInteger(port) || !inRange(port, 1, 65535)) problems.push(`${at}.port: ${port} is outside 1..65535`);
+    }
     if (service.scheduler && !(Schedulers as readonly string[]).includes(service.scheduler))
       problems.push(`${at}.scheduler: "${service.scheduler}" is not one of ${Schedulers.join(', ')}`);
     if (!inRange(service.persistenceTimeoutSeconds, 0, 2678400)) problems.push(`${at}.persistenceTimeoutSeconds: out of range`);
@@ -129,17 +140,22 @@ export function validateDirectorPairArgs(args: DirectorPairArgs): string[] {
     const seen = new Set<string>();
     service.realServers.forEach((real, j) => {
       const realAt = `${at}.realServers[${j}]`;
-      if (!IPV4.test(real.address)) problems.push(`${realAt}.address: "${real.address}" is not an IPv4 address`);
-      if (seen.has(real.address)) problems.push(`${realAt}.address: ${real.address} is listed twice`);
-      seen.add(real.address);
-      if (args.vips.includes(real.address) || directorAddresses.includes(real.address))
-        problems.push(`${realAt}.address: ${real.address} is a VIP or a director, not a real server`);
-      if (typeof real.weight === 'number' && (!Number.isInteger(real.weight) || !inRange(real.weight, 0, 65535)))
-        problems.push(`${realAt}.weight: ${real.weight} is outside 0..65535`);
+      const address = known(real.address);
+      if (address !== undefined) {
+        if (!IPV4.test(address)) problems.push(`${realAt}.address: "${address}" is not an IPv4 address`);
+        if (seen.has(address)) problems.push(`${realAt}.address: ${address} is listed twice`);
+        seen.add(address);
+        if (vips.includes(address) || directorAddresses.includes(address))
+          problems.push(`${realAt}.address: ${address} is a VIP or a director, not a real server`);
+      }
+      const weight = known(real.weight);
+      if (weight !== undefined && (!Number.isInteger(weight) || !inRange(weight, 0, 65535)))
+        problems.push(`${realAt}.weight: ${weight} is outside 0..65535`);
     });
     const check = service.healthCheck;
-    if (check.type === 'http' && check.path !== undefined && !check.path.startsWith('/'))
-      problems.push(`${at}.healthCheck.path: "${check.path}" must start with /`);
+    const path = known(check.path);
+    if (check.type === 'http' && path !== undefined && !path.startsWith('/'))
+      problems.push(`${at}.healthCheck.path: "${path}" must start with /`);
     if (check.type === 'http' && !inRange(check.expectStatus, 100, 599)) problems.push(`${at}.healthCheck.expectStatus: ${check.expectStatus} is not an HTTP status`);
     for (const field of ['intervalSeconds', 'timeoutSeconds', 'retryDelaySeconds'] as const) {
       if (!inRange(check[field], 0.01, 3600)) problems.push(`${at}.healthCheck.${field}: ${check[field]} is outside 0.01..3600`);

@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { defineHost } from '@hastack/host';
 import { DirectorPair } from './director-pair';
@@ -47,5 +48,22 @@ describe('DirectorPair', () => {
     expect(recorded.some((r) => r.type === 'random:index/randomPassword:RandomPassword' && r.name === 'np-vrrp-auth')).toBe(true);
     const secret = stdinOf('np-director1-keepalived-conf-write') as Record<string, string>;
     expect(secret['4dabf18193072939515e22adb298388d']).toBeDefined();
+  });
+
+  it('takes addresses that are outputs of other resources, and exposes the validated VIPs', async () => {
+    const vip = pulumi.output('198.18.0.101');
+    const web = defineHost({ name: 'web9', address: pulumi.output('10.9.0.29'), dataAddress: pulumi.output('198.18.0.29'), os: 'debian-12', privateKey: 'k' });
+    const pair = new DirectorPair('out', {
+      ...args,
+      vips: [vip],
+      services: [{ port: pulumi.output(8080), realServers: [{ name: 'web9', address: web.dataAddress }], healthCheck: { type: 'http', path: pulumi.output('/up') } }],
+    });
+    expect(await valueOf(pair.vips)).toEqual(['198.18.0.101']);
+    await valueOf(pair.configDigests.director1);
+    const conf = String(stdinOf('out-director1-keepalived-conf-write'));
+    expect(conf).toContain('virtual_server 198.18.0.101 8080');
+    expect(conf).toContain('real_server 198.18.0.29 8080');
+    expect(conf).toContain('url {\n');
+    expect(conf).toMatch(/path \/up/);
   });
 });

@@ -8,31 +8,36 @@ import { loadIpVsScript, unloadIpVsScript } from './ip-vs-scripts';
 
 const NOTIFY_SCRIPT = '/etc/keepalived/hastack-notify.sh';
 
-function resolveServices(services: VirtualServiceArgs[]): pulumi.Output<RenderedVirtualServer[]> {
-  return pulumi.output(services).apply((resolved) =>
-    resolved.map((service, i) => {
-      const check = services[i].healthCheck;
-      const timing = {
-        intervalSeconds: check.intervalSeconds ?? 1,
-        timeoutSeconds: check.timeoutSeconds ?? 1,
-        retries: check.retries ?? 1,
-        retryDelaySeconds: check.retryDelaySeconds ?? 0.5,
-      };
-      return {
-        address: '',
-        port: service.port,
-        protocol: service.protocol ?? 'TCP',
-        scheduler: service.scheduler ?? 'wrr',
-        persistenceTimeoutSeconds: service.persistenceTimeoutSeconds,
-        sorryServer: service.sorryServer && { address: service.sorryServer.address, port: service.sorryServer.port ?? service.port },
-        healthCheck:
-          check.type === 'http'
-            ? { type: 'HTTP_GET' as const, path: check.path ?? '/', expectStatus: check.expectStatus ?? 200, ...timing }
-            : { type: 'TCP_CHECK' as const, ...timing },
-        realServers: service.realServers.map((real) => ({ address: real.address, port: service.port, weight: real.weight ?? 1 })),
-      };
-    }),
-  );
+type Resolved<T> = pulumi.Unwrap<T>;
+
+/** What keepalived needs of a service, once every input is known (the VIP is filled in per VIP). */
+function renderedServices(services: Resolved<VirtualServiceArgs[]>): RenderedVirtualServer[] {
+  return services.map((service) => {
+    const check = service.healthCheck;
+    const timing = {
+      intervalSeconds: check.intervalSeconds ?? 1,
+      timeoutSeconds: check.timeoutSeconds ?? 1,
+      retries: check.retries ?? 1,
+      retryDelaySeconds: check.retryDelaySeconds ?? 0.5,
+    };
+    return {
+      address: '',
+      port: service.port,
+      protocol: service.protocol ?? 'TCP',
+      scheduler: service.scheduler ?? 'wrr',
+      persistenceTimeoutSeconds: service.persistenceTimeoutSeconds,
+      sorryServer: service.sorryServer && { address: service.sorryServer.address, port: service.sorryServer.port ?? service.port },
+      healthCheck:
+        check.type === 'http'
+          ? { type: 'HTTP_GET' as const, path: check.path ?? '/', expectStatus: check.expectStatus ?? 200, ...timing }
+          : { type: 'TCP_CHECK' as const, ...timing },
+      realServers: service.realServers.map((real) => ({ address: real.address, port: service.port, weight: real.weight ?? 1 })),
+    };
+  });
+}
+
+function invalid(name: string, problems: string[]): Error {
+  return new Error(`DirectorPair ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
 }
 
 /**
@@ -41,16 +46,18 @@ function resolveServices(services: VirtualServiceArgs[]): pulumi.Output<Rendered
  * reload keepalived, which keeps the VIP; only a package change restarts it.
  */
 export class DirectorPair extends pulumi.ComponentResource {
-  /** The VIPs, for the real servers' RealServerVip and for clients. */
-  public readonly vips: string[];
+  /**
+   * The VIPs, validated: the set every real server must hold on lo (give it to `RealServerVip`) and the
+   * addresses clients use.
+   */
+  public readonly vips: pulumi.Output<string[]>;
   /** Each director's rendered keepalived.conf digest, by host name. */
   public readonly configDigests: Record<string, pulumi.Output<string>>;
 
   constructor(name: string, args: DirectorPairArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = validateDirectorPairArgs(args);
-    if (problems.length) throw new Error(`DirectorPair ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
+    if (problems.length) throw invalid(name, problems);
     super('hastack:director:DirectorPair', name, {}, opts);
-    this.vips = args.vips;
     this.configDigests = {};
     const version = args.vrrpVersion ?? 3;
     const preempt = args.preempt ?? true;
@@ -59,7 +66,21 @@ export class DirectorPair extends pulumi.ComponentResource {
       version === 2
         ? (args.authPassword ?? new random.RandomPassword(`${name}-vrrp-auth`, { length: 8, special: false }, { parent: this }).result)
         : undefined;
-    const services = resolveServices(args.services);
+    // The same rules again over every value, once the outputs among them (addresses of other resources,
+    // the directors' data addresses) are known, and before any config is rendered from them. The VIPs are
+    // checked apart from the services, so that real servers can take them while the services wait on the
+    // web servers that hold them.
+    const directorAddresses = pulumi.all(args.directors.map((d) => d.host.dataAddress));
+    this.vips = pulumi.all([pulumi.output(args.vips), directorAddresses]).apply(([vips, addresses]) => {
+      const late = validateDirectorPairArgs({ ...args, vips }, addresses);
+      if (late.length) throw invalid(name, late);
+      return vips;
+    });
+    const resolved = pulumi.all([pulumi.output(args.services), this.vips, directorAddresses]).apply(([services, vips, addresses]) => {
+      const late = validateDirectorPairArgs({ ...args, services, vips }, addresses);
+      if (late.length) throw invalid(name, late);
+      return { services: renderedServices(services), vips, directorAddresses: addresses };
+    });
 
     args.directors.forEach((director, index) => {
       const host = director.host;
@@ -82,8 +103,7 @@ export class DirectorPair extends pulumi.ComponentResource {
         { host, path: NOTIFY_SCRIPT, content: renderNotifyScript(), mode: '0755' },
         { parent: this, dependsOn: packages },
       );
-      const peers = args.directors.filter((_, i) => i !== index).map((other) => other.host.address);
-      const conf = pulumi.all([services, authPassword]).apply(([resolvedServices, password]) => {
+      const conf = pulumi.all([resolved, authPassword]).apply(([{ services, vips, directorAddresses }, password]) => {
         const rendered: KeepalivedConf = {
           routerId: host.name,
           vrrp: {
@@ -97,13 +117,13 @@ export class DirectorPair extends pulumi.ComponentResource {
             version,
             preempt,
             authPassword: password,
-            unicastSourceAddress: host.address,
-            unicastPeers: peers,
-            vips: args.vips.map((address) => ({ address, prefixLength: args.vipPrefixLength ?? 24 })),
+            unicastSourceAddress: directorAddresses[index],
+            unicastPeers: directorAddresses.filter((_, i) => i !== index),
+            vips: vips.map((address) => ({ address, prefixLength: args.vipPrefixLength ?? 24 })),
             notifyScript: NOTIFY_SCRIPT,
           },
           connectionSync: args.connectionSync === false ? undefined : { interface: director.interface, syncId: args.virtualRouterId },
-          virtualServers: args.vips.flatMap((vip) => resolvedServices.map((service) => ({ ...service, address: vip }))),
+          virtualServers: vips.flatMap((vip) => services.map((service) => ({ ...service, address: vip }))),
         };
         return renderKeepalivedConf(rendered);
       });

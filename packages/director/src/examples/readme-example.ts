@@ -3,10 +3,9 @@ import { defineHost } from '@hastack/host';
 import { DirectorPair, RealServerVip } from '@hastack/director';
 
 export function balanceTwoWebServers(privateKey: pulumi.Input<string>) {
-  const host = (name: string, address: string) => defineHost({ name, address, os: 'debian-12', privateKey });
+  const host = (name: string, address: pulumi.Input<string>) => defineHost({ name, address, os: 'debian-12', privateKey });
   const webs = [host('web1', '10.0.0.21'), host('web2', '10.0.0.22')];
-  for (const web of webs) new RealServerVip(`${web.name}-vip`, { host: web, vips: ['10.0.0.100'] });
-  return new DirectorPair('lvs', {
+  const pair = new DirectorPair('lvs', {
     directors: [
       { host: host('lb1', '10.0.0.11'), interface: 'eth0' },
       { host: host('lb2', '10.0.0.12'), interface: 'eth0' },
@@ -18,9 +17,11 @@ export function balanceTwoWebServers(privateKey: pulumi.Input<string>) {
       {
         port: 80,
         scheduler: 'wrr',
-        realServers: webs.map((web) => ({ name: web.name, address: web.address, weight: 1 })),
+        realServers: webs.map((web) => ({ name: web.name, address: web.dataAddress, weight: 1 })),
         healthCheck: { type: 'http', path: '/health' },
       },
     ],
   });
+  for (const web of webs) new RealServerVip(`${web.name}-vip`, { host: web, vips: pair.vips });
+  return pair;
 }

@@ -5,8 +5,8 @@ import { realServerArpSettings, REAL_SERVER_UNIT, renderRealServerUnit } from '.
 export interface RealServerVipArgs {
   /** The real server (a web host). */
   host: Host;
-  /** The directors' VIPs. */
-  vips: string[];
+  /** The VIPs the directors forward to this server: a `DirectorPair`'s `vips`. */
+  vips: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -26,7 +26,7 @@ export class RealServerVip extends pulumi.ComponentResource {
       {
         host,
         path: `${host.profile.paths.systemdUnitDir}/${REAL_SERVER_UNIT}`,
-        content: renderRealServerUnit(args.vips),
+        content: pulumi.output(args.vips).apply(renderRealServerUnit),
         validate: 'systemd-analyze verify "$CONFIG_FILE"',
       },
       { parent: this },

@@ -18,8 +18,13 @@ export interface BastionArgs {
 export interface HostArgs {
   /** Short name, unique in the inventory; it prefixes every resource made on the host. */
   name: string;
-  /** Address Pulumi dials, and the address other hosts use to reach it. */
-  address: string;
+  /** Address Pulumi dials; may be another resource's output (a VM's address). */
+  address: pulumi.Input<string>;
+  /**
+   * Address the other hosts and the daemons' configs use (bind addresses, peers, grants, exports), when the
+   * data plane differs from the network Pulumi dials through (a management network); the dialled address otherwise.
+   */
+  dataAddress?: pulumi.Input<string>;
   /** Operating system, which selects the OS profile (package names, paths, services). */
   os: string;
   /** SSH port (22). */
@@ -36,18 +41,23 @@ export interface HostArgs {
   dialErrorLimit?: pulumi.Input<number>;
 }
 
-/** A host as the components use it: its name, address, OS profile and SSH connection. */
+/** A host as the components use it: its name, addresses, OS profile and SSH connection. */
 export interface Host {
   readonly name: string;
-  readonly address: string;
+  /** The address Pulumi dials. */
+  readonly address: pulumi.Output<string>;
+  /** The address other hosts and configs use; render it with `pulumi.all(...).apply(...)`. */
+  readonly dataAddress: pulumi.Output<string>;
   readonly profile: OsProfile;
   readonly connection: command.types.input.remote.ConnectionArgs;
 }
 
 export function defineHost(args: HostArgs): Host {
+  const address = pulumi.output(args.address);
   return {
     name: args.name,
-    address: args.address,
+    address,
+    dataAddress: args.dataAddress === undefined ? address : pulumi.output(args.dataAddress),
     profile: osProfile(args.os),
     connection: {
       host: args.address,

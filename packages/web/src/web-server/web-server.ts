@@ -7,6 +7,11 @@ export interface WebServerArgs {
   host: Host;
 }
 
+/** Apache's own port (the distribution's `Listen 80`): DR mode forwards the VIP's port unchanged. */
+const HTTP_PORT = 80;
+/** Answered by Apache alone, so the directors' check never fails because a backend is down. */
+const HEALTH_PATH = '/health';
+
 /**
  * Apache from the distribution, serving a page that names the host and a /health URL for the directors'
  * checks. Its config is checked with the distribution's config test before Apache reloads it.
@@ -14,6 +19,14 @@ export interface WebServerArgs {
 export class WebServer extends pulumi.ComponentResource {
   /** The systemd unit of the web server. */
   public readonly unit: string;
+  /** The address the directors forward to: the host's data address. */
+  public readonly address: pulumi.Output<string>;
+  /** The port it serves on, once it serves: a director's virtual service port. */
+  public readonly port: pulumi.Output<number>;
+  /** The path of the health URL, once it answers: a director's HTTP health check path. */
+  public readonly healthPath: pulumi.Output<string>;
+  /** The full health URL on the host, for probes and monitoring. */
+  public readonly healthUrl: pulumi.Output<string>;
 
   constructor(name: string, args: WebServerArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:web:WebServer', name, {}, opts);
@@ -29,14 +42,20 @@ export class WebServer extends pulumi.ComponentResource {
         validate: host.profile.webServerConfigTest,
       }, { parent: this, dependsOn: packages }),
       new ConfigFile(`${name}-index`, { host, path: `${paths.webDocumentRoot}/index.html`, content: pages.index }, { parent: this, dependsOn: packages }),
-      new ConfigFile(`${name}-health`, { host, path: `${paths.webDocumentRoot}/health`, content: pages.health }, { parent: this, dependsOn: packages }),
+      new ConfigFile(`${name}-health`, { host, path: `${paths.webDocumentRoot}${HEALTH_PATH}`, content: pages.health }, { parent: this, dependsOn: packages }),
     ];
-    new Service(
+    const service = new Service(
       `${name}-service`,
       { host, unit: services.webServer, reloadTriggers: [files[0].digest], restartTriggers: [packages.installed] },
       { parent: this, dependsOn: files },
     );
     this.unit = services.webServer;
-    this.registerOutputs({ unit: this.unit });
+    this.address = host.dataAddress;
+    // Resolved through the service, so a director that takes them waits until the page answers.
+    const serving = pulumi.output(service.urn);
+    this.port = serving.apply(() => HTTP_PORT);
+    this.healthPath = serving.apply(() => HEALTH_PATH);
+    this.healthUrl = pulumi.interpolate`http://${host.dataAddress}:${this.port}${this.healthPath}`;
+    this.registerOutputs({ unit: this.unit, address: this.address, port: this.port, healthPath: this.healthPath, healthUrl: this.healthUrl });
   }
 }

@@ -16,6 +16,7 @@ describe('buildInventory', () => {
       environment: 'lab',
       network: { cidr: '198.18.0.0/24', gateway: '198.18.0.1' },
       vip: '198.18.0.100',
+      virtualRouterId: 51,
       smsGateway: { url: 'http://198.18.0.1:8025/sms', recordsFile: '/abs/path/.lab/sms/requests.jsonl' },
       hosts: [
         {

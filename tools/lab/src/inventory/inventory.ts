@@ -19,6 +19,7 @@ export function buildInventory(
     environment: 'lab',
     network: { cidr: LabNetwork.cidr, gateway: LabNetwork.gateway },
     vip: LabNetwork.vip,
+    virtualRouterId: LabNetwork.virtualRouterId,
     smsGateway: { url: `http://${LabNetwork.gateway}:${SmsSinkPort}/sms`, recordsFile: files.smsRecords },
     hosts: hosts.map((host) => ({
       name: host.name,

@@ -22,6 +22,8 @@ export const LabNetwork = {
   prefixLength: 24,
   gateway: '198.18.0.1',
   vip: '198.18.0.100',
+  /** The directors' VRRP router id, unique on the bridge. */
+  virtualRouterId: 51,
   bridge: 'labbr0',
   /** Fixed, so the bridge does not take over a port's address as ports come and go. */
   bridgeMac: '02:1a:b0:00:00:01',
