@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
-import { writeFileScript } from './config-file-scripts';
+import { FileOwnership, removeFileScript, writeFileScript } from './config-file-scripts';
 
 const rootOwned = { owner: String(process.getuid?.() ?? 0), group: String(process.getgid?.() ?? 0), mode: '0640' };
 
@@ -19,36 +19,78 @@ function run(lines: string[], stdin: string): { code: number; stderr: string } {
 
 describe('writeFileScript', () => {
   const dir = mkdtempSync(join(tmpdir(), 'config-file-'));
+  const originals = join(dir, 'originals');
+  const write = (path: string, validate?: string, ownership: FileOwnership = rootOwned, firstWrite = false) =>
+    writeFileScript({ path, ownership, validate, originals, firstWrite });
 
   it('writes the content with the given mode, creating parent folders', () => {
     const path = join(dir, 'nested', 'app.conf');
-    expect(run(writeFileScript(path, rootOwned, undefined, false), 'a = 1\n').code).toBe(0);
+    expect(run(write(path), 'a = 1\n').code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('a = 1\n');
     expect((statSync(path).mode & 0o777).toString(8)).toBe('640');
+  });
+
+  it('applies the mode to a file whose content is already right', () => {
+    const path = join(dir, 'same.conf');
+    writeFileSync(path, 'same\n', { mode: 0o644 });
+    expect(run(write(path, undefined, { ...rootOwned, mode: '0600' }), 'same\n').code).toBe(0);
+    expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('refuses content its check rejects, keeps the previous file and reports the check output', () => {
     const path = join(dir, 'checked.conf');
     writeFileSync(path, 'good\n');
     const validate = 'grep -q good "$CONFIG_FILE" || { echo "line 1: bad keyword"; exit 2; }';
-    const result = run(writeFileScript(path, rootOwned, validate, false), 'bad\n');
+    const result = run(write(path, validate), 'bad\n');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 1: bad keyword');
     expect(result.stderr).toContain(path);
     expect(readFileSync(path, 'utf8')).toBe('good\n');
   });
 
+  it('names the check by its label when it has one', () => {
+    const path = join(dir, 'labelled.conf');
+    const lines = writeFileScript({ path, ownership: rootOwned, validate: 'echo no; exit 1', validateLabel: 'the check', originals, firstWrite: false });
+    expect(run(lines, 'x\n').stderr).toBe(`${path} was refused by the check; the previous file stays in place:\nno\n`);
+  });
+
   it('removes a refused file that had no predecessor', () => {
     const path = join(dir, 'new.conf');
-    expect(run(writeFileScript(path, rootOwned, 'exit 1', false), 'x\n').code).toBe(1);
+    expect(run(write(path, 'exit 1'), 'x\n').code).toBe(1);
     expect(existsSync(path)).toBe(false);
   });
 
   it('replaces the file when its check passes and leaves no temporary files', () => {
     const path = join(dir, 'accepted.conf');
     writeFileSync(path, 'old\n');
-    expect(run(writeFileScript(path, rootOwned, 'test -s "$CONFIG_FILE"', false), 'new\n').code).toBe(0);
+    expect(run(write(path, 'test -s "$CONFIG_FILE"'), 'new\n').code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('new\n');
     expect(execFileSync('ls', [dir]).toString()).not.toContain('hastack-');
+  });
+
+  it('keeps the file found by the first write in the stack’s store, and destroy puts it back', () => {
+    const path = join(dir, 'packaged.conf');
+    writeFileSync(path, 'from the package\n');
+    expect(run(write(path, undefined, rootOwned, true), 'ours\n').code).toBe(0);
+    expect(readFileSync(join(originals, 'files', path), 'utf8')).toBe('from the package\n');
+    expect(run(removeFileScript(path, originals), '').code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe('from the package\n');
+    expect(existsSync(originals)).toBe(false);
+  });
+
+  it('takes its own file for new when a first write runs again after an interrupted deployment', () => {
+    const path = join(dir, 'interrupted.conf');
+    expect(run(write(path, undefined, rootOwned, true), 'ours\n').code).toBe(0);
+    expect(run(write(path, undefined, rootOwned, true), 'ours\n').code).toBe(0);
+    expect(run(removeFileScript(path, originals), '').code).toBe(0);
+    expect([path, originals].filter(existsSync)).toEqual([]);
+  });
+
+  it('forgets what a refused first write found, as the resource was never made', () => {
+    const path = join(dir, 'refused-first.conf');
+    writeFileSync(path, 'from the package\n');
+    expect(run(write(path, 'exit 1', rootOwned, true), 'ours\n').code).toBe(1);
+    expect(existsSync(originals)).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe('from the package\n');
   });
 });

@@ -1,7 +1,33 @@
 import { shellQuote } from '../shell';
+import { stackStateDir } from './host-names';
 
-/** Where a file's content from before the stack first managed it is kept, to put back on destroy. */
-export const ORIGINALS_DIR = '/var/lib/hastack/originals';
+/**
+ * Where what a file was before a stack first wrote it is remembered, to put back on destroy: in the
+ * stack's own folder, so that a second stack writing the same file keeps the first one's version as its
+ * original.
+ */
+export function originalsDir(stack: string): string {
+  return `${stackStateDir(stack)}/originals`;
+}
+
+/**
+ * The copy of the file found by the first write, or the mark that there was none. The mark makes a first
+ * write that runs again (after an interrupted deployment) take the file it wrote itself for what it
+ * replaces: destroy removes it.
+ */
+function remembered(originals: string, path: string): { kept: string; absent: string } {
+  return { kept: `${originals}/files${path}`, absent: `${originals}/absent${path}` };
+}
+
+const parent = (path: string) => path.slice(0, path.lastIndexOf('/'));
+
+/** Drops what the store remembers of a path, and the folders that leaves empty. */
+function forget(kept: string, absent: string): string[] {
+  return [
+    `rm -f ${shellQuote(kept)} ${shellQuote(absent)}`,
+    ...[kept, absent].map((mark) => `rmdir -p --ignore-fail-on-non-empty ${shellQuote(parent(mark))} 2>/dev/null || true`),
+  ];
+}
 
 export interface FileOwnership {
   owner: string;
@@ -9,19 +35,37 @@ export interface FileOwnership {
   mode: string;
 }
 
+export interface WriteFileOptions {
+  /** Absolute path of the file. */
+  path: string;
+  ownership: FileOwnership;
+  /** bash run with the new file in place and its path in $CONFIG_FILE; a failure puts the old file back. */
+  validate?: string;
+  /** How a refusal names the check (the check's text by default). */
+  validateLabel?: string;
+  /** The stack's originals store, where the first write keeps the file it replaces. */
+  originals: string;
+  /** The first write of this path: keep any file already there, for destroy to restore. */
+  firstWrite: boolean;
+  /**
+   * Run the check on unchanged content too: for a check that also applies the file (`sysctl -p`), so that
+   * a write interrupted between the move and the check is applied when it runs again.
+   */
+  checkUnchanged?: boolean;
+}
+
 /**
  * Writes the content read on stdin to `path` atomically. With a `validate` command, the new file is put
  * in place, checked (the daemon checks its whole configuration, includes and all), and the previous
  * file restored if the check fails, so a refused config never replaces a working one. The check's own
- * output is the error. `firstWrite` also keeps any file that was there before, for destroy to restore.
+ * output is the error. Owner, group and mode are applied whether or not the content changed: asking
+ * for 0600 on a 0644 file of the same text must not leave it 0644.
  */
-export function writeFileScript(
-  path: string,
-  ownership: FileOwnership,
-  validate: string | undefined,
-  firstWrite: boolean,
-): string[] {
-  const original = `${ORIGINALS_DIR}${path}`;
+export function writeFileScript(options: WriteFileOptions): string[] {
+  const { path, ownership, validate } = options;
+  const { kept, absent } = remembered(options.originals, path);
+  const owner = shellQuote(`${ownership.owner}:${ownership.group}`);
+  const mode = shellQuote(ownership.mode);
   return [
     `path=${shellQuote(path)}`,
     'install -d -m 0755 "$(dirname "$path")"',
@@ -29,25 +73,43 @@ export function writeFileScript(
     'previous="$(mktemp "$path.hastack-previous.XXXXXX")"',
     'trap \'rm -f "$candidate" "$previous"\' EXIT',
     'cat > "$candidate"',
-    `chown ${shellQuote(`${ownership.owner}:${ownership.group}`)} "$candidate"`,
-    `chmod ${shellQuote(ownership.mode)} "$candidate"`,
-    ...(firstWrite
+    `chown ${owner} "$candidate"`,
+    `chmod ${mode} "$candidate"`,
+    'remembered_now=false',
+    ...(options.firstWrite
       ? [
-          `if [ -e "$path" ] && [ ! -e ${shellQuote(original)} ]; then`,
-          `  install -d -m 0700 ${shellQuote(original.slice(0, original.lastIndexOf('/')))}`,
-          `  cp -p "$path" ${shellQuote(original)}`,
+          `if [ ! -e ${shellQuote(kept)} ] && [ ! -e ${shellQuote(absent)} ]; then`,
+          '  if [ -e "$path" ]; then',
+          `    install -d -m 0700 ${shellQuote(parent(kept))}`,
+          `    cp -p "$path" ${shellQuote(kept)}`,
+          '  else',
+          `    install -d -m 0700 ${shellQuote(parent(absent))}`,
+          `    touch ${shellQuote(absent)}`,
+          '  fi',
+          '  remembered_now=true',
           'fi',
         ]
       : []),
-    'if [ -e "$path" ] && cmp -s "$candidate" "$path"; then exit 0; fi',
-    'had_previous=false',
-    'if [ -e "$path" ]; then cp -p "$path" "$previous"; had_previous=true; fi',
-    'mv -f "$candidate" "$path"',
+    'replaced=false',
+    'if [ -e "$path" ] && cmp -s "$candidate" "$path"; then',
+    `  chown ${owner} "$path"`,
+    `  chmod ${mode} "$path"`,
+    'else',
+    '  had_previous=false',
+    '  if [ -e "$path" ]; then cp -p "$path" "$previous"; had_previous=true; fi',
+    '  mv -f "$candidate" "$path"',
+    '  replaced=true',
+    'fi',
     ...(validate
       ? [
-          `if ! report="$(CONFIG_FILE="$path" bash -c ${shellQuote(validate)} 2>&1)"; then`,
-          '  if $had_previous; then mv -f "$previous" "$path"; else rm -f "$path"; fi',
-          `  printf '%s was refused by %s; the previous file stays in place:\\n%s\\n' "$path" ${shellQuote(validate)} "$report" >&2`,
+          `if ${options.checkUnchanged ? 'true' : '$replaced'} && ! report="$(CONFIG_FILE="$path" bash -c ${shellQuote(validate)} 2>&1)"; then`,
+          '  if $replaced; then',
+          '    if $had_previous; then mv -f "$previous" "$path"; else rm -f "$path"; fi',
+          '  fi',
+          '  if $remembered_now; then',
+          ...forget(kept, absent).map((line) => `    ${line}`),
+          '  fi',
+          `  printf '%s was refused by %s; the previous file stays in place:\\n%s\\n' "$path" ${shellQuote(options.validateLabel ?? validate)} "$report" >&2`,
           '  exit 1',
           'fi',
         ]
@@ -60,11 +122,11 @@ export function writeFileScript(
  * leaves empty goes too, so that one the write created does not outlive it (package managers accept a
  * folder of theirs already gone).
  */
-export function removeFileScript(path: string): string[] {
-  const original = `${ORIGINALS_DIR}${path}`;
+export function removeFileScript(path: string, originals: string): string[] {
+  const { kept, absent } = remembered(originals, path);
   return [
-    `if [ -e ${shellQuote(original)} ]; then mv -f ${shellQuote(original)} ${shellQuote(path)}; else rm -f ${shellQuote(path)}; fi`,
-    `rmdir --ignore-fail-on-non-empty ${shellQuote(path.slice(0, path.lastIndexOf('/')))} 2>/dev/null || true`,
-    `rmdir -p --ignore-fail-on-non-empty ${shellQuote(original.slice(0, original.lastIndexOf('/')))} 2>/dev/null || true`,
+    `if [ -e ${shellQuote(kept)} ]; then mv -f ${shellQuote(kept)} ${shellQuote(path)}; else rm -f ${shellQuote(path)}; fi`,
+    `rmdir --ignore-fail-on-non-empty ${shellQuote(parent(path))} 2>/dev/null || true`,
+    ...forget(kept, absent),
   ];
 }

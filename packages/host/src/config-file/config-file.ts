@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
 import { bashScript } from '../shell';
-import { removeFileScript, writeFileScript } from './config-file-scripts';
+import { originalsDir, removeFileScript, writeFileScript } from './config-file-scripts';
 
 export interface ConfigFileArgs {
   /** Where the file lives. */
   host: Host;
-  /** Absolute path on the host. */
+  /** Absolute path on the host. A new path replaces the file: the old one is removed (or its original put back). */
   path: string;
   /** The file's text, usually from a pure renderer. A secret stays secret: it travels on stdin only. */
   content: pulumi.Input<string>;
@@ -30,28 +30,32 @@ export interface ConfigFileArgs {
  * live one. Only a change of content (or of the args) runs anything on the host.
  */
 export class ConfigFile extends pulumi.ComponentResource {
-  /** sha256 of the content: give it to a Service's reload triggers. */
+  /** sha256 of the path and content: give it to a Service's reload triggers. */
   public readonly digest: pulumi.Output<string>;
   public readonly path: string;
 
   constructor(name: string, args: ConfigFileArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:ConfigFile', name, {}, opts);
+    const write = { path: args.path, validate: args.validate, originals: originalsDir(pulumi.getStack()) };
     const ownership = { owner: args.owner ?? 'root', group: args.group ?? 'root', mode: args.mode ?? '0644' };
     this.path = args.path;
-    const write = hostCommand(
+    const written = hostCommand(
       `${name}-write`,
       args.host,
       {
-        create: bashScript(writeFileScript(args.path, ownership, args.validate, true)),
-        update: bashScript(writeFileScript(args.path, ownership, args.validate, false)),
-        delete: bashScript(removeFileScript(args.path)),
+        create: bashScript(writeFileScript({ ...write, ownership, firstWrite: true })),
+        update: bashScript(writeFileScript({ ...write, ownership, firstWrite: false })),
+        delete: bashScript(removeFileScript(args.path, write.originals)),
         stdin: args.content,
         logging: 'stderr',
+        // A new path is another file: the old one goes (its original back) before the new one is checked,
+        // so that a daemon never reads both, and the first write at the new path keeps what it finds there.
+        triggers: [args.path],
       },
-      { parent: this },
+      { parent: this, deleteBeforeReplace: true },
     );
     // Derived from the written resource, not from args, so whoever waits on it waits for the write.
-    this.digest = write.stdin.apply((text) => createHash('sha256').update(text ?? '').digest('hex'));
+    this.digest = written.stdin.apply((text) => createHash('sha256').update(`${args.path}\0${text ?? ''}`).digest('hex'));
     this.registerOutputs({ digest: this.digest, path: this.path });
   }
 }
