@@ -6,7 +6,7 @@ import { disableScript, enableScript, ReloadMode, reloadScript } from './service
 export interface ServiceArgs {
   /** Where the service runs. */
   host: Host;
-  /** systemd unit, e.g. the OS profile's `services.keepalived`. */
+  /** systemd unit, e.g. the OS profile's `services.keepalived`. Another unit replaces: the old one is disabled. */
   unit: string;
   /** Values whose change reloads the service: the digests of its config files. */
   reloadTriggers?: pulumi.Input<string>[];
@@ -29,8 +29,9 @@ export class Service extends pulumi.ComponentResource {
     const enabled = hostCommand(
       `${name}-enabled`,
       args.host,
-      { create: bashScript(enableScript(args.unit)), delete: bashScript(disableScript(args.unit)) },
-      { parent: this },
+      // Another unit is another service: the old one is stopped and disabled before the new one starts.
+      { create: bashScript(enableScript(args.unit)), delete: bashScript(disableScript(args.unit)), triggers: [args.unit] },
+      { parent: this, deleteBeforeReplace: true },
     );
     // Each is replaced, and so run again, exactly when one of its triggers changes. A restart goes first
     // and a reload waits for it: run together, the reload would find the service stopped.
