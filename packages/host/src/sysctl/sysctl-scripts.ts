@@ -1,37 +1,83 @@
+import { originalsDir, removeFileScript, writeFileScript } from '../config-file/config-file-scripts';
+import { stackScopedName, stackStateFile } from '../config-file/host-names';
 import { shellQuote } from '../shell';
 
-const SAVED_DIR = '/var/lib/hastack/sysctl';
+/** Where one Sysctl's settings live on a host. */
+export interface SysctlFiles {
+  /** The settings, read at boot by systemd-sysctl. */
+  file: string;
+  /** The value each key had before the stack first set it, for destroy to put back. */
+  saved: string;
+  /** The stack's originals store, which the write path asks for like any file's. */
+  originals: string;
+}
 
-function locations(name: string): string[] {
-  return [`file=${shellQuote(`/etc/sysctl.d/90-hastack-${name}.conf`)}`, `saved=${shellQuote(`${SAVED_DIR}/${name}.conf`)}`];
+/** The file of Sysctl `name` of `stack`: both names in it, so that two stacks on one host never share one. */
+export function sysctlFiles(stack: string, name: string, sysctlDir: string): SysctlFiles {
+  return {
+    file: `${sysctlDir}/90-hastack-${stackScopedName(name, stack)}.conf`,
+    saved: stackStateFile('sysctl', name, '.conf', stack),
+    originals: originalsDir(stack),
+  };
 }
 
 /**
- * Persists the settings read on stdin and applies them. The value each key had before the stack first
- * set it is kept, so that destroy puts the kernel back as it was.
+ * The check of a settings file: applies it (`sysctl -p` is the kernel's own check) and, when the kernel
+ * refuses a value, puts back the values every key had just before, so that a refused file leaves the
+ * kernel as it found it. sysctl's message is the check's output.
  */
-export function applySysctlScript(name: string): string[] {
+export function applyOrRollBack(keys: readonly string[]): string {
   return [
-    ...locations(name),
-    `install -d -m 0700 ${shellQuote(SAVED_DIR)}`,
-    'candidate="$(mktemp)"',
-    'trap \'rm -f "$candidate"\' EXIT',
-    'cat > "$candidate"',
+    'before="$(mktemp)"',
+    'trap \'rm -f "$before"\' EXIT',
+    `sysctl -e ${keys.map(shellQuote).join(' ')} > "$before"`,
+    'if ! sysctl -q -p "$CONFIG_FILE"; then sysctl -q -p "$before" >/dev/null 2>&1 || true; exit 1; fi',
+  ].join('\n');
+}
+
+/**
+ * Persists the settings read on stdin through the validated write of config files, applied and rolled
+ * back by `applyOrRollBack`. Before, the value of each key not seen before is kept; after, a key no
+ * longer set gets its kept value back.
+ */
+export function applySysctlScript(files: SysctlFiles, keys: readonly string[], firstWrite: boolean): string[] {
+  return [
+    `saved=${shellQuote(files.saved)}`,
+    'install -d -m 0700 "$(dirname "$saved")"',
     'touch "$saved"',
-    'for key in $(sed -n "s/^\\([^#= ]*\\) *=.*/\\1/p" "$candidate"); do',
-    '  grep -q "^$key = " "$saved" || printf "%s = %s\\n" "$key" "$(sysctl -n "$key")" >> "$saved"',
+    `for key in ${keys.map(shellQuote).join(' ')}; do`,
+    '  if ! cut -d " " -f 1 "$saved" | grep -qxF "$key" && value="$(sysctl -n "$key" 2>/dev/null)"; then',
+    '    printf "%s = %s\\n" "$key" "$value" >> "$saved"',
+    '  fi',
     'done',
-    'install -m 0644 "$candidate" "$file"',
-    'sysctl -q -p "$file"',
+    ...writeFileScript({
+      path: files.file,
+      ownership: { owner: 'root', group: 'root', mode: '0644' },
+      validate: applyOrRollBack(keys),
+      validateLabel: 'sysctl -p',
+      originals: files.originals,
+      firstWrite,
+      checkUnchanged: true,
+    }),
+    `keys=${shellQuote(keys.join(' '))}`,
+    ': > "$saved.new"',
+    'while IFS= read -r line; do',
+    '  case " $keys " in',
+    '    *" ${line%% *} "*) printf "%s\\n" "$line" >> "$saved.new" ;;',
+    '    *) printf "%s\\n" "$line" | sysctl -q -p - ;;',
+    '  esac',
+    'done < "$saved"',
+    'mv -f "$saved.new" "$saved"',
   ];
 }
 
-export function revertSysctlScript(name: string): string[] {
+/** Removes the settings file and puts back the values the keys had before the stack set them. */
+export function revertSysctlScript(files: SysctlFiles): string[] {
   return [
-    ...locations(name),
-    'rm -f "$file"',
+    ...removeFileScript(files.file, files.originals),
+    `saved=${shellQuote(files.saved)}`,
     'if [ -s "$saved" ]; then sysctl -q -p "$saved"; fi',
     'rm -f "$saved"',
-    `rmdir -p --ignore-fail-on-non-empty ${shellQuote(SAVED_DIR)} 2>/dev/null || true`,
+    'rmdir -p --ignore-fail-on-non-empty "$(dirname "$saved")" 2>/dev/null || true',
   ];
 }

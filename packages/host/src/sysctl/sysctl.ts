@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
 import { bashScript } from '../shell';
 import { renderSysctlConf, SysctlSettings } from './render-sysctl-conf';
-import { applySysctlScript, revertSysctlScript } from './sysctl-scripts';
+import { applySysctlScript, revertSysctlScript, sysctlFiles } from './sysctl-scripts';
 
 export interface SysctlArgs {
   /** Where to set them. */
@@ -12,24 +12,33 @@ export interface SysctlArgs {
 }
 
 /**
- * Kernel parameters persisted in /etc/sysctl.d/90-hastack-<name>.conf and applied at once; destroy
- * restores the values they had before.
+ * Kernel parameters persisted in /etc/sysctl.d/90-hastack-<stack>-<name>.conf through the validated
+ * write of config files: applied with `sysctl -p`, and when the kernel refuses a value, the previous file
+ * and values are put back and sysctl's message is the error. Destroy restores the values the keys had
+ * before the stack first set them.
  */
 export class Sysctl extends pulumi.ComponentResource {
+  /** The settings file on the host. */
+  public readonly path: string;
+
   constructor(name: string, args: SysctlArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:Sysctl', name, {}, opts);
-    const apply = bashScript(applySysctlScript(name));
+    const files = sysctlFiles(pulumi.getStack(), name, args.host.profile.paths.sysctlDir);
+    this.path = files.file;
+    const settings = pulumi.output(args.settings);
+    const keys = settings.apply((values) => Object.keys(values).sort());
     hostCommand(
       `${name}-apply`,
       args.host,
       {
-        create: apply,
-        update: apply,
-        delete: bashScript(revertSysctlScript(name)),
-        stdin: pulumi.output(args.settings).apply(renderSysctlConf),
+        create: keys.apply((names) => bashScript(applySysctlScript(files, names, true))),
+        update: keys.apply((names) => bashScript(applySysctlScript(files, names, false))),
+        delete: bashScript(revertSysctlScript(files)),
+        stdin: settings.apply(renderSysctlConf),
+        logging: 'stderr',
       },
       { parent: this },
     );
-    this.registerOutputs({});
+    this.registerOutputs({ path: this.path });
   }
 }
