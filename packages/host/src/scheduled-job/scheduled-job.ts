@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile } from '../config-file';
+import { ConfigFile, stackScopedName } from '../config-file';
 import { Host } from '../connection';
 import { Service } from '../service';
 import { renderJobScript, renderJobUnits } from './render-job-units';
@@ -20,7 +20,7 @@ export interface ScheduledJobArgs {
 }
 
 /**
- * A job run on a schedule by a systemd timer (`hastack-<name>.timer`), for backups and the like.
+ * A job run on a schedule by a systemd timer (`hastack-<stack>-<name>.timer`), for backups and the like.
  * systemd checks both units before they replace the running ones; destroy removes them.
  */
 export class ScheduledJob extends pulumi.ComponentResource {
@@ -32,9 +32,10 @@ export class ScheduledJob extends pulumi.ComponentResource {
     super('hastack:host:ScheduledJob', name, {}, opts);
     const { host } = args;
     const unitDir = host.profile.paths.systemdUnitDir;
-    this.serviceUnit = `hastack-${name}.service`;
-    this.timerUnit = `hastack-${name}.timer`;
-    const scriptPath = `/usr/local/lib/hastack/${name}.sh`;
+    const scoped = stackScopedName(name);
+    this.serviceUnit = `hastack-${scoped}.service`;
+    this.timerUnit = `hastack-${scoped}.timer`;
+    const scriptPath = `/usr/local/lib/hastack/${scoped}.sh`;
     const units = renderJobUnits({
       description: args.description,
       scriptPath,
