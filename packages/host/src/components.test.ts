@@ -1,9 +1,17 @@
+import * as pulumi from '@pulumi/pulumi';
 import { recordResources } from './testing';
 import { ConfigFile, defineHost, Packages, ScheduledJob, Service, Sysctl } from '.';
 
 const recorded = recordResources();
 
 const host = defineHost({ name: 'web1', address: '198.18.0.21', os: 'debian-12', privateKey: 'KEY' });
+
+/** The options each resource was registered with: the mocks see only inputs. */
+const options = new Map<string, pulumi.CustomResourceOptions>();
+const recordOptions: pulumi.ResourceTransformation = ({ name, opts }) => {
+  options.set(name, opts);
+  return undefined;
+};
 
 function commandsNamed(prefix: string) {
   return recorded.filter((r) => r.type === 'command:remote:Command' && r.name.startsWith(prefix));
@@ -12,8 +20,16 @@ function commandsNamed(prefix: string) {
 describe('host components', () => {
   beforeAll(async () => {
     const packages = new Packages('web1-apache', { host, roles: ['webServer', 'httpClient'] });
-    const conf = new ConfigFile('web1-site', { host, path: '/etc/apache2/conf-enabled/site.conf', content: 'ServerName x\n' });
-    new Service('web1-apache2', { host, unit: 'apache2', reloadTriggers: [conf.digest], restartTriggers: [packages.installed] });
+    const conf = new ConfigFile(
+      'web1-site',
+      { host, path: '/etc/apache2/conf-enabled/site.conf', content: 'ServerName x\n' },
+      { transformations: [recordOptions] },
+    );
+    new Service(
+      'web1-apache2',
+      { host, unit: 'apache2', reloadTriggers: [conf.digest], restartTriggers: [packages.installed] },
+      { transformations: [recordOptions] },
+    );
     new ConfigFile('web1-secret', { host, path: '/etc/app/secret', content: 'hunter2', mode: '0600' });
     new Sysctl('web1-arp', { host, settings: { 'net.ipv4.conf.all.arp_ignore': 1 } });
     new ScheduledJob('backup', { host, description: 'Backup', script: 'echo run', onCalendar: 'daily' });
@@ -30,10 +46,28 @@ describe('host components', () => {
     expect(commandsNamed('web1-apache-install')[0].inputs.create).toContain("set -- apache2 curl");
   });
 
+  it("keeps an install's list from before under the stack's name until the install is recorded", () => {
+    expect(commandsNamed('web1-apache-install')[0].inputs.create).toContain('/var/lib/hastack/stack/packages/web1-apache.before');
+  });
+
   it('sends file content on stdin, never in the command', () => {
     const write = commandsNamed('web1-secret-write')[0];
     expect(write.inputs.stdin).toBe('hunter2');
     expect(JSON.stringify([write.inputs.create, write.inputs.update, write.inputs.delete])).not.toContain('hunter2');
+  });
+
+  it('replaces a file whose path changes, removing the old one first', () => {
+    expect(commandsNamed('web1-site-write')[0].inputs.triggers).toEqual(['/etc/apache2/conf-enabled/site.conf']);
+    expect(options.get('web1-site-write')?.deleteBeforeReplace).toBe(true);
+  });
+
+  it("keeps the files it replaces in the stack's own store", () => {
+    expect(commandsNamed('web1-site-write')[0].inputs.create).toContain('/var/lib/hastack/stack/originals/');
+  });
+
+  it('replaces a service whose unit changes, disabling the old one first', () => {
+    expect(commandsNamed('web1-apache2-enabled')[0].inputs.triggers).toEqual(['apache2']);
+    expect(options.get('web1-apache2-enabled')?.deleteBeforeReplace).toBe(true);
   });
 
   it('reloads and restarts the service only through triggers', () => {
@@ -42,9 +76,18 @@ describe('host components', () => {
     expect(commandsNamed('web1-apache2-enabled')[0].inputs.delete).toContain('disable --now apache2');
   });
 
-  it('schedules a job with a verified service and timer, enabled through the timer', () => {
+  it('writes sysctl settings through the checked write, in a file named after the stack and the component', () => {
+    const apply = commandsNamed('web1-arp-apply')[0];
+    expect(apply.inputs.create).toContain('/etc/sysctl.d/90-hastack-stack-web1-arp.conf');
+    expect(apply.inputs.create).toContain('was refused by');
+    expect(apply.inputs.stdin).toBe('net.ipv4.conf.all.arp_ignore = 1\n');
+  });
+
+  it('schedules a job with a verified service and timer named after the stack, enabled through the timer', () => {
     expect(commandsNamed('backup-timer-unit-write')[0].inputs.create).toContain('systemd-analyze verify');
-    expect(commandsNamed('backup-timer-enabled')[0].inputs.create).toContain('enable --now hastack-backup.timer');
+    expect(commandsNamed('backup-timer-unit-write')[0].inputs.create).toContain('/etc/systemd/system/hastack-stack-backup.timer');
+    expect(commandsNamed('backup-timer-enabled')[0].inputs.create).toContain('enable --now hastack-stack-backup.timer');
+    expect(commandsNamed('backup-script-write')[0].inputs.create).toContain('/usr/local/lib/hastack/stack-backup.sh');
     expect(commandsNamed('backup-script-write')[0].inputs.stdin).toContain('set -euo pipefail\necho run');
   });
 

@@ -59,11 +59,20 @@ export interface PackageManager {
   readonly name: 'apt' | 'dnf' | 'yum';
   /** Shell fragment that installs the packages named by "$@" without prompting, waiting for the package lock. */
   readonly install: string;
-  /** Shell fragment that removes the packages named by "$@" and their configuration. */
+  /**
+   * Shell fragment that removes, of the packages named by "$@" (all a stack installed, the dependencies the
+   * package manager pulled in included), those no other installed package needs, and nothing else: never
+   * an "autoremove" of packages the stack did not install.
+   */
   readonly remove: string;
   /** Shell fragment that exits 0 when every package named by "$@" is installed. */
   readonly isInstalled: string;
-  /** Shell fragment that refreshes the package index (run only when an install needs it). */
+  /** Shell fragment that prints one `name=version` line per installed package. */
+  readonly listInstalled: string;
+  /**
+   * Shell fragment run before retrying a failed install: finishes an install an interruption left half
+   * done, and refreshes the package index.
+   */
   readonly refresh: string;
 }
 
@@ -109,22 +118,50 @@ export interface OsProfile {
   readonly selinuxBooleans: readonly string[];
 }
 
+const APT_GET = 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300';
+
+/** Keeps the names of "$@" from the lines read on stdin. */
+const ONLY_NAMED = 'grep -xF -f <(printf "%s\\n" "$@") || true';
+
 const apt: PackageManager = {
   name: 'apt',
-  install:
-    'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 install -y --no-install-recommends "$@"',
-  remove: 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 purge -y --autoremove "$@"',
+  install: `${APT_GET} -o Acquire::Retries=3 install -y --no-install-recommends "$@"`,
+  // Marked as automatically installed, the stack's packages are the ones apt would autoremove once nothing
+  // else needs them; only those of them are purged, never another package apt would autoremove.
+  remove: [
+    'apt-mark auto "$@" >/dev/null',
+    `mapfile -t unneeded < <(apt-get -s autoremove | sed -n 's/^Remv \\([^ ]*\\) .*/\\1/p' | ${ONLY_NAMED})`,
+    `if ((\${#unneeded[@]})); then ${APT_GET} purge -y "\${unneeded[@]}"; fi`,
+  ].join('\n'),
   isInstalled:
     'for p in "$@"; do dpkg-query -W -f=\'${Status}\' "$p" 2>/dev/null | grep -q "install ok installed" || exit 1; done',
-  refresh: 'apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 update',
+  listInstalled: "dpkg-query -W -f='${db:Status-Abbrev}${Package}=${Version}\\n' | sed -n 's/^ii //p'",
+  refresh: `DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a && ${APT_GET} -o Acquire::Retries=3 update`,
 };
 
 function rpmManager(name: 'dnf' | 'yum'): PackageManager {
+  const offline = `${name} -y -q --disablerepo='*'`;
   return {
     name,
     install: `${name} -y --setopt=retries=3 install "$@"`,
-    remove: `${name} -y remove "$@"`,
+    // dnf knows which installed packages nothing needs (its autoremove set); yum 3 does not without
+    // yum-utils, so there the stack's packages go only when rpm says nothing else requires any of them.
+    remove:
+      name === 'dnf'
+        ? [
+            `${offline} mark remove "$@" >/dev/null`,
+            `mapfile -t unneeded < <(${offline} repoquery --unneeded --qf '%{name}' | ${ONLY_NAMED})`,
+            `if ((\${#unneeded[@]})); then ${offline} --setopt=clean_requirements_on_remove=False remove "\${unneeded[@]}"; fi`,
+          ].join('\n')
+        : [
+            'if needed="$(rpm -e --test "$@" 2>&1)"; then',
+            `  ${offline} --setopt=clean_requirements_on_remove=0 remove "$@"`,
+            'else',
+            '  printf "kept the packages, other packages need them:\\n%s\\n" "$needed" >&2',
+            'fi',
+          ].join('\n'),
     isInstalled: 'rpm -q "$@" >/dev/null',
+    listInstalled: "rpm -qa --qf '%{NAME}=%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\n'",
     refresh: `${name} -y makecache`,
   };
 }

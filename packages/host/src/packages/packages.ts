@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { stackStateFile } from '../config-file/host-names';
 import { Host, hostCommand } from '../connection';
 import { PackageRole } from '../os-profile';
 import { bashScript } from '../shell';
@@ -13,12 +14,16 @@ export interface PackagesArgs {
 
 /**
  * Packages present on a host. Installs only what is missing, waits for the package manager's lock,
- * refreshes the index and retries once when an install fails, and on destroy removes what it installed.
+ * refreshes the index and retries once when an install fails, and on destroy removes what it installed,
+ * the dependencies it pulled in included, except what other packages still need.
  */
 export class Packages extends pulumi.ComponentResource {
   /** Package names this component is responsible for, in install order. */
   public readonly names: string[];
-  /** Changes whenever the installed set changes: a restart trigger for the services they ship. */
+  /**
+   * `installed|present <name>=<version>` lines: changes whenever the installed set or a version changes,
+   * a restart trigger for the services they ship.
+   */
   public readonly installed: pulumi.Output<string>;
 
   constructor(name: string, args: PackagesArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -28,7 +33,7 @@ export class Packages extends pulumi.ComponentResource {
     const repositorySetup = profile.extraRepositories
       .filter((repository) => repository.provides.some((role) => args.roles.includes(role)))
       .map((repository) => repository.enable);
-    const install = bashScript(installScript(profile, this.names, repositorySetup));
+    const install = bashScript(installScript(profile, this.names, repositorySetup, stackStateFile('packages', name, '.before')));
     const command = hostCommand(
       `${name}-install`,
       args.host,
