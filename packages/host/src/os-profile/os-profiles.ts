@@ -97,6 +97,10 @@ export interface OsProfile {
     readonly webServerConfigDir: string;
     readonly webDocumentRoot: string;
     readonly databaseConfigDir: string;
+    /** The database server's data folder (the package creates it). */
+    readonly databaseDataDir: string;
+    /** The database server binary, for checking option files and starting scratch instances. */
+    readonly databaseServerBinary: string;
     readonly moosefsConfigDir: string;
     /** Where the MooseFS packages keep daemon data; the master package ships `metadata.mfs.empty` there. */
     readonly moosefsDataDir: string;
@@ -204,6 +208,8 @@ const debian12: OsProfile = {
     webServerConfigDir: '/etc/apache2/conf-enabled',
     webDocumentRoot: '/var/www/html',
     databaseConfigDir: '/etc/mysql/mariadb.conf.d',
+    databaseDataDir: '/var/lib/mysql',
+    databaseServerBinary: '/usr/sbin/mariadbd',
     moosefsConfigDir: '/etc/mfs',
     moosefsDataDir: '/var/lib/mfs',
     nagiosConfigDir: '/etc/nagios4',
@@ -260,6 +266,8 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       webServerConfigDir: '/etc/httpd/conf.d',
       webDocumentRoot: '/var/www/html',
       databaseConfigDir: '/etc/my.cnf.d',
+      databaseDataDir: '/var/lib/mysql',
+      databaseServerBinary: majorVersion < 9 ? '/usr/libexec/mysqld' : '/usr/libexec/mariadbd',
       moosefsConfigDir: '/etc/mfs',
       moosefsDataDir: '/var/lib/mfs',
       nagiosConfigDir: '/etc/nagios',
