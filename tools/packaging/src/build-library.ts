@@ -21,7 +21,8 @@ function compiled(entry: string): { types: string; default: string } {
 
 export function publishedManifest(source: Record<string, unknown>): Record<string, unknown> {
   const exports = (source.exports ?? { '.': source.main }) as Record<string, Entry>;
-  const { private: _private, main, types: _types, ...rest } = source;
+  const rest = Object.fromEntries(Object.entries(source).filter(([key]) => !['private', 'main', 'types'].includes(key)));
+  const main = source.main;
   return {
     ...rest,
     main: compiled(String(main)).default,
