@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as auto from '@pulumi/pulumi/automation';
+import { locksDirOf, recoverInterruptedUpdate } from './deploy/interrupted-update';
 import { describeChanges, LAB_STACK, selectLabStack } from './deploy/lab-stack';
 import { checkReachable } from './deploy/preflight';
 import { loadLabInventory } from './lab-inventory';
@@ -29,6 +30,7 @@ async function deploy(): Promise<void> {
   await checkReachable(inventory.hosts);
   const { stackName, tiers } = stackChoice(process.argv.slice(3));
   const stack = await selectLabStack(inventory, { tiers }, stackName);
+  await recoverInterruptedUpdate(stack, await locksDirOf(stack), (line) => console.log(`lab: ${line}`));
   const started = Date.now();
   console.log(`lab: deploying stack "${stack.name}" onto ${inventory.hosts.length} hosts`);
   const result = await stack.up({ onOutput: (text) => process.stdout.write(text) });
