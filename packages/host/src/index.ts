@@ -9,3 +9,4 @@ export * from './scheduled-job';
 export * from './one-off-step';
 export * from './directory';
 export * from './system-user';
+export * from './host-facts';

@@ -1,11 +1,6 @@
 import { systemdEscapePath } from '../network-mount/systemd-escape';
 import { shellQuote } from '../shell';
 
-/** Where a stack keeps what it must remember about a host between deploys (one folder per stack). */
-export function stackStateDir(stack: string): string {
-  return `/var/lib/hastack/${stack}`;
-}
-
 /** The record of whether the stack created `path` (and which folders above it) or found it there. */
 export function directoryMarker(stateDir: string, path: string): string {
   return `${stateDir}/directories/${systemdEscapePath(path)}`;

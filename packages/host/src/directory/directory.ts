@@ -1,8 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
+import { stackStateDir } from '../config-file/host-names';
 import { hostCommand } from '../connection';
+import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { DirectoryArgs, validateDirectoryArgs } from './directory-args';
-import { ensureDirectoryScript, removeDirectoryScript, stackStateDir } from './directory-scripts';
+import { ensureDirectoryScript, removeDirectoryScript } from './directory-scripts';
 
 /**
  * A folder with owner and mode. Destroy removes it only if this stack created it (a record under
@@ -16,7 +18,7 @@ export class Directory extends pulumi.ComponentResource {
     super('hastack:host:Directory', name, {}, opts);
     const problems = validateDirectoryArgs(args);
     if (problems.length) throw new Error(`Directory ${name}:\n${problems.join('\n')}`);
-    const stateDir = stackStateDir(pulumi.getStack());
+    const stateDir = stackStateDir();
     const spec = { path: args.path, owner: args.owner ?? 'root', group: args.group ?? 'root', mode: args.mode ?? '0755' };
     const ensure = bashScript(ensureDirectoryScript(stateDir, spec));
     const command = hostCommand(
@@ -28,7 +30,7 @@ export class Directory extends pulumi.ComponentResource {
         // Another path is another folder: the new one is made, then the old one undone.
         triggers: [args.path],
       },
-      { parent: this },
+      { parent: this, dependsOn: hostReady(args.host) },
     );
     this.path = command.triggers.apply(() => args.path);
     this.registerOutputs({ path: this.path });

@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
+import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { runStepScript, undoStepScript } from './one-off-step-scripts';
 
@@ -54,7 +55,7 @@ export class OneOffStep extends pulumi.ComponentResource {
       },
       // On a trigger change the old step is undone before the new one is checked, or the undo would
       // follow, and revert, the new run.
-      { parent: this, deleteBeforeReplace: true },
+      { parent: this, deleteBeforeReplace: true, dependsOn: hostReady(args.host) },
     );
     this.registerOutputs({});
   }

@@ -1,7 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
+import { stackStateDir } from '../config-file/host-names';
 import { Host, hostCommand } from '../connection';
 import { accountProblems, pathProblems } from '../directory/directory-args';
-import { stackStateDir } from '../directory/directory-scripts';
+import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { ensureSystemUserScript, removeSystemUserScript } from './system-user-scripts';
 
@@ -43,7 +44,7 @@ export class SystemUser extends pulumi.ComponentResource {
     super('hastack:host:SystemUser', name, {}, opts);
     const problems = validateSystemUserArgs(args);
     if (problems.length) throw new Error(`SystemUser ${name}:\n${problems.join('\n')}`);
-    const stateDir = stackStateDir(pulumi.getStack());
+    const stateDir = stackStateDir();
     const spec = { user: args.user, group: args.group ?? args.user, home: args.home ?? '/nonexistent', shell: args.shell ?? '/usr/sbin/nologin' };
     const command = hostCommand(
       `${name}-account`,
@@ -54,7 +55,7 @@ export class SystemUser extends pulumi.ComponentResource {
         triggers: [spec.user, spec.group],
       },
       // The record is per user name: the old account must be undone before a new one is checked.
-      { parent: this, deleteBeforeReplace: true },
+      { parent: this, deleteBeforeReplace: true, dependsOn: hostReady(args.host) },
     );
     this.user = command.triggers.apply(() => spec.user);
     this.group = command.triggers.apply(() => spec.group);
