@@ -10,3 +10,4 @@ export * from './one-off-step';
 export * from './directory';
 export * from './system-user';
 export * from './host-facts';
+export * from './config-file-set';
