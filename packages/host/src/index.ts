@@ -11,3 +11,4 @@ export * from './directory';
 export * from './system-user';
 export * from './host-facts';
 export * from './config-file-set';
+export * from './network-mount';
