@@ -12,3 +12,5 @@ export * from './system-user';
 export * from './host-facts';
 export * from './config-file-set';
 export * from './network-mount';
+export * from './firewall';
+export * from './selinux';

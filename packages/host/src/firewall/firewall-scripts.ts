@@ -1,0 +1,105 @@
+import { shellQuote } from '../shell';
+
+export const FirewallProtocols = ['tcp', 'udp', 'vrrp'] as const;
+export type FirewallProtocol = (typeof FirewallProtocols)[number];
+
+/** A rule with its sources known. */
+export interface ResolvedFirewallRule {
+  port?: number;
+  protocol: FirewallProtocol;
+  sources: readonly string[];
+  description: string;
+}
+
+const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/;
+
+/** Every problem with the rules, each naming the rule and its field. */
+export function firewallRuleProblems(rules: readonly Omit<ResolvedFirewallRule, 'sources'>[]): string[] {
+  return rules.flatMap((rule, index) => {
+    const at = `rules[${index}]`;
+    const problems: string[] = [];
+    if (!FirewallProtocols.includes(rule.protocol)) problems.push(`${at}.protocol: "${rule.protocol}" is not one of ${FirewallProtocols.join(', ')}`);
+    if (rule.protocol === 'vrrp') {
+      if (rule.port !== undefined) problems.push(`${at}.port: vrrp is a protocol of its own, without ports`);
+    } else if (rule.port === undefined || !Number.isInteger(rule.port) || rule.port < 1 || rule.port > 65535) {
+      problems.push(`${at}.port: ${rule.port} is not a port (1..65535)`);
+    }
+    if (rule.description.trim() === '' || /[\n\r]/.test(rule.description)) problems.push(`${at}.description: one non-empty line`);
+    return problems;
+  });
+}
+
+/**
+ * firewalld rich rules (IPv4) for the rules: one per source, or one for any source when none is given;
+ * VRRP as the protocol it is (`protocol value="vrrp"`), not a port.
+ */
+export function renderRichRules(rules: readonly ResolvedFirewallRule[]): string[] {
+  const problems = firewallRuleProblems(rules);
+  rules.forEach((rule, index) =>
+    rule.sources.forEach((source, sourceIndex) => {
+      if (!IPV4.test(source)) problems.push(`rules[${index}].sources[${sourceIndex}]: "${source}" is not an IPv4 address or network`);
+    }),
+  );
+  if (problems.length) throw new Error(`Firewall:\n${problems.join('\n')}`);
+  const rendered = rules.flatMap((rule) => {
+    const what = rule.protocol === 'vrrp' ? 'protocol value="vrrp"' : `port port="${rule.port}" protocol="${rule.protocol}"`;
+    const sources = rule.sources.length ? rule.sources.map((source) => `source address="${source}" `) : [''];
+    return sources.map((source) => `rule family="ipv4" ${source}${what} accept`);
+  });
+  return [...new Set(rendered)];
+}
+
+/** The rules an earlier run added (its stdout). */
+const RECORDED = 'mapfile -t recorded < <(printf "%s\\n" "${PULUMI_COMMAND_STDOUT:-}" | grep "^rule " || true)';
+/** `one_of VALUE LIST...`: whether VALUE is one of the list. */
+const ONE_OF = 'one_of() { local value="$1" item; shift; for item in "$@"; do [ "$item" != "$value" ] || return 0; done; return 1; }';
+
+/**
+ * The running daemon's permanent configuration, reloaded after a change; with firewalld stopped, its
+ * configuration on disk (read when it starts); without firewalld, nothing to open.
+ */
+const FIREWALLD = [
+  'if ! command -v firewall-cmd >/dev/null 2>&1; then echo "firewalld is not installed: there is no firewall to open" >&2; exit 0; fi',
+  'if firewall-cmd --state >/dev/null 2>&1; then fw=(firewall-cmd --permanent) running=true; else fw=(firewall-offline-cmd) running=false; fi',
+];
+
+/**
+ * Adds the rich rules that are missing and removes those an earlier run added that are no longer
+ * wanted; prints the rules this resource added, so that destroy removes exactly those (a rule that was
+ * there before is left to whoever made it).
+ */
+export function openFirewallScript(richRules: readonly string[]): string[] {
+  return [
+    RECORDED,
+    ONE_OF,
+    ...FIREWALLD,
+    `wanted=(${richRules.map(shellQuote).join(' ')})`,
+    'ours=() changed=false',
+    'for r in ${wanted[@]+"${wanted[@]}"}; do',
+    '  if "${fw[@]}" --query-rich-rule="$r" >/dev/null 2>&1; then',
+    '    if one_of "$r" ${recorded[@]+"${recorded[@]}"}; then ours+=("$r"); fi',
+    '  else',
+    '    "${fw[@]}" --add-rich-rule="$r" >&2',
+    '    ours+=("$r") changed=true',
+    '  fi',
+    'done',
+    'for r in ${recorded[@]+"${recorded[@]}"}; do',
+    '  if one_of "$r" ${wanted[@]+"${wanted[@]}"}; then continue; fi',
+    '  "${fw[@]}" --remove-rich-rule="$r" >&2 || true',
+    '  changed=true',
+    'done',
+    'if $changed && $running; then firewall-cmd --reload >&2; fi',
+    'printf "%s\\n" ${ours[@]+"${ours[@]}"}',
+  ];
+}
+
+/** Removes the rules this resource added. */
+export function closeFirewallScript(): string[] {
+  return [
+    RECORDED,
+    'if ((${#recorded[@]} == 0)); then exit 0; fi',
+    ...FIREWALLD,
+    'for r in "${recorded[@]}"; do "${fw[@]}" --remove-rich-rule="$r" >&2 || true; done',
+    'if $running; then firewall-cmd --reload >&2; fi',
+  ];
+}

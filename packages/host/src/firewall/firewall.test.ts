@@ -1,0 +1,56 @@
+import { recordResources, valueOf } from '../testing';
+import { defineHost } from '../connection';
+import { SelinuxBooleans } from '../selinux';
+import { Firewall } from './firewall';
+
+const recorded = recordResources();
+const el9 = defineHost({ name: 'db1-el9', address: '198.18.0.31', os: 'rocky-9', privateKey: 'KEY' });
+const debian12 = defineHost({ name: 'db1-debian12', address: '198.18.0.31', os: 'debian-12', privateKey: 'KEY' });
+const rules = [
+  { port: 3306, protocol: 'tcp' as const, sources: ['198.18.0.21', '198.18.0.22'], description: 'MariaDB from the web servers' },
+  { protocol: 'vrrp' as const, sources: ['198.18.0.12'], description: 'VRRP from the peer director' },
+];
+const commandsOf = (prefix: string) => recorded.filter((r) => r.type === 'command:remote:Command' && r.name.startsWith(prefix));
+
+describe('Firewall and SelinuxBooleans, by OS profile', () => {
+  beforeAll(async () => {
+    for (const host of [el9, debian12]) {
+      new Firewall(`${host.name}-fw`, { host, rules });
+      new SelinuxBooleans(`${host.name}-se`, { host, booleans: ['httpd_can_network_connect_db', 'httpd_use_fusefs'] });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+
+  it('EL9: opens each port to each source and VRRP as a protocol, with firewall-cmd --permanent and a reload', async () => {
+    const [command] = commandsOf('db1-el9-fw');
+    const script = String(command.inputs.create);
+    expect(script).toContain('rule family="ipv4" source address="198.18.0.22" port port="3306" protocol="tcp" accept');
+    expect(script).toContain('rule family="ipv4" source address="198.18.0.12" protocol value="vrrp" accept');
+    expect(script).toContain('fw=(firewall-cmd --permanent)');
+    expect(script).toContain('firewall-cmd --reload');
+    expect(command.inputs.delete).toContain('--remove-rich-rule');
+  });
+
+  it('EL9: switches the booleans on with setsebool -P', () => {
+    const [command] = commandsOf('db1-el9-se');
+    expect(command.inputs.create).toContain("wanted=(httpd_can_network_connect_db httpd_use_fusefs)");
+    expect(command.inputs.create).toContain('setsebool -P "$b" on');
+  });
+
+  it('Debian 12: runs no remote command at all', async () => {
+    expect(commandsOf('db1-debian12')).toEqual([]);
+    const fw = recorded.filter((r) => r.name === 'db1-debian12-fw');
+    expect(fw).toHaveLength(1);
+  });
+
+  it('refuses a rule without a port before creating anything', () => {
+    const before = recorded.length;
+    expect(() => new Firewall('bad', { host: debian12, rules: [{ protocol: 'udp', description: 'x' }] })).toThrow('rules[0].port');
+    expect(recorded.length).toBe(before);
+  });
+
+  it('gives the rules it asked for, none on Debian', async () => {
+    const debian = new Firewall('debian-out', { host: debian12, rules });
+    expect(await valueOf(debian.richRules)).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import * as pulumi from '@pulumi/pulumi';
+import { Host, hostCommand } from '../connection';
+import { hostReady } from '../host-facts/host-facts';
+import { bashScript } from '../shell';
+import { closeFirewallScript, FirewallProtocol, firewallRuleProblems, openFirewallScript, renderRichRules } from './firewall-scripts';
+
+export interface FirewallRule {
+  /** Port to open; required for tcp and udp, absent for vrrp. */
+  port?: number;
+  /** "tcp", "udp", or "vrrp" (IP protocol 112, which keepalived speaks; firewalld allows it as a protocol). */
+  protocol: FirewallProtocol;
+  /** IPv4 addresses or networks allowed in; any source when absent or empty. */
+  sources?: pulumi.Input<string>[];
+  /** Why the rule exists, for readers of the program. */
+  description: string;
+}
+
+export interface FirewallArgs {
+  /** The host whose firewall opens. */
+  host: Host;
+  /** What the tier needs open. */
+  rules: FirewallRule[];
+}
+
+/**
+ * Opens exactly what a tier declares, where the OS profile says a firewall runs by default (firewalld
+ * on the CentOS family): one IPv4 rich rule per rule and source, in the default zone, permanent and
+ * reloaded; rules it added and no longer needs are removed, and all of them on destroy. On a profile
+ * without a firewall (Debian) it does nothing, not even connect.
+ */
+export class Firewall extends pulumi.ComponentResource {
+  /** The rich rules asked for (empty where the profile has no firewall). */
+  public readonly richRules: pulumi.Output<string[]>;
+
+  constructor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('hastack:host:Firewall', name, {}, opts);
+    const problems = firewallRuleProblems(args.rules);
+    if (problems.length) throw new Error(`Firewall ${name}:\n${problems.join('\n')}`);
+    if (args.host.profile.firewall === 'none') {
+      this.richRules = pulumi.output([]);
+    } else {
+      const rules = pulumi.all(
+        args.rules.map((rule) => pulumi.all(rule.sources ?? []).apply((sources) => ({ ...rule, sources }))),
+      );
+      const richRules = rules.apply(renderRichRules);
+      const command = hostCommand(
+        `${name}-rules`,
+        args.host,
+        {
+          create: richRules.apply((wanted) => bashScript(openFirewallScript(wanted))),
+          delete: bashScript(closeFirewallScript()),
+        },
+        { parent: this, dependsOn: hostReady(args.host) },
+      );
+      this.richRules = pulumi.all([command.urn, richRules]).apply(([, wanted]) => wanted);
+    }
+    this.registerOutputs({ richRules: this.richRules });
+  }
+}
