@@ -26,6 +26,11 @@ export default [
             { sourceTag: 'scope:dfs', onlyDependOnLibsWithTags: ['scope:host'] },
             { sourceTag: 'scope:monitoring', onlyDependOnLibsWithTags: ['scope:host'] },
             { sourceTag: 'scope:host', onlyDependOnLibsWithTags: ['scope:host'] },
+            // The site composes every tier from the description.
+            {
+              sourceTag: 'scope:site',
+              onlyDependOnLibsWithTags: ['scope:host', 'scope:inventory', 'scope:director', 'scope:web', 'scope:db', 'scope:dfs', 'scope:monitoring'],
+            },
           ],
         },
       ],

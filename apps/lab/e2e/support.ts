@@ -1,6 +1,7 @@
 import type * as auto from '@pulumi/pulumi/automation';
 import { LAB_STACK, selectLabStack } from '../src/deploy/lab-stack';
-import type { LabOptions, LabTier } from '../src/program';
+import type { LabOptions } from '../src/program';
+import type { SiteTier } from '@hastack/site';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { loadLabInventory } from '../src/lab-inventory';
 import { runOnHostOrThrow } from '../src/status';
@@ -16,7 +17,7 @@ export const sh = runOnHostOrThrow;
  */
 export const e2eStack = {
   name: process.env.HASTACK_E2E_STACK ?? LAB_STACK,
-  tiers: process.env.HASTACK_E2E_TIERS?.split(',') as LabTier[] | undefined,
+  tiers: process.env.HASTACK_E2E_TIERS?.split(',') as SiteTier[] | undefined,
 };
 
 /** Deploys the lab program for `deployed` (the lab inventory unless a test changes it). */

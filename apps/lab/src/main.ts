@@ -7,7 +7,7 @@ import { describeChanges, LAB_STACK, selectLabStack } from './deploy/lab-stack';
 import { checkReachable } from './deploy/preflight';
 import { loadLabInventory } from './lab-inventory';
 import { collectLabStatus, formatLabStatus } from './status';
-import { LabTier, LabTiers } from './program';
+import { SiteTier, SiteTiers } from '@hastack/site';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -17,12 +17,12 @@ function bringLabUp(): void {
 }
 
 /** `--stack NAME` and `--tiers a,b`: a stack of a few tiers, for working on one tier beside the lab stack. */
-function stackChoice(args: string[]): { stackName: string; tiers?: LabTier[] } {
+function stackChoice(args: string[]): { stackName: string; tiers?: SiteTier[] } {
   const { values } = parseArgs({ args, options: { stack: { type: 'string' }, tiers: { type: 'string' } } });
   const tiers = values.tiers?.split(',');
-  const unknown = tiers?.filter((tier) => !(LabTiers as readonly string[]).includes(tier));
-  if (unknown?.length) throw new Error(`unknown tier(s) ${unknown.join(', ')}: the lab has ${LabTiers.join(', ')}`);
-  return { stackName: values.stack ?? LAB_STACK, tiers: tiers as LabTier[] | undefined };
+  const unknown = tiers?.filter((tier) => !(SiteTiers as readonly string[]).includes(tier));
+  if (unknown?.length) throw new Error(`unknown tier(s) ${unknown.join(', ')}: the lab has ${SiteTiers.join(', ')}`);
+  return { stackName: values.stack ?? LAB_STACK, tiers: tiers as SiteTier[] | undefined };
 }
 
 async function deploy(): Promise<void> {

@@ -1,4 +1,4 @@
-export { HostRoles, inventorySchema } from './inventory-schema';
-export type { HostRole, Inventory, InventoryHost } from './inventory-schema';
-export { InventoryError, validateInventory } from './validate-inventory';
+export { HostRoles, inventorySchema, siteDescriptionSchema } from './inventory-schema';
+export type { HostRole, Inventory, InventoryHost, SiteDescription, SiteDescriptionHost } from './inventory-schema';
+export { InventoryError, validateInventory, validateSiteDescription } from './validate-inventory';
 export { loadInventory } from './load-inventory';

@@ -13,13 +13,12 @@ export const HostRoles = [
 ] as const;
 export type HostRole = (typeof HostRoles)[number];
 
-const hostEntry = z.strictObject({
+const siteHost = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lower-case host name (letters, digits, dashes)'),
   roles: z.array(z.enum(HostRoles)).min(1, 'at least one role is needed'),
   address: z.ipv4(),
   port: z.number().int().min(1).max(65535).default(22),
   user: z.string().min(1).default('root'),
-  privateKeyPath: z.string().min(1),
   os: z.enum(OperatingSystems, { error: (issue) => `unknown OS ${JSON.stringify(issue.input)}: supported are ${OperatingSystems.join(', ')}` }),
   interface: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'must be a network interface name'),
   /** The host's SSH host key (`ssh-ed25519 AAAA...`): verified on every connection when given. */
@@ -28,15 +27,26 @@ const hostEntry = z.strictObject({
   weight: z.number().int().min(0).max(65535).default(1),
 });
 
-export const inventorySchema = z.strictObject({
+/** A host of an inventory file: how to reach it includes the SSH key file, read where the program runs. */
+const inventoryHost = siteHost.extend({ privateKeyPath: z.string().min(1) });
+
+/**
+ * The site description: hosts and roles, network, VIP and VRRP router id. An environment whose SSH key
+ * comes from its stack configuration (a secret) gives this; an inventory file adds each host's key file.
+ */
+export const siteDescriptionSchema = z.strictObject({
   environment: z.string().min(1),
   network: z.strictObject({ cidr: z.cidrv4(), gateway: z.ipv4() }),
   vip: z.ipv4(),
   /** VRRP router id of the directors' VIP, unique among the VRRP routers on the segment (51, keepalived's sample). */
   virtualRouterId: z.number().int().min(1).max(255).default(51),
   smsGateway: z.strictObject({ url: z.url(), recordsFile: z.string().optional() }).optional(),
-  hosts: z.array(hostEntry).min(1),
+  hosts: z.array(siteHost).min(1),
 });
 
+export const inventorySchema = siteDescriptionSchema.extend({ hosts: z.array(inventoryHost).min(1) });
+
+export type SiteDescription = z.infer<typeof siteDescriptionSchema>;
+export type SiteDescriptionHost = SiteDescription['hosts'][number];
 export type Inventory = z.infer<typeof inventorySchema>;
 export type InventoryHost = Inventory['hosts'][number];

@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
-import { HostRole, Inventory, inventorySchema } from './inventory-schema';
+import { z } from 'zod';
+import { HostRole, Inventory, inventorySchema, SiteDescription, siteDescriptionSchema } from './inventory-schema';
 
 /** The roles the deployed tiers need, with how many hosts may hold each. */
 const REQUIRED_ROLES: ReadonlyArray<{ role: HostRole; min: number; max: number }> = [
@@ -12,7 +13,7 @@ export class InventoryError extends Error {
     source: string,
     public readonly problems: string[],
   ) {
-    super(`invalid inventory ${source}:\n  - ${problems.join('\n  - ')}`);
+    super(`invalid site description in ${source}:\n  - ${problems.join('\n  - ')}`);
     this.name = 'InventoryError';
   }
 }
@@ -31,7 +32,7 @@ function duplicates(values: string[]): string[] {
   return [...new Set(values.filter((value, i) => values.indexOf(value) !== i))];
 }
 
-function crossChecks(inventory: Inventory): string[] {
+function crossChecks(inventory: SiteDescription): string[] {
   const problems: string[] = [];
   const { hosts, vip, network } = inventory;
   for (const name of duplicates(hosts.map((h) => h.name))) problems.push(`hosts: the name "${name}" is used twice`);
@@ -42,10 +43,12 @@ function crossChecks(inventory: Inventory): string[] {
   if (!inSubnet(vip, network.cidr)) problems.push(`vip: ${vip} is outside the hosts' network ${network.cidr}`);
   hosts.forEach((host, i) => {
     if (!inSubnet(host.address, network.cidr)) problems.push(`hosts[${i}].address: ${host.address} (${host.name}) is outside ${network.cidr}`);
+    const keyFile = 'privateKeyPath' in host ? String(host.privateKeyPath) : undefined;
+    if (keyFile === undefined) return;
     try {
-      accessSync(host.privateKeyPath, constants.R_OK);
+      accessSync(keyFile, constants.R_OK);
     } catch (error) {
-      problems.push(`hosts[${i}].privateKeyPath: cannot read ${host.privateKeyPath} (${(error as NodeJS.ErrnoException).code})`);
+      problems.push(`hosts[${i}].privateKeyPath: cannot read ${keyFile} (${(error as NodeJS.ErrnoException).code})`);
     }
   });
   for (const { role, min, max } of REQUIRED_ROLES) {
@@ -58,9 +61,8 @@ function crossChecks(inventory: Inventory): string[] {
   return problems;
 }
 
-/** Parses and checks an inventory; throws one InventoryError listing every problem, each with its path. */
-export function validateInventory(data: unknown, source: string): Inventory {
-  const parsed = inventorySchema.safeParse(data);
+function validateWith<T extends SiteDescription>(schema: z.ZodType<T>, data: unknown, source: string): T {
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw new InventoryError(
       source,
@@ -70,4 +72,14 @@ export function validateInventory(data: unknown, source: string): Inventory {
   const problems = crossChecks(parsed.data);
   if (problems.length) throw new InventoryError(source, problems);
   return parsed.data;
+}
+
+/** Parses and checks an inventory file's data; throws one InventoryError listing every problem, each with its path. */
+export function validateInventory(data: unknown, source: string): Inventory {
+  return validateWith(inventorySchema, data, source);
+}
+
+/** The same checks for a site description without key files (an environment's stack configuration). */
+export function validateSiteDescription(data: unknown, source: string): SiteDescription {
+  return validateWith(siteDescriptionSchema, data, source);
 }

@@ -1,2 +1,2 @@
-export { labProgram, LabTiers } from './lab-program';
-export type { LabOptions, LabOutputs, LabTier } from './lab-program';
+export { labProgram } from './lab-program';
+export type { LabOptions, LabOutputs } from './lab-program';

@@ -1,0 +1,71 @@
+import * as pulumi from '@pulumi/pulumi';
+import { defineHost } from '@hastack/host';
+import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/inventory';
+import type { SiteContext } from './site-context';
+import { composeDirectors, DirectorTierOptions } from './tiers/director';
+import { composeWeb } from './tiers/web';
+import { composeDfs, DfsTierOptions } from './tiers/dfs';
+
+/** The tiers a site composes; a stack may deploy a subset, for example while one tier is worked on. */
+export const SiteTiers = ['director', 'web', 'db', 'dfs'] as const;
+export type SiteTier = (typeof SiteTiers)[number];
+
+export interface SiteArgs extends DirectorTierOptions, DfsTierOptions {
+  /** The site description, validated by `@hastack/inventory`: hosts and roles, network, VIP, VRRP router id. */
+  description: SiteDescription;
+  /** The SSH private key for a host (kept secret): read from its `privateKeyPath`, or one from stack config. */
+  privateKey: (host: SiteDescriptionHost) => pulumi.Input<string>;
+  /** Tiers to deploy (all). */
+  tiers?: readonly SiteTier[];
+}
+
+/**
+ * The whole site: each tier on the hosts holding its role, wired to the others' outputs (the directors
+ * take the web servers' addresses, port and health path). A new tier is one composer in `tiers/`.
+ */
+export class Site extends pulumi.ComponentResource {
+  /** The site's URL through the VIP. */
+  public readonly url: pulumi.Output<string>;
+  /** The directors' VIPs (empty without the director tier). */
+  public readonly vips: pulumi.Output<string[]>;
+
+  constructor(name: string, args: SiteArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('hastack:site:Site', name, {}, opts);
+    const { description } = args;
+    const tiers = new Set(args.tiers ?? SiteTiers);
+    const hosts = new Map(
+      description.hosts.map((entry) => [
+        entry.name,
+        defineHost({
+          name: entry.name,
+          address: entry.address,
+          port: entry.port,
+          user: entry.user,
+          os: entry.os,
+          hostKey: entry.hostKey,
+          privateKey: args.privateKey(entry),
+        }),
+      ]),
+    );
+    const site: SiteContext = {
+      description,
+      parent: this,
+      hostsWith: (role: HostRole) =>
+        description.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! })),
+    };
+
+    const webServers = tiers.has('web') ? composeWeb(site) : [];
+    if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
+    const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;
+    if (tiers.has('dfs')) composeDfs(site, args);
+
+    this.vips = directors ? directors.vips : pulumi.output([]);
+    this.url = pulumi.output(`http://${description.vip}/`);
+    this.registerOutputs({ url: this.url, vips: this.vips });
+  }
+}
+
+/** Names of the hosts by role, as a stack output. */
+export function hostsByName(description: SiteDescription): Record<string, HostRole[]> {
+  return Object.fromEntries(description.hosts.map((entry) => [entry.name, entry.roles]));
+}

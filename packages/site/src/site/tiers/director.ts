@@ -1,0 +1,40 @@
+import { DirectorPair } from '@hastack/director';
+import type { WebServer } from '@hastack/web';
+import type { SiteContext } from '../site-context';
+
+export interface DirectorTierOptions {
+  /** Seconds between VRRP adverts (1). */
+  advertIntervalSeconds?: number;
+  /** Whether the first director takes the VIP back when it returns (true). */
+  preempt?: boolean;
+}
+
+/** The two `director` hosts in front of the web servers: port, addresses and health path from the web tier. */
+export function composeDirectors(site: SiteContext, webServers: readonly WebServer[], options: DirectorTierOptions): DirectorPair {
+  const [first, second] = site.hostsWith('director');
+  const webHosts = site.hostsWith('web');
+  const { description } = site;
+  return new DirectorPair(
+    'lvs',
+    {
+      directors: [
+        { host: first.host, interface: first.entry.interface },
+        { host: second.host, interface: second.entry.interface },
+      ],
+      vips: [description.vip],
+      vipPrefixLength: Number(description.network.cidr.split('/')[1]),
+      virtualRouterId: description.virtualRouterId,
+      advertIntervalSeconds: options.advertIntervalSeconds,
+      preempt: options.preempt,
+      services: [
+        {
+          port: webServers[0].port,
+          scheduler: 'wrr',
+          realServers: webServers.map((web, i) => ({ name: webHosts[i].entry.name, address: web.address, weight: webHosts[i].entry.weight })),
+          healthCheck: { type: 'http', path: webServers[0].healthPath, intervalSeconds: 1, timeoutSeconds: 1, retries: 1, retryDelaySeconds: 0.5 },
+        },
+      ],
+    },
+    { parent: site.parent },
+  );
+}
