@@ -124,6 +124,8 @@ export interface OsProfile {
 
 const APT_GET = 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300';
 
+const NOT_KEPT_BY_WEAK_DEPENDENCIES = '-o APT::AutoRemove::RecommendsImportant=false -o APT::AutoRemove::SuggestsImportant=false';
+
 /** Keeps the names of "$@" from the lines read on stdin. */
 const ONLY_NAMED = 'grep -xF -f <(printf "%s\\n" "$@") || true';
 
@@ -131,10 +133,12 @@ const apt: PackageManager = {
   name: 'apt',
   install: `${APT_GET} -o Acquire::Retries=3 install -y --no-install-recommends "$@"`,
   // Marked as automatically installed, the stack's packages are the ones apt would autoremove once nothing
-  // else needs them; only those of them are purged, never another package apt would autoremove.
+  // else depends on them; only those of them are purged, never another package apt would autoremove. A
+  // package that another one merely recommends or suggests goes too: the stack brought it (adduser
+  // suggests perl, which apache2 pulls in).
   remove: [
     'apt-mark auto "$@" >/dev/null',
-    `mapfile -t unneeded < <(apt-get -s autoremove | sed -n 's/^Remv \\([^ ]*\\) .*/\\1/p' | ${ONLY_NAMED})`,
+    `mapfile -t unneeded < <(apt-get -s ${NOT_KEPT_BY_WEAK_DEPENDENCIES} autoremove | sed -n 's/^Remv \\([^ ]*\\) .*/\\1/p' | ${ONLY_NAMED})`,
     `if ((\${#unneeded[@]})); then ${APT_GET} purge -y "\${unneeded[@]}"; fi`,
   ].join('\n'),
   isInstalled:

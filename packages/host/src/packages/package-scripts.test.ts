@@ -115,7 +115,7 @@ describe("apt's removal", () => {
     const tools: Record<string, string> = {
       'apt-mark': `echo "apt-mark $*" >> ${log}`,
       'apt-get': [
-        `if [ "$*" = "-s autoremove" ]; then printf 'Remv orphan [1.0]\\nRemv libapache2 [2.4]\\nRemv apache2 [2.4]\\n'; exit 0; fi`,
+        `if [ "$1 \${*: -1}" = "-s autoremove" ]; then printf 'Remv orphan [1.0]\\nRemv libapache2 [2.4]\\nRemv apache2 [2.4]\\n'; exit 0; fi`,
         `echo "apt-get $*" >> ${log}`,
       ].join('\n'),
     };
