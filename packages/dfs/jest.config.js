@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'dfs',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,13 @@
+export {
+  chunkserversConnectedCommand,
+  chunksUnderGoal,
+  mfscliCommand,
+  MfscliSections,
+  noUndergoalCommand,
+  parseChunkClasses,
+  parseChunkservers,
+  parseExports,
+  parseMetaloggers,
+  parseMounts,
+} from './mfscli';
+export type { ChunkClasses, Chunkservers, ConnectedChunkserver, MfscliSection, MountSession } from './mfscli';

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { goalStep, masterConfigCheck, metadataInitStep } from './cluster-scripts';
+
+const user = userInfo().username;
+
+function bash(script: string, path?: string): { code: number | null; out: string } {
+  const env = path ? { ...process.env, PATH: `${path}:${process.env.PATH}` } : process.env;
+  const result = spawnSync('bash', ['-c', `set -euo pipefail\n${script}`], { env, encoding: 'utf8', timeout: 20000 });
+  return { code: result.status, out: result.stdout + result.stderr };
+}
+
+describe('masterConfigCheck', () => {
+  // A stand-in for mfsmaster that prints what 3.0.117 prints in the foreground and keeps running.
+  const bin = mkdtempSync(join(tmpdir(), 'fake-mfsmaster-'));
+  const seen = join(bin, 'seen.cfg');
+  writeFileSync(
+    join(bin, 'mfsmaster'),
+    [
+      '#!/bin/bash',
+      `cp "$2" ${seen}`,
+      'if grep -q BROKEN "$2"; then',
+      '  echo "mfsmaster-check[1]: mfsexports: incorrect ip/network definition in line: 2"',
+      '  echo "mfsexports: incorrect ip/network definition in line: 2"',
+      'fi',
+      'echo "mfsmaster daemon initialized properly"',
+      'exec sleep 30',
+    ].join('\n'),
+  );
+  chmodSync(join(bin, 'mfsmaster'), 0o755);
+  const config = join(bin, 'mfsmaster.cfg');
+  const empty = join(bin, 'metadata.mfs.empty');
+  writeFileSync(empty, 'MFSM NEW');
+  const check = masterConfigCheck({ configPath: config, dataPath: '/var/lib/mfs', emptyMetadata: empty, user });
+
+  it('passes a configuration the scratch master starts with, and overrides what could touch the live one', () => {
+    writeFileSync(config, 'DATA_PATH = /var/lib/mfs\nMATOCL_LISTEN_HOST = 10.0.0.41\n');
+    const result = bash(check, bin);
+    expect(result).toEqual({ code: 0, out: '' });
+    const lines = readFileSync(seen, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('DATA_PATH = /var/lib/mfs');
+    expect(lines).toEqual(expect.arrayContaining(['MATOCL_LISTEN_HOST = 127.0.0.1', 'MATOCL_LISTEN_PORT = 0', 'MATOCS_LISTEN_PORT = 0', 'MATOML_LISTEN_PORT = 0']));
+    expect(lines.slice(1).some((line) => line.startsWith('DATA_PATH = /var/tmp/hastack-mfsmaster-check.'))).toBe(true);
+  });
+
+  it('fails with the master\'s own words when it warns about a line, and leaves no scratch master behind', () => {
+    writeFileSync(config, 'BROKEN\n');
+    const result = bash(check, bin);
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('mfsmaster refuses the candidate mfsmaster.cfg/mfsexports.cfg:\nmfsexports: incorrect ip/network definition in line: 2\n');
+    expect(spawnSync('pgrep', ['-f', `^sleep 30$`]).stdout.toString()).toBe('');
+  });
+});
+
+describe('metadataInitStep', () => {
+  it('initialises an empty data folder once, and never one that holds a file system', () => {
+    const data = mkdtempSync(join(tmpdir(), 'mfs-data-'));
+    const empty = join(data, 'metadata.mfs.empty');
+    writeFileSync(empty, 'MFSM NEW');
+    const step = metadataInitStep({ configPath: '/x', dataPath: data, emptyMetadata: empty, user });
+    expect(bash(step.check).code).not.toBe(0);
+    expect(bash(step.run).code).toBe(0);
+    expect(readFileSync(join(data, 'metadata.mfs'), 'utf8')).toBe('MFSM NEW');
+    expect(bash(step.check).code).toBe(0);
+
+    for (const left of ['metadata.mfs.back', 'changelog.3.mfs']) {
+      const crashed = mkdtempSync(join(tmpdir(), 'mfs-data-'));
+      writeFileSync(join(crashed, left), '');
+      expect(bash(metadataInitStep({ configPath: '/x', dataPath: crashed, emptyMetadata: empty, user }).check).code).toBe(0);
+      expect(existsSync(join(crashed, 'metadata.mfs'))).toBe(false);
+    }
+  });
+});
+
+describe('goalStep', () => {
+  it('mounts the master, whose address is the input, for administration and sets the goal recursively', () => {
+    const step = goalStep(3);
+    expect(step.run).toContain('master="$(cat "$STEP_INPUT")"');
+    expect(step.run).toContain('mfsmount "$admin" -H "$master" -P 9421');
+    expect(step.run).toContain('mfssetgoal -r 3 "$admin"');
+    expect(step.check).toContain("= 3");
+    expect(step.check).toContain('umount "$admin"');
+  });
+});

@@ -1,0 +1,12 @@
+export { DEFAULT_STORAGE, MooseFsCluster, MOOSEFS_USER } from './moosefs-cluster';
+export { GoalRange, MooseFsPorts, validateMooseFsClusterArgs } from './moosefs-cluster-args';
+export type { MooseFsClusterArgs, StorageFolderArgs } from './moosefs-cluster-args';
+export { renderChunkserverCfg } from './render-chunkserver-cfg';
+export type { ChunkserverConf } from './render-chunkserver-cfg';
+export { renderExportsCfg } from './render-exports-cfg';
+export type { ExportsConf } from './render-exports-cfg';
+export { renderHddCfg } from './render-hdd-cfg';
+export { renderMasterCfg } from './render-master-cfg';
+export type { MasterConf } from './render-master-cfg';
+export { METALOGGER_CHANGELOG_FILE, METALOGGER_METADATA_FILE, renderMetaloggerCfg } from './render-metalogger-cfg';
+export type { MetaloggerConf } from './render-metalogger-cfg';

@@ -1,0 +1,27 @@
+import * as pulumi from '@pulumi/pulumi';
+import { recordResources, valueOf } from '@hastack/host/testing';
+import { defineHost } from '@hastack/host';
+import { MooseFsMount } from './moosefs-mount';
+
+const recorded = recordResources();
+const web1 = defineHost({ name: 'web1', address: '10.0.0.21', os: 'debian-12', privateKey: 'k' });
+
+describe('MooseFsMount', () => {
+  it('throws every argument problem before creating anything', () => {
+    const before = recorded.length;
+    expect(() => new MooseFsMount('bad', { host: web1, master: '', where: 'shared' })).toThrow(/master: the master address is needed\n.*where: "shared"/s);
+    expect(recorded.length).toBe(before);
+  });
+
+  it('mounts MASTER:PORT:SUBFOLDER with the moosefs helper at /srv/shared, after installing the client', async () => {
+    const mount = new MooseFsMount('web1-shared', { host: web1, master: pulumi.output('10.0.0.41') });
+    expect(await valueOf(mount.where)).toBe('/srv/shared');
+    const units = recorded.find((r) => r.name === 'web1-shared-mount-units-write')!;
+    const unit = Buffer.from(String(units.inputs.stdin).split('\n')[0], 'base64').toString('utf8');
+    expect(unit).toContain('What=10.0.0.41:9421:/\n');
+    expect(unit).toContain('Type=moosefs\n');
+    expect(recorded.some((r) => r.name === 'web1-shared-packages')).toBe(true);
+    expect((await valueOf(mount.checks))[0]).toEqual({ host: 'web1', name: 'moosefs-mount', command: 'mountpoint -q /srv/shared && timeout 10 stat -f /srv/shared >/dev/null' });
+    expect(mount.selinuxBooleans).toEqual(['httpd_use_fusefs']);
+  });
+});

@@ -1,0 +1,46 @@
+import * as pulumi from '@pulumi/pulumi';
+import { NetworkMount, Packages } from '@hastack/host';
+import type { TierCheck } from '../checks';
+import { MooseFsPorts } from '../moosefs-cluster/moosefs-cluster-args';
+import { MooseFsMountArgs, validateMooseFsMountArgs } from './moosefs-mount-args';
+
+/** SELinux booleans a web server needs to serve files from a MooseFS (FUSE) mount, where SELinux is on. */
+export const WEB_SERVER_SELINUX_BOOLEANS = ['httpd_use_fusefs'] as const;
+
+/**
+ * The MooseFS client on one host and the tree mounted through the host layer's network mount: a systemd
+ * mount unit of type `moosefs` (the package's `mount.moosefs` helper) on `MASTER:PORT:SUBFOLDER`,
+ * mounted at boot once the network is up. mfsmount keeps its session across a master restart and
+ * reconnects by itself. Destroy unmounts it and removes the client.
+ */
+export class MooseFsMount extends pulumi.ComponentResource {
+  /** The mount point, once mounted. */
+  public readonly where: pulumi.Output<string>;
+  /** What monitoring should check about the mount. */
+  public readonly checks: pulumi.Output<TierCheck[]>;
+  /** SELinux booleans the web server using this mount needs (the web tier switches them on). */
+  public readonly selinuxBooleans: readonly string[] = WEB_SERVER_SELINUX_BOOLEANS;
+
+  constructor(name: string, args: MooseFsMountArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = validateMooseFsMountArgs(args);
+    if (problems.length) throw new Error(`MooseFsMount ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
+    super('hastack:dfs:MooseFsMount', name, {}, opts);
+    const { host } = args;
+    const where = args.where ?? '/srv/shared';
+    const packages = new Packages(`${name}-packages`, { host, roles: ['moosefsClient'] }, { parent: this });
+    const mount = new NetworkMount(
+      `${name}-mount`,
+      {
+        host,
+        what: pulumi.interpolate`${args.master}:${args.port ?? MooseFsPorts.client}:${args.subfolder ?? '/'}`,
+        where,
+        type: 'moosefs',
+        options: args.options,
+      },
+      { parent: this, dependsOn: packages },
+    );
+    this.where = mount.where;
+    this.checks = pulumi.output([{ host: host.name, name: 'moosefs-mount', command: `mountpoint -q ${where} && timeout 10 stat -f ${where} >/dev/null` }]);
+    this.registerOutputs({ where: this.where, checks: this.checks, selinuxBooleans: this.selinuxBooleans });
+  }
+}
