@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
-import { bashScript, ConfigFile, hostCommand, Packages, Service, Sysctl } from '@hastack/host';
+import { bashScript, ConfigFile, Firewall, hostCommand, Packages, Service, Sysctl } from '@hastack/host';
 import { DirectorPairArgs, validateDirectorPairArgs, VirtualServiceArgs } from './director-pair-args';
 import { keepalivedConfigTest, renderNotifyScript } from './render-notify-script';
 import { KeepalivedConf, renderKeepalivedConf, RenderedVirtualServer } from './render-keepalived-conf';
@@ -127,6 +127,24 @@ export class DirectorPair extends pulumi.ComponentResource {
         };
         return renderKeepalivedConf(rendered);
       });
+      // Clients reach the VIP's services from anywhere; VRRP adverts and connection sync come from the peer only.
+      const peer = args.directors[1 - index].host.dataAddress;
+      const firewall = new Firewall(
+        `${prefix}-firewall`,
+        {
+          host,
+          rules: [
+            { protocol: 'vrrp', sources: [peer], description: "the peer director's VRRP adverts" },
+            ...(args.connectionSync === false ? [] : [{ protocol: 'udp' as const, port: 8848, sources: [peer], description: 'IPVS connection sync from the peer' }]),
+            ...args.services.map((service) => ({
+              protocol: (service.protocol ?? 'TCP').toLowerCase() as 'tcp' | 'udp',
+              port: service.port,
+              description: 'clients of the virtual service',
+            })),
+          ],
+        },
+        { parent: this },
+      );
       const config = new ConfigFile(
         `${prefix}-keepalived-conf`,
         {
@@ -146,7 +164,7 @@ export class DirectorPair extends pulumi.ComponentResource {
           reloadTriggers: [config.digest, notify.digest],
           restartTriggers: [packages.installed],
         },
-        { parent: this, dependsOn: [config, sysctl] },
+        { parent: this, dependsOn: [config, sysctl, firewall] },
       );
       this.configDigests[host.name] = config.digest;
     });

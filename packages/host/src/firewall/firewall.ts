@@ -5,8 +5,8 @@ import { bashScript } from '../shell';
 import { closeFirewallScript, FirewallProtocol, firewallRuleProblems, openFirewallScript, renderRichRules } from './firewall-scripts';
 
 export interface FirewallRule {
-  /** Port to open; required for tcp and udp, absent for vrrp. */
-  port?: number;
+  /** Port to open; required for tcp and udp, absent for vrrp. May be another component's output. */
+  port?: pulumi.Input<number>;
   /** "tcp", "udp", or "vrrp" (IP protocol 112, which keepalived speaks; firewalld allows it as a protocol). */
   protocol: FirewallProtocol;
   /** IPv4 addresses or networks allowed in; any source when absent or empty. */
@@ -34,13 +34,17 @@ export class Firewall extends pulumi.ComponentResource {
 
   constructor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:Firewall', name, {}, opts);
-    const problems = firewallRuleProblems(args.rules);
+    // Rules whose ports are outputs are checked by the same rules once known, before any is rendered.
+    const plainPorts = args.rules.every((rule) => rule.port === undefined || typeof rule.port === 'number');
+    const problems = plainPorts ? firewallRuleProblems(args.rules as (FirewallRule & { port?: number })[]) : [];
     if (problems.length) throw new Error(`Firewall ${name}:\n${problems.join('\n')}`);
     if (args.host.profile.firewall === 'none') {
       this.richRules = pulumi.output([]);
     } else {
       const rules = pulumi.all(
-        args.rules.map((rule) => pulumi.all(rule.sources ?? []).apply((sources) => ({ ...rule, sources }))),
+        args.rules.map((rule) =>
+          pulumi.all([pulumi.output(rule.port), pulumi.all(rule.sources ?? [])]).apply(([port, sources]) => ({ ...rule, port, sources })),
+        ),
       );
       const richRules = rules.apply(renderRichRules);
       const command = hostCommand(

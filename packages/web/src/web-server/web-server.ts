@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, Host, Packages, Service } from '@hastack/host';
+import { ConfigFile, Firewall, Host, Packages, SelinuxBooleans, Service } from '@hastack/host';
 import { renderApacheConf, renderSitePages } from './render-site';
 
 export interface WebServerArgs {
@@ -44,10 +44,18 @@ export class WebServer extends pulumi.ComponentResource {
       new ConfigFile(`${name}-index`, { host, path: `${paths.webDocumentRoot}/index.html`, content: pages.index }, { parent: this, dependsOn: packages }),
       new ConfigFile(`${name}-health`, { host, path: `${paths.webDocumentRoot}${HEALTH_PATH}`, content: pages.health }, { parent: this, dependsOn: packages }),
     ];
+    // Clients come straight from anywhere (DR replies bypass the directors); PHP reaches the database and
+    // serves files from the MooseFS mount, which SELinux forbids httpd by default.
+    const firewall = new Firewall(
+      `${name}-firewall`,
+      { host, rules: [{ protocol: 'tcp', port: HTTP_PORT, description: 'HTTP from clients and the directors\' checks' }] },
+      { parent: this },
+    );
+    const selinux = new SelinuxBooleans(`${name}-selinux`, { host, booleans: [...host.profile.selinuxBooleans] }, { parent: this });
     const service = new Service(
       `${name}-service`,
       { host, unit: services.webServer, reloadTriggers: [files[0].digest], restartTriggers: [packages.installed] },
-      { parent: this, dependsOn: files },
+      { parent: this, dependsOn: [...files, firewall, selinux] },
     );
     this.unit = services.webServer;
     this.address = host.dataAddress;

@@ -1,0 +1,26 @@
+// The program of the root Pulumi.yaml: the environment is chosen by the stack's name, so the plain CLI
+// runs `--stack lab` (the lab's inventory file) and `--stack production` (a description in stack
+// configuration) alike. Any other stack is described in its own stack configuration, like production.
+import * as pulumi from '@pulumi/pulumi';
+import { loadLabInventory } from './lab/src/lab-inventory';
+import { labProgram } from './lab/src/program';
+import { configuredProgram } from './production/src/production-program';
+
+const stack = pulumi.getStack();
+const labPassphrase = process.env.HASTACK_LAB_PASSPHRASE;
+if (stack !== 'lab' && labPassphrase !== undefined && process.env.PULUMI_CONFIG_PASSPHRASE === labPassphrase) {
+  throw new pulumi.RunError(
+    `stack "${stack}" would keep its secrets under the lab's published passphrase: set PULUMI_CONFIG_PASSPHRASE ` +
+      '(or PULUMI_CONFIG_PASSPHRASE_FILE) to its own, or move it to another secrets provider (pulumi stack change-secrets-provider)',
+  );
+}
+
+function labEnvironment() {
+  try {
+    return labProgram(loadLabInventory());
+  } catch (error) {
+    throw new pulumi.RunError((error as Error).message);
+  }
+}
+
+export = (stack === 'lab' ? labEnvironment() : configuredProgram())();

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// `npm run preview -- production` as CI runs it: the real engine and the project's providers, offline,
+// against hosts that do not exist (a preview dials none). The example's passphrase is published with it.
+const ROOT = resolve(__dirname, '../../..');
+const PASSPHRASE = 'example-production-passphrase';
+
+function preview(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  const started = Date.now();
+  const result = spawnSync('bash', ['tools/scripts/run.sh', 'preview', 'production', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  console.log(`npm run preview -- production ${args.join(' ')}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The firewalld rich rules a planned `*-firewall-rules` command adds, parsed from its script. */
+function richRules(script: string): string[] {
+  return [...script.matchAll(/rule family="ipv4"[^']*?accept/g)].map((match) => match[0]);
+}
+
+describe('the production example on Rocky Linux 9', () => {
+  const planned = new Map<string, string>();
+
+  beforeAll(() => {
+    const result = preview(['--json'], { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const plan = JSON.parse(result.stdout) as { steps: { urn: string; newState?: { inputs?: { create?: string } } }[] };
+    for (const step of plan.steps) planned.set(step.urn.split('::').pop()!, step.newState?.inputs?.create ?? '');
+  });
+
+  it('installs with dnf, from the MooseFS repository where MooseFS is needed', () => {
+    expect(planned.get('www1-web-packages-install')).toContain('dnf -y --setopt=retries=3 install');
+    expect(planned.get('www1-web-packages-install')).toContain('set -- httpd');
+    expect(planned.get('dfs-mfs-master-packages-install')).toContain('/etc/yum.repos.d/MooseFS.repo');
+    expect(planned.get('www1-web-packages-install')).not.toContain('MooseFS.repo');
+  });
+
+  it("checks Apache's config with apachectl -t and runs httpd", () => {
+    expect(planned.get('www1-web-conf-write')).toContain('apachectl -t');
+    expect(planned.get('www1-web-service-enabled')).toContain('enable --now httpd');
+  });
+
+  it('opens firewalld for HTTP, VRRP as a protocol from the peer director, MariaDB and MooseFS to exactly the declared peers', () => {
+    expect(richRules(planned.get('www1-web-firewall-rules')!)).toEqual(['rule family="ipv4" port port="80" protocol="tcp" accept']);
+    expect(richRules(planned.get('lvs-lb1-firewall-rules')!)).toEqual(
+      expect.arrayContaining(['rule family="ipv4" source address="10.20.0.12" protocol value="vrrp" accept']),
+    );
+    const mariadb = richRules(planned.get('db-db1-firewall-rules')!).filter((rule) => rule.includes('port="3306"'));
+    const sources = mariadb.map((rule) => /source address="([^"]+)"/.exec(rule)?.[1]).sort();
+    // The replica, the three web servers and the monitoring host; nobody else.
+    expect(sources).toEqual(['10.20.0.21', '10.20.0.22', '10.20.0.23', '10.20.0.32', '10.20.0.51']);
+    const moosefsClients = richRules(planned.get('dfs-mfs-master-firewall-rules')!).filter((rule) => rule.includes('port="9421"'));
+    expect(moosefsClients.map((rule) => /source address="([^"]+)"/.exec(rule)?.[1])).toEqual(
+      expect.arrayContaining(['10.20.0.21', '10.20.0.22', '10.20.0.23']),
+    );
+  });
+
+  it('switches on the SELinux booleans the web servers need', () => {
+    expect(planned.get('www1-web-selinux-booleans')).toContain('wanted=(httpd_can_network_connect_db httpd_use_fusefs)');
+  });
+
+  it('refuses a broken description with one message per problem, before any resource, and no stack trace', () => {
+    const broken = readFileSync(join(ROOT, 'Pulumi.production.yaml'), 'utf8')
+      .replace('    vip: 10.20.0.100\n', '')
+      .replace('address: 10.20.0.22,', 'address: 10.20.0.21,')
+      .replace('name: db2, roles: [db-replica], address: 10.20.0.32, os: rocky-9', 'name: db2, roles: [db-replica], address: 10.20.0.32, os: rocky-10');
+    const file = join(mkdtempSync(join(tmpdir(), 'broken-production-')), 'Pulumi.production.yaml');
+    writeFileSync(file, broken);
+    const result = preview(['--config-file', file, '--color', 'never'], { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE });
+    const output = result.stdout + result.stderr;
+    expect(result.status).not.toBe(0);
+    expect(output).toContain('- vip: ');
+    expect(output).toContain('- hosts: the address 10.20.0.21 is used twice');
+    expect(output).toContain('- hosts[6].os: unknown OS "rocky-10"');
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  });
+
+  it("refuses the lab's published passphrase for any stack but the lab", () => {
+    const result = preview([], { PULUMI_CONFIG_PASSPHRASE: 'insecure-lab-only-passphrase' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('stack "production" would keep its secrets under the lab\'s published passphrase: set PULUMI_CONFIG_PASSPHRASE');
+  });
+});

@@ -1,0 +1,32 @@
+import * as pulumi from '@pulumi/pulumi';
+import { InventoryError, validateSiteDescription } from '@hastack/inventory';
+import { Site } from '@hastack/site';
+
+/** Stack configuration keys of an environment described in its stack configuration. */
+export const ConfigKeys = {
+  /** The site description: hosts and roles, network, VIP, VRRP router id (see `@hastack/inventory`). */
+  site: 'site',
+  /** The SSH private key of every host, set with `pulumi config set --secret hastack:sshPrivateKey < key`. */
+  sshPrivateKey: 'sshPrivateKey',
+} as const;
+
+/**
+ * An environment whose description and SSH key live in its stack configuration (`Pulumi.<stack>.yaml`,
+ * namespace `hastack`). A description with problems stops the program before any resource exists, with one
+ * line per problem and no stack trace.
+ */
+export function configuredProgram(): () => Promise<Record<string, pulumi.Output<unknown>>> {
+  return async () => {
+    const config = new pulumi.Config('hastack');
+    const source = `the configuration of stack "${pulumi.getStack()}" (hastack:${ConfigKeys.site})`;
+    let description;
+    try {
+      description = validateSiteDescription(config.requireObject(ConfigKeys.site), source);
+    } catch (error) {
+      throw new pulumi.RunError(error instanceof InventoryError ? error.message : `${source}: ${(error as Error).message}`);
+    }
+    const privateKey = config.requireSecret(ConfigKeys.sshPrivateKey);
+    const site = new Site('site', { description, privateKey: () => privateKey });
+    return { siteUrl: site.url, vips: site.vips };
+  };
+}
