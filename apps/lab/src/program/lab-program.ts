@@ -8,6 +8,17 @@ export interface LabOutputs {
   vip: string;
   preferredVipHolder: string;
   hosts: Record<string, string[]>;
+  /** With the db tier: what the web tier connects to (the password is secret), and the backup's units. */
+  database?: {
+    primary: pulumi.Output<string>;
+    replicas: pulumi.Output<string[]>;
+    name: pulumi.Output<string>;
+    user: string;
+    password: pulumi.Output<string>;
+    backupHost: string;
+    backupUnit: string;
+    restoreCheckUnit: string;
+  };
 }
 
 export interface LabOptions {
@@ -38,6 +49,16 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       vip: inventory.vip,
       preferredVipHolder: inventory.hosts.find((entry) => entry.roles.includes('director'))?.name ?? '',
       hosts: hostsByName(inventory),
+      database: site.database && {
+        primary: site.database.primaryAddress,
+        replicas: site.database.replicaAddresses,
+        name: site.database.database,
+        user: site.database.user,
+        password: site.database.password,
+        backupHost: site.database.backupHost,
+        backupUnit: site.database.backupUnit,
+        restoreCheckUnit: site.database.restoreCheckUnit,
+      },
     };
   };
 }

@@ -1,16 +1,18 @@
 import * as pulumi from '@pulumi/pulumi';
 import { defineHost } from '@hastack/host';
 import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/inventory';
+import type { ReplicatedDatabase } from '@hastack/db';
 import type { SiteContext } from './site-context';
 import { composeDirectors, DirectorTierOptions } from './tiers/director';
 import { composeWeb } from './tiers/web';
 import { composeDfs, DfsTierOptions } from './tiers/dfs';
+import { composeDb, DbTierOptions } from './tiers/db';
 
 /** The tiers a site composes; a stack may deploy a subset, for example while one tier is worked on. */
 export const SiteTiers = ['director', 'web', 'db', 'dfs'] as const;
 export type SiteTier = (typeof SiteTiers)[number];
 
-export interface SiteArgs extends DirectorTierOptions, DfsTierOptions {
+export interface SiteArgs extends DirectorTierOptions, DfsTierOptions, DbTierOptions {
   /** The site description, validated by `@hastack/inventory`: hosts and roles, network, VIP, VRRP router id. */
   description: SiteDescription;
   /** The SSH private key for a host (kept secret): read from its `privateKeyPath`, or one from stack config. */
@@ -26,6 +28,8 @@ export interface SiteArgs extends DirectorTierOptions, DfsTierOptions {
 export class Site extends pulumi.ComponentResource {
   /** The site's URL through the VIP. */
   public readonly url: pulumi.Output<string>;
+  /** The database the web tier connects to (primary and replica addresses, database, user, password), with the db tier. */
+  public readonly database: ReplicatedDatabase | undefined;
   /** The directors' VIPs (empty without the director tier). */
   public readonly vips: pulumi.Output<string[]>;
 
@@ -54,6 +58,7 @@ export class Site extends pulumi.ComponentResource {
         description.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! })),
     };
 
+    this.database = tiers.has('db') ? composeDb(site, args) : undefined;
     const webServers = tiers.has('web') ? composeWeb(site) : [];
     if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
     const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;

@@ -1,0 +1,101 @@
+import * as pulumi from '@pulumi/pulumi';
+import { ConfigFile, Host, Packages, ScheduledJob } from '@hastack/host';
+import type { DatabaseRole } from '../replicated-database/replicated-database-args';
+import { STATE_DIR } from './job-shell';
+import { renderBackupScript } from './render-backup-script';
+import { renderJobCheckScript } from './render-job-check-script';
+import { renderRestoreCheckScript } from './render-restore-check-script';
+
+/** The monitoring plugin that reads a job's status file: `<it> STATUS_FILE MAX_AGE_HOURS`. */
+export const JOB_CHECK_SCRIPT = '/usr/local/lib/hastack-db/check-db-job';
+export const BACKUP_STATUS_FILE = `${STATE_DIR}/backup-status.json`;
+export const RESTORE_CHECK_STATUS_FILE = `${STATE_DIR}/restore-check-status.json`;
+const CREDENTIALS_FILE = `${STATE_DIR}/backup.cnf`;
+
+export interface DatabaseBackupArgs {
+  /** The member that takes the backups; MariaDB runs there already. */
+  host: Host;
+  /** Its role, which decides how the data is held still during the copy. */
+  role: DatabaseRole;
+  /** The backup account (local socket only), which the database creates. */
+  user: string;
+  /** Its password; it reaches the host in a 0600 file only. */
+  password: pulumi.Input<string>;
+  /** Folder with one sub-folder per run ("/var/backups/hastack-db"). */
+  directory?: string;
+  /** Successful runs kept (7). */
+  retention?: number;
+  /** When a backup runs ("*-*-* 03:15:00"). */
+  onCalendar?: string;
+  /** When the restore check runs ("*-*-* 04:30:00"). */
+  restoreCheckOnCalendar?: string;
+  /** Port of the restore check's scratch instance on 127.0.0.1 (3307). */
+  restoreCheckPort?: number;
+}
+
+/**
+ * Scheduled full backups of one member, with their retention, and a scheduled restore check that
+ * proves the newest one restores into the data it was taken from; both report to status files that
+ * the monitoring plugin JOB_CHECK_SCRIPT reads. Run either now with `systemctl start <unit>`.
+ */
+export class DatabaseBackup extends pulumi.ComponentResource {
+  /** The service that takes one backup. */
+  public readonly backupUnit: string;
+  /** The service that runs one restore check. */
+  public readonly restoreCheckUnit: string;
+  public readonly directory: string;
+
+  constructor(name: string, args: DatabaseBackupArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('hastack:db:DatabaseBackup', name, {}, opts);
+    const { host } = args;
+    this.directory = args.directory ?? '/var/backups/hastack-db';
+    const packages = new Packages(`${name}-packages`, { host, roles: ['databaseBackup'] }, { parent: this });
+    const credentials = new ConfigFile(
+      `${name}-credentials`,
+      {
+        host,
+        path: CREDENTIALS_FILE,
+        // mariabackup reads its own group, the clients [client].
+        content: pulumi.secret(pulumi.output(args.password).apply((password) => ['[client]', '[mariabackup]'].map((group) => `${group}\nuser=${args.user}\npassword=${password}\n`).join(''))),
+        mode: '0600',
+      },
+      { parent: this },
+    );
+    const checkScript = new ConfigFile(`${name}-check-script`, { host, path: JOB_CHECK_SCRIPT, content: renderJobCheckScript(), mode: '0755', validate: 'bash -n "$CONFIG_FILE"' }, { parent: this });
+    const backup = new ScheduledJob(
+      `${name}-backup`,
+      {
+        host,
+        description: `Full backup of the MariaDB ${args.role} ${host.name}`,
+        script: renderBackupScript({
+          directory: this.directory,
+          retention: args.retention ?? 7,
+          credentialsFile: CREDENTIALS_FILE,
+          statusFile: BACKUP_STATUS_FILE,
+          role: args.role,
+        }),
+        onCalendar: args.onCalendar ?? '*-*-* 03:15:00',
+      },
+      { parent: this, dependsOn: [packages, credentials] },
+    );
+    const restoreCheck = new ScheduledJob(
+      `${name}-restore-check`,
+      {
+        host,
+        description: `Restore check of the newest backup of ${host.name}`,
+        script: renderRestoreCheckScript({
+          directory: this.directory,
+          statusFile: RESTORE_CHECK_STATUS_FILE,
+          port: args.restoreCheckPort ?? 3307,
+          serverBinary: host.profile.paths.databaseServerBinary,
+          serverUser: 'mysql',
+        }),
+        onCalendar: args.restoreCheckOnCalendar ?? '*-*-* 04:30:00',
+      },
+      { parent: this, dependsOn: [packages, checkScript] },
+    );
+    this.backupUnit = backup.serviceUnit;
+    this.restoreCheckUnit = restoreCheck.serviceUnit;
+    this.registerOutputs({ backupUnit: this.backupUnit, restoreCheckUnit: this.restoreCheckUnit, directory: this.directory });
+  }
+}

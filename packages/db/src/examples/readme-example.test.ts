@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { recordResources, runReadmeExample } from '@hastack/host/testing';
+
+const recorded = recordResources();
+
+it('runs the usage example the README shows', async () => {
+  const registered = await runReadmeExample(join(__dirname, '../..'), recorded);
+  expect(registered.filter((r) => r.type === 'hastack:db:ReplicatedDatabase')).toHaveLength(1);
+  expect(registered.filter((r) => r.type === 'command:remote:Command').length).toBeGreaterThan(10);
+}, 60000);
