@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BACKUP_STATUS_FILE, RESTORE_CHECK_STATUS_FILE } from '@hastack/db';
+import { shellQuote } from '@hastack/host';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { loadLabInventory } from '../lab-inventory';
-import { runOnHost } from './host-shell';
+import { runOnHost, ShellResult } from './host-shell';
 
 export interface DbMemberStatus {
   name: string;
@@ -157,6 +162,46 @@ export async function runRestoreCheck(inventory: Inventory): Promise<boolean> {
   }
   console.error('db:restore-check: no database host has a restore-check unit: deploy the db tier first');
   return false;
+}
+
+/** An account to log in as, for probes. */
+export interface DbCredentials {
+  user: string;
+  password: string;
+}
+
+/**
+ * Runs `sql` with the mariadb client on `clientHost` against `server`, logged in as `credentials`: the
+ * connection comes from `clientHost`'s address. The password travels on ssh's stdin into a 0600 option
+ * file removed at once, never in an argument (runOnHost has no stdin, hence this ssh of its own).
+ */
+export function sqlAs(clientHost: InventoryHost, server: string, credentials: DbCredentials, sql: string, timeoutMs = 30000): Promise<ShellResult> {
+  const knownHosts = join(mkdtempSync(join(tmpdir(), 'hastack-db-probe-')), 'known_hosts');
+  writeFileSync(knownHosts, `${clientHost.address} ${clientHost.hostKey ?? ''}\n`);
+  const command = [
+    'f="$(mktemp)"',
+    'trap \'rm -f "$f"\' EXIT',
+    'cat > "$f"',
+    `mariadb --defaults-extra-file="$f" -h ${shellQuote(server)} --connect-timeout=5 -N -B -e ${shellQuote(sql)}`,
+  ].join('; ');
+  const args = [
+    '-i', clientHost.privateKeyPath,
+    '-p', String(clientHost.port),
+    '-o', 'BatchMode=yes',
+    '-o', 'LogLevel=ERROR',
+    ...(clientHost.hostKey ? ['-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`] : ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null']),
+    `${clientHost.user}@${clientHost.address}`,
+    command,
+  ];
+  return new Promise((resolve) => {
+    const child = spawn('ssh', args, { timeout: timeoutMs });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ stdout, stderr, code: code ?? 255 }));
+    child.stdin.end(`[client]\nuser=${credentials.user}\npassword=${credentials.password}\n`);
+  });
 }
 
 if (require.main === module && process.argv[2] === 'restore-check') {
