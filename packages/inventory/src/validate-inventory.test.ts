@@ -88,4 +88,11 @@ describe('validateInventory', () => {
   it('reports every problem at once', () => {
     expect(problemsOf(inventory({ vip: '198.18.0.11', hosts: inventory().hosts.slice(0, 2) })).length).toBe(2);
   });
+
+  it('reports repeated names and addresses beside problems of shape', () => {
+    const hosts = inventory().hosts.map((entry) => (entry.name === 'web1' ? { ...entry, address: '198.18.0.11', os: 'rocky-10' } : entry));
+    const problems = problemsOf(inventory({ vip: undefined, hosts }));
+    expect(problems).toContain('hosts: the address 198.18.0.11 is used twice');
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^vip: /), expect.stringMatching(/^hosts\[\d\]\.os: unknown OS "rocky-10"/)]));
+  });
 });

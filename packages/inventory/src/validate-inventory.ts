@@ -35,8 +35,6 @@ function duplicates(values: string[]): string[] {
 function crossChecks(inventory: SiteDescription): string[] {
   const problems: string[] = [];
   const { hosts, vip, network } = inventory;
-  for (const name of duplicates(hosts.map((h) => h.name))) problems.push(`hosts: the name "${name}" is used twice`);
-  for (const address of duplicates(hosts.map((h) => h.address))) problems.push(`hosts: the address ${address} is used twice`);
   const vipOwner = hosts.find((h) => h.address === vip);
   if (vipOwner) problems.push(`vip: ${vip} is the address of host "${vipOwner.name}"`);
   if (vip === network.gateway) problems.push(`vip: ${vip} is the network's gateway`);
@@ -61,15 +59,26 @@ function crossChecks(inventory: SiteDescription): string[] {
   return problems;
 }
 
+/** Names and addresses given twice, read from the data as given, so they are reported beside shape problems. */
+function repeatedHosts(data: unknown): string[] {
+  const hosts = (data as { hosts?: unknown } | null)?.hosts;
+  if (!Array.isArray(hosts)) return [];
+  const field = (key: string) => hosts.map((host) => (host as Record<string, unknown> | null)?.[key]).filter((value): value is string => typeof value === 'string');
+  return [
+    ...duplicates(field('name')).map((name) => `hosts: the name "${name}" is used twice`),
+    ...duplicates(field('address')).map((address) => `hosts: the address ${address} is used twice`),
+  ];
+}
+
 function validateWith<T extends SiteDescription>(schema: z.ZodType<T>, data: unknown, source: string): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new InventoryError(
-      source,
-      parsed.error.issues.map((issue) => `${issue.path.map(String).join('.').replace(/\.(\d+)/g, '[$1]') || '(root)'}: ${issue.message}`),
-    );
+    throw new InventoryError(source, [
+      ...parsed.error.issues.map((issue) => `${issue.path.map(String).join('.').replace(/\.(\d+)/g, '[$1]') || '(root)'}: ${issue.message}`),
+      ...repeatedHosts(data),
+    ]);
   }
-  const problems = crossChecks(parsed.data);
+  const problems = [...repeatedHosts(data), ...crossChecks(parsed.data)];
   if (problems.length) throw new InventoryError(source, problems);
   return parsed.data;
 }
