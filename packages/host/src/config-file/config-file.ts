@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
+import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { originalsDir, removeFileScript, writeFileScript } from './config-file-scripts';
 
@@ -52,7 +53,7 @@ export class ConfigFile extends pulumi.ComponentResource {
         // so that a daemon never reads both, and the first write at the new path keeps what it finds there.
         triggers: [args.path],
       },
-      { parent: this, deleteBeforeReplace: true },
+      { parent: this, deleteBeforeReplace: true, dependsOn: hostReady(args.host) },
     );
     // Derived from the written resource, not from args, so whoever waits on it waits for the write.
     this.digest = written.stdin.apply((text) => createHash('sha256').update(`${args.path}\0${text ?? ''}`).digest('hex'));

@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { stackStateFile } from '../config-file/host-names';
 import { Host, hostCommand } from '../connection';
 import { PackageRole } from '../os-profile';
+import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { installScript, removeScript } from './package-scripts';
 
@@ -38,7 +39,8 @@ export class Packages extends pulumi.ComponentResource {
       `${name}-install`,
       args.host,
       { create: install, update: install, delete: bashScript(removeScript(profile)) },
-      { parent: this },
+      // Nothing is installed on a host whose OS contradicts the description.
+      { parent: this, dependsOn: hostReady(args.host) },
     );
     this.installed = command.stdout;
     this.registerOutputs({ names: this.names, installed: this.installed });
