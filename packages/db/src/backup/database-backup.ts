@@ -11,6 +11,7 @@ export const JOB_CHECK_SCRIPT = '/usr/local/lib/hastack-db/check-db-job';
 export const BACKUP_STATUS_FILE = `${STATE_DIR}/backup-status.json`;
 export const RESTORE_CHECK_STATUS_FILE = `${STATE_DIR}/restore-check-status.json`;
 const CREDENTIALS_FILE = `${STATE_DIR}/backup.cnf`;
+export const DEFAULT_BACKUP_DIRECTORY = '/var/backups/hastack-db';
 
 export interface DatabaseBackupArgs {
   /** The member that takes the backups; MariaDB runs there already. */
@@ -48,7 +49,7 @@ export class DatabaseBackup extends pulumi.ComponentResource {
   constructor(name: string, args: DatabaseBackupArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:db:DatabaseBackup', name, {}, opts);
     const { host } = args;
-    this.directory = args.directory ?? '/var/backups/hastack-db';
+    this.directory = args.directory ?? DEFAULT_BACKUP_DIRECTORY;
     const packages = new Packages(`${name}-packages`, { host, roles: ['databaseBackup'] }, { parent: this });
     const credentials = new ConfigFile(
       `${name}-credentials`,

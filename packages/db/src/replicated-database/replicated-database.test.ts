@@ -104,7 +104,7 @@ describe('ReplicatedDatabase', () => {
     expect(named('db-db2-data')?.inputs.delete).toBeUndefined();
     await build('purged', { purgeData: true });
     expect(named('purged-db2-data')?.inputs.delete).toContain('rm -rf -- /var/lib/mysql /var/lib/hastack-db /var/backups/hastack-db');
-    expect(named('purged-db1-data')?.inputs.delete).not.toContain('/var/backups');
+    expect(named('purged-db1-data')?.inputs.delete).toContain('/var/backups/hastack-db');
     expect(named('purged-db1-data')?.inputs.create).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
 import { bashScript, ConfigFile, Firewall, Host, hostCommand, OneOffStep, Packages, Service, shellQuote } from '@hastack/host';
-import { DatabaseBackup, BACKUP_STATUS_FILE, JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE } from '../backup/database-backup';
+import { BACKUP_STATUS_FILE, DatabaseBackup, DEFAULT_BACKUP_DIRECTORY, JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE } from '../backup/database-backup';
 import { STATE_DIR } from '../backup/job-shell';
 import { CheckRunners, MONITORING_CLIENT_CONFIG, TierCheck } from '../checks';
 import { serverIdFromAddress, sqlIdentifier, sqlString } from '../sql/sql-values';
@@ -103,7 +103,7 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
     const clients = [...args.appClients, ...(args.monitoringClients ?? [])];
     const states = args.members.map((member, index) => {
       const peers = [...args.members.filter((other) => other !== member).map((other) => other.host.dataAddress), ...clients];
-      return this.member(name, args, member, serverIds.apply((ids) => ids[index]), peers, replicas.length > 0, member === backupAt);
+      return this.member(name, args, member, serverIds.apply((ids) => ids[index]), peers, replicas.length > 0);
     });
     const account = (state: MemberState, kind: string, spec: AccountSpec, secret: pulumi.Output<string>, hosts: pulumi.Input<string>[]) =>
       new OneOffStep(
@@ -208,16 +208,17 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
     serverId: pulumi.Output<number>,
     peers: pulumi.Input<string>[],
     hasReplicas: boolean,
-    takesBackups: boolean,
   ): MemberState {
     const { host } = member;
     const { paths, services } = host.profile;
     const prefix = `${name}-${host.name}`;
     // Nothing runs when it is created; on destroy it purges the data, once the server's package is gone.
+    // The backups' folder on every member: one that took backups before another member did keeps them.
+    const dataPaths = [paths.databaseDataDir, STATE_DIR, args.backup?.directory ?? DEFAULT_BACKUP_DIRECTORY];
     const data = hostCommand(
       `${prefix}-data`,
       host,
-      { delete: args.purgeData ? bashScript([`rm -rf -- ${[paths.databaseDataDir, STATE_DIR, takesBackups ? (args.backup?.directory ?? '/var/backups/hastack-db') : ''].filter(Boolean).map(shellQuote).join(' ')}`]) : undefined },
+      { delete: args.purgeData ? bashScript([`rm -rf -- ${dataPaths.map(shellQuote).join(' ')}`]) : undefined },
       { parent: this },
     );
     const packages = new Packages(`${prefix}-packages`, { host, roles: ['databaseServer', 'mysqlClient'] }, { parent: this, dependsOn: data });
