@@ -21,5 +21,6 @@ export PULUMI_SKIP_CONFIRMATIONS=true
 export NX_DAEMON="${NX_DAEMON:-false}"
 export NX_NO_CLOUD=true
 export NX_TUI=false
-export PATH="$HASTACK_ENGINE_BIN:$HASTACK_ROOT/node_modules/.bin:$PATH"
+# The project's `pulumi` (tools/pulumi-engine/bin) runs the CLI of HASTACK_ENGINE_BIN with per-command settings.
+export PATH="$HASTACK_ROOT/tools/pulumi-engine/bin:$HASTACK_ENGINE_BIN:$HASTACK_ROOT/node_modules/.bin:$PATH"
 mkdir -p "$PULUMI_HOME" "$HASTACK_ROOT/.pulumi-state"
