@@ -28,4 +28,12 @@ describe('destroying the lab stack', () => {
       expect(await sh(web, leftovers(['/etc/systemd/system/hastack-lvs-real.service', '/etc/sysctl.d/90-hastack-*', '/var/lib/hastack']))).toBe('');
     }
   });
+
+  it('leaves the database hosts without MariaDB, its option file, jobs, data, backups or state (purgeData)', async () => {
+    for (const host of [...hostsWithRole(inventory, 'db-primary'), ...hostsWithRole(inventory, 'db-replica')]) {
+      expect(await sh(host, "dpkg -l 'mariadb-*' 'mysql-*' 2>/dev/null | grep '^ii' || true")).toBe('');
+      const paths = ['/etc/mysql/mariadb.conf.d', '/var/lib/mysql', '/var/lib/hastack-db', '/var/backups/hastack-db', '/usr/local/lib/hastack-db', '/etc/systemd/system/hastack-*-db-*'];
+      expect(await sh(host, leftovers([...paths, '/var/lib/hastack', '/usr/local/lib/hastack']))).toBe('');
+    }
+  });
 });
