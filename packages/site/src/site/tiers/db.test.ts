@@ -1,0 +1,52 @@
+import { recordResources, valueOf } from '@hastack/host/testing';
+import { SiteDescription, validateSiteDescription } from '@hastack/inventory';
+import { Site } from '../site';
+
+const recorded = recordResources();
+jest.setTimeout(60000);
+
+const host = (name: string, address: string, roles: string[]) => ({ name, roles, address, os: 'debian-12', interface: 'host0' });
+const description: SiteDescription = validateSiteDescription(
+  {
+    environment: 'test',
+    network: { cidr: '198.18.0.0/24', gateway: '198.18.0.1' },
+    vip: '198.18.0.100',
+    virtualRouterId: 77,
+    hosts: [
+      host('director1', '198.18.0.11', ['director']),
+      host('director2', '198.18.0.12', ['director']),
+      host('web1', '198.18.0.21', ['web']),
+      host('db1', '198.18.0.31', ['db-primary']),
+      host('db2', '198.18.0.32', ['db-replica']),
+      host('monitoring', '198.18.0.51', ['monitoring']),
+    ],
+  },
+  'test',
+);
+
+describe('the db tier of a site', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = new Site('site', { description, privateKey: () => 'KEY', tiers: ['db'], purgeData: true });
+    await valueOf(site.database!.replicaAddresses);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
+  it('puts the primary on the db-primary host and a replica on each db-replica host', () => {
+    expect(recorded.find((r) => r.name === 'db-db1-server-conf-write')?.inputs.stdin).toContain('read_only = OFF');
+    expect(recorded.find((r) => r.name === 'db-db2-server-conf-write')?.inputs.stdin).toContain('read_only = ON');
+    expect(recorded.some((r) => r.name === 'db-db2-replication-step')).toBe(true);
+  });
+
+  it('lets the application in from the web hosts and monitoring from the monitoring host', () => {
+    expect(JSON.stringify(recorded.find((r) => r.name === 'db-db1-account-app-step')?.inputs.stdin)).toContain('198.18.0.21');
+    expect(JSON.stringify(recorded.find((r) => r.name === 'db-db1-account-monitoring-step')?.inputs.stdin)).toContain('198.18.0.51');
+  });
+
+  it('purges the data on destroy when the site asks, and exposes what the web tier connects to', async () => {
+    expect(recorded.find((r) => r.name === 'db-db2-data')?.inputs.delete).toContain('/var/lib/mysql');
+    expect(await valueOf(site.database!.primaryAddress)).toBe('198.18.0.31');
+    expect(await valueOf(site.database!.database)).toBe('hastack');
+    expect(site.database!.user).toBe('hastack_app');
+  });
+});
