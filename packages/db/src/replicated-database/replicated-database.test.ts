@@ -116,6 +116,18 @@ describe('ReplicatedDatabase', () => {
     expect(await valueOf(db.replicaAddresses)).toEqual([]);
   });
 
+  it('on the EL family: its option folder and server binary, and 3306 open to exactly the peers', async () => {
+    const el = (name: string, address: string) => defineHost({ name, address, os: 'rocky-9', privateKey: 'k' });
+    await build('el', { members: [{ host: el('db1', '198.18.0.31'), role: 'primary' }, { host: el('db2', '198.18.0.32'), role: 'replica' }] });
+    expect(named('el-db1-server-conf-write')?.inputs.create).toContain('/etc/my.cnf.d/90-hastack.cnf');
+    expect(named('el-db1-server-conf-write')?.inputs.create).toContain('/usr/libexec/mariadbd --help --verbose');
+    const rules = text(named('el-db1-firewall-rules')?.inputs.create);
+    for (const peer of ['198.18.0.32', '198.18.0.21', '198.18.0.22', '198.18.0.51'])
+      expect(rules).toContain(`rule family="ipv4" source address="${peer}" port port="3306" protocol="tcp" accept`);
+    expect(rules.match(/rule family/g)).toHaveLength(4);
+    expect(recorded.some((r) => r.name === 'db-db1-firewall-rules')).toBe(false);
+  });
+
   it('exports what the web tier wires to', async () => {
     const db = await build('out');
     expect(await valueOf(db.primaryAddress)).toBe('198.18.0.31');
