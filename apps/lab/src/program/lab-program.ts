@@ -43,6 +43,8 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       // The lab's destroy proof wants clean hosts; the lab binds /dev/fuse on the web hosts only.
       purgeData: true,
       dfsAdminHost: inventory.hosts.find((entry) => entry.roles.includes('web'))?.name,
+      // A few chunks only: a short chunk loop repairs a returning chunkserver's copies in under a minute.
+      dfsChunkLoopSeconds: 30,
     });
     return {
       siteUrl: site.url,

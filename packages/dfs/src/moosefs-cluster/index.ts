@@ -1,4 +1,6 @@
 export { DEFAULT_STORAGE, MooseFsCluster, MOOSEFS_USER } from './moosefs-cluster';
+export { masterConfigCheck } from './cluster-scripts';
+export type { MasterPaths } from './cluster-scripts';
 export { GoalRange, MooseFsPorts, validateMooseFsClusterArgs } from './moosefs-cluster-args';
 export type { MooseFsClusterArgs, StorageFolderArgs } from './moosefs-cluster-args';
 export { renderChunkserverCfg } from './render-chunkserver-cfg';

@@ -10,6 +10,8 @@ export interface DfsTierOptions {
    * `dfs-master` (default). It needs FUSE.
    */
   dfsAdminHost?: string;
+  /** Minimum seconds per pass of the MooseFS master's chunk loop, which starts the repair of chunks under goal (300). */
+  dfsChunkLoopSeconds?: number;
 }
 
 /** The admin host by name: the master or a web host, which has the client and FUSE anyway. */
@@ -37,6 +39,7 @@ export function composeDfs(site: SiteContext, options: DfsTierOptions): { cluste
       clients: webHosts.map(({ host }) => host.dataAddress),
       adminHost: adminHostNamed(site, options.dfsAdminHost),
       purgeData: options.purgeData,
+      chunkLoopSeconds: options.dfsChunkLoopSeconds,
     },
     { parent: site.parent },
   );
