@@ -29,6 +29,16 @@ describe('destroying the lab stack', () => {
     }
   });
 
+  it('leaves the MooseFS hosts without packages, account, configs, metadata or chunks (purgeData), and the web hosts unmounted', async () => {
+    const dfsHosts = [...new Set((['dfs-master', 'dfs-metalogger', 'dfs-chunkserver'] as const).flatMap((role) => hostsWithRole(inventory, role)))];
+    for (const host of [...dfsHosts, ...hostsWithRole(inventory, 'web')]) {
+      expect(await sh(host, "dpkg -l 'moosefs-*' libmfsio1 2>/dev/null | grep '^ii' || true")).toBe('');
+      expect(await sh(host, 'getent passwd mfs || true')).toBe('');
+      expect(await sh(host, leftovers(['/etc/mfs', '/var/lib/mfs', '/srv/mfs-chunks', '/srv/shared', '/etc/systemd/system/srv-shared.mount']))).toBe('');
+    }
+    for (const web of hostsWithRole(inventory, 'web')) expect(await sh(web, "findmnt -rn -o SOURCE | grep '^mfs#' || true")).toBe('');
+  });
+
   it('leaves the database hosts without MariaDB, its option file, jobs, data, backups or state (purgeData)', async () => {
     for (const host of [...hostsWithRole(inventory, 'db-primary'), ...hostsWithRole(inventory, 'db-replica')]) {
       expect(await sh(host, "dpkg -l 'mariadb-*' 'mysql-*' 2>/dev/null | grep '^ii' || true")).toBe('');

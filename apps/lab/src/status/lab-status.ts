@@ -2,6 +2,7 @@ import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { runOnHost } from './host-shell';
 import { IpvsRealServer, parseIpvsTable } from './ipvs-table';
 import { sampleSite } from './site-probe';
+import { collectDfsStatus, DfsStatus, formatDfsStatus } from './dfs-status';
 import { collectDbStatus, DbStatus, formatDbStatus } from './db-status';
 
 export interface LabStatus {
@@ -10,6 +11,7 @@ export interface LabStatus {
   unreachableDirectors: string[];
   realServers: (IpvsRealServer & { name: string })[];
   answeredBy: Record<string, number>;
+  dfs?: DfsStatus;
   db?: DbStatus;
 }
 
@@ -42,6 +44,7 @@ export async function collectLabStatus(inventory: Inventory, requests = 20): Pro
     unreachableDirectors: unreachable.map((d) => d.name),
     realServers: table.map((row) => ({ ...row, name: names.get(row.address.split(':')[0]) ?? '?' })),
     answeredBy: await sampleSite(siteUrl, requests),
+    dfs: await collectDfsStatus(inventory),
     db: await collectDbStatus(inventory),
   };
 }
@@ -66,6 +69,7 @@ export function formatLabStatus(status: LabStatus): string {
     .map(([name, count]) => `${name} ${count}`)
     .join(', ');
   lines.push(`answers to ${total} requests through the VIP: ${answers}`);
+  if (status.dfs) lines.push(...formatDfsStatus(status.dfs));
   if (status.db) lines.push(...formatDbStatus(status.db));
   return lines.join('\n');
 }
