@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { goalStep, masterConfigCheck, metadataInitStep } from './cluster-scripts';
+import { dataOwnerStep, goalStep, masterConfigCheck, metadataInitStep } from './cluster-scripts';
 
 const user = userInfo().username;
 
@@ -82,5 +82,16 @@ describe('goalStep', () => {
     expect(step.run).toContain('mfssetgoal -r 3 "$admin"');
     expect(step.check).toContain("= 3");
     expect(step.check).toContain('umount "$admin"');
+  });
+});
+
+describe('dataOwnerStep', () => {
+  it('is done when every file belongs to the account, and gives them all to it otherwise', () => {
+    const data = mkdtempSync(join(tmpdir(), 'mfs-kept-'));
+    writeFileSync(join(data, 'metadata.mfs'), '');
+    const step = dataOwnerStep([data, '/srv/mfs-chunks'], user);
+    expect(bash(dataOwnerStep([data], user).check).code).toBe(0);
+    expect(step.check).toContain(`find ${data} /srv/mfs-chunks ! -user ${user} -print -quit`);
+    expect(step.run).toBe(`chown -R ${user}:${user} ${data} /srv/mfs-chunks`);
   });
 });

@@ -96,6 +96,18 @@ export function goalStep(goal: number): { check: string; run: string } {
   };
 }
 
+/**
+ * Data kept from an earlier deployment (destroy keeps it by default) belongs to the `mfs` account of
+ * back then, which destroy removed: its files are given to the account of now, whatever its number.
+ */
+export function dataOwnerStep(folders: readonly string[], user: string): { check: string; run: string } {
+  const paths = folders.map(shellQuote).join(' ');
+  return {
+    check: `! find ${paths} ! -user ${shellQuote(user)} -print -quit | grep -q .`,
+    run: `chown -R ${shellQuote(user)}:${shellQuote(user)} ${paths}`,
+  };
+}
+
 /** Each storage folder must exist and be writable by the daemon's user before a chunkserver takes it. */
 export function storageCheck(folders: readonly string[], user: string): string {
   return [

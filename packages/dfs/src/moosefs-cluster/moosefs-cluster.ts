@@ -15,7 +15,7 @@ import {
 } from '@hastack/host';
 import type { TierCheck } from '../checks';
 import { chunkserversConnectedCommand, noUndergoalCommand } from '../mfscli';
-import { goalStep, masterConfigCheck, metadataInitStep, storageCheck } from './cluster-scripts';
+import { dataOwnerStep, goalStep, masterConfigCheck, metadataInitStep, storageCheck } from './cluster-scripts';
 import { MooseFsClusterArgs, MooseFsPorts, StorageFolderArgs, validateMooseFsClusterArgs } from './moosefs-cluster-args';
 import { renderChunkserverCfg } from './render-chunkserver-cfg';
 import { renderExportsCfg } from './render-exports-cfg';
@@ -140,6 +140,23 @@ export class MooseFsCluster extends pulumi.ComponentResource {
       }
       const packages = new Packages(`${prefix}-packages`, { host, roles: packageRoles }, { parent: this, dependsOn: data ? [data] : [] });
       if (roles.has('admin')) adminPackages = packages;
+      const folders = roles.has('chunkserver')
+        ? storage.map(
+            (folder, i) =>
+              new Directory(
+                `${prefix}-chunks-${i}`,
+                { host, path: folder.path, owner: MOOSEFS_USER, group: MOOSEFS_USER, mode: '0750', keepOnDestroy: keepData },
+                { parent: this, dependsOn: packages },
+              ),
+          )
+        : [];
+      const owned =
+        data &&
+        new OneOffStep(
+          `${prefix}-data-owner`,
+          { host, ...dataOwnerStep([dataPath, ...(roles.has('chunkserver') ? storage.map((folder) => folder.path) : [])], MOOSEFS_USER) },
+          { parent: this, dependsOn: [packages, ...folders] },
+        );
       const firewallRules: FirewallRule[] = [];
 
       if (roles.has('master')) {
@@ -165,10 +182,13 @@ export class MooseFsCluster extends pulumi.ComponentResource {
         masterService = new Service(
           `${prefix}-master`,
           { host, unit: services.moosefsMaster, reloadTriggers: [config.digest], restartTriggers: [packages.installed] },
-          { parent: this, dependsOn: [config, init] },
+          { parent: this, dependsOn: [config, init, owned!] },
         );
+        // A rule without sources would admit every address: no metalogger, no rule.
+        if (args.metaloggers?.length) {
+          firewallRules.push({ port: MooseFsPorts.metalogger, protocol: 'tcp', sources: args.metaloggers.map((h) => h.dataAddress), description: 'MooseFS metaloggers to the master' });
+        }
         firewallRules.push(
-          { port: MooseFsPorts.metalogger, protocol: 'tcp', sources: (args.metaloggers ?? []).map((h) => h.dataAddress), description: 'MooseFS metaloggers to the master' },
           { port: MooseFsPorts.chunkserver, protocol: 'tcp', sources: args.chunkservers.map((h) => h.dataAddress), description: 'MooseFS chunkservers to the master' },
           { port: MooseFsPorts.client, protocol: 'tcp', sources: [...args.clients, admin.dataAddress], description: 'MooseFS clients and the admin host to the master' },
         );
@@ -180,14 +200,6 @@ export class MooseFsCluster extends pulumi.ComponentResource {
       }
 
       if (roles.has('chunkserver')) {
-        const folders = storage.map(
-          (folder, i) =>
-            new Directory(
-              `${prefix}-chunks-${i}`,
-              { host, path: folder.path, owner: MOOSEFS_USER, group: MOOSEFS_USER, mode: '0750', keepOnDestroy: keepData },
-              { parent: this, dependsOn: packages },
-            ),
-        );
         const config = new ConfigFileSet(
           `${prefix}-chunkserver-conf`,
           {
@@ -207,7 +219,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
           new Service(
             `${prefix}-chunkserver`,
             { host, unit: services.moosefsChunkserver, reloadTriggers: [config.digest], restartTriggers: [packages.installed] },
-            { parent: this, dependsOn: config },
+            { parent: this, dependsOn: [config, owned!] },
           ),
         );
         this.chunkserverConfigDigests[host.name] = config.digest;
@@ -238,7 +250,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
         new Service(
           `${prefix}-metalogger`,
           { host, unit: services.moosefsMetalogger, reloadTriggers: [config.digest], restartTriggers: [packages.installed] },
-          { parent: this, dependsOn: config },
+          { parent: this, dependsOn: [config, owned!] },
         );
         // The copy is refreshed every period; ten minutes' grace covers the download itself.
         checks.push(
