@@ -69,7 +69,10 @@ function stackPasswords(): string[] {
 
 describe('the MariaDB tier under faults', () => {
   beforeAll(() => sql(primary, `CREATE DATABASE IF NOT EXISTS ${DB}`));
-  afterAll(() => sql(primary, `DROP DATABASE IF EXISTS ${DB}`));
+  afterAll(async () => {
+    await sql(primary, `DROP DATABASE IF EXISTS ${DB}`);
+    await sh(primary, 'rm -f /run/e2e-acked /run/e2e-writer.*');
+  });
 
   it('catches up with every row after a replica restart while a client writes 20 rows/s for 30 s', async () => {
     await sql(primary, `CREATE TABLE ${DB}.load (id INT PRIMARY KEY, created DATETIME(6) NOT NULL)`);
