@@ -107,4 +107,18 @@ describe('MooseFsCluster', () => {
     expect(exportsCfg).toContain('10.0.0.21\t/\trw,alldirs,admin,maproot=0:0');
     expect(exportsCfg).not.toContain('10.0.0.41');
   });
+
+  it('opens, on a family with a firewall, each port to exactly its peers, and 9419 to nobody without metaloggers', async () => {
+    const el = (name: string, address: string) => defineHost({ name, address, os: 'rocky-9', privateKey: 'k' });
+    const cluster = new MooseFsCluster('el', { master: el('m', '10.0.0.41'), chunkservers: [el('c1', '10.0.0.42'), el('c2', '10.0.0.43')], clients: ['10.0.0.21'] });
+    await valueOf(cluster.checks);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The rules as firewalld reads them, the script's quoting taken off.
+    const rules = (name: string) => String(inputsOf(name).create).replace(/\\/g, '');
+    expect(rules('el-m-firewall-rules')).not.toContain('9419');
+    expect(rules('el-m-firewall-rules')).toContain('source address="10.0.0.42" port port="9420"');
+    expect(rules('el-m-firewall-rules')).toContain('source address="10.0.0.21" port port="9421"');
+    expect(rules('el-c1-firewall-rules')).toContain('source address="10.0.0.43" port port="9422"');
+    expect(rules('el-c1-firewall-rules')).not.toContain('source address="10.0.0.42"');
+  });
 });
