@@ -1,3 +1,3 @@
-export { hostsByName, Site, SiteTiers } from './site';
+export { describedTiers, hostsByName, Site, SiteTiers } from './site';
 export type { SiteArgs, SiteTier } from './site';
 export type { SiteContext, SiteHost } from './site-context';

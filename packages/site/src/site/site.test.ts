@@ -1,6 +1,6 @@
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { SiteDescription, validateSiteDescription } from '@hastack/inventory';
-import { Site } from './site';
+import { describedTiers, Site } from './site';
 
 const recorded = recordResources();
 
@@ -72,5 +72,10 @@ describe('Site', () => {
   it('exposes the validated VIPs and the URL', async () => {
     expect(await valueOf(site.vips)).toEqual(['198.18.0.100']);
     expect(await valueOf(site.url)).toBe('http://198.18.0.100/');
+  });
+
+  it('composes by default the tiers the description gives hosts to', () => {
+    expect(describedTiers(description)).toEqual(['director', 'web', 'db']);
+    expect(describedTiers({ ...description, hosts: description.hosts.filter((h) => !h.roles.includes('db-primary')) })).toEqual(['director', 'web']);
   });
 });

@@ -12,12 +12,25 @@ import { composeDb, DbTierOptions } from './tiers/db';
 export const SiteTiers = ['director', 'web', 'db', 'dfs'] as const;
 export type SiteTier = (typeof SiteTiers)[number];
 
+/** The roles that give a tier its hosts. */
+const TierRoles: Readonly<Record<SiteTier, readonly HostRole[]>> = {
+  director: ['director'],
+  web: ['web'],
+  db: ['db-primary', 'db-replica'],
+  dfs: ['dfs-master', 'dfs-metalogger', 'dfs-chunkserver'],
+};
+
+/** The tiers a description gives hosts to: a site without database or file-system hosts has neither tier. */
+export function describedTiers(description: SiteDescription): SiteTier[] {
+  return SiteTiers.filter((tier) => description.hosts.some((host) => host.roles.some((role) => TierRoles[tier].includes(role))));
+}
+
 export interface SiteArgs extends DirectorTierOptions, DfsTierOptions, DbTierOptions {
   /** The site description, validated by `@hastack/inventory`: hosts and roles, network, VIP, VRRP router id. */
   description: SiteDescription;
   /** The SSH private key for a host (kept secret): read from its `privateKeyPath`, or one from stack config. */
   privateKey: (host: SiteDescriptionHost) => pulumi.Input<string>;
-  /** Tiers to deploy (all). */
+  /** Tiers to deploy (those the description gives hosts to). */
   tiers?: readonly SiteTier[];
 }
 
@@ -36,7 +49,7 @@ export class Site extends pulumi.ComponentResource {
   constructor(name: string, args: SiteArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:site:Site', name, {}, opts);
     const { description } = args;
-    const tiers = new Set(args.tiers ?? SiteTiers);
+    const tiers = new Set(args.tiers ?? describedTiers(description));
     const hosts = new Map(
       description.hosts.map((entry) => [
         entry.name,
