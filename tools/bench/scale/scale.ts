@@ -2,8 +2,10 @@
 // N web hosts (no host is contacted), each previewed with the real CLI and the project's providers under
 // a throwaway stack in a throwaway backend. Prints, per size, the resources, the wall time, the peak RSS
 // of the CLI, of the program and of the largest provider process, and the CPU time of each.
-//   npm run bench -- scale [--sizes 50,100,200,500] [--at REV | --program DIR] [--limit-minutes 20]
-//                          [--limit-gb 8] [--keep] [-- <preview flags>]
+//   npm run bench -- scale [--sizes 50,100,200,500] [--full-site] [--at REV | --program DIR]
+//                          [--limit-minutes 20] [--limit-gb 8] [--keep] [-- <preview flags>]
+// --full-site adds a database primary and a MooseFS master and 2 chunkservers (revisions before 1f3c81c
+// need them: their site composed every tier).
 // --at previews the root program as committed at REV (the working tree may be half-edited); the
 // providers and the Pulumi settings are always the current ones. A preview that passes either limit
 // is stopped and shown as such.
@@ -27,10 +29,11 @@ import { join, resolve } from 'node:path';
 import { ProcessRole, ProcessSampler, RoleUsage } from './process-sampler';
 import { asInventory, syntheticSite, throwawayKey, ThrowawayKey } from './synthetic-inventory';
 
-const USAGE = 'usage: scale [--sizes 50,100] [--at REV | --program DIR] [--limit-minutes M] [--limit-gb G] [--keep] [-- <preview flags>]';
+const USAGE = 'usage: scale [--sizes 50,100] [--full-site] [--at REV | --program DIR] [--limit-minutes M] [--limit-gb G] [--keep] [-- <preview flags>]';
 
 interface Options {
   sizes: number[];
+  fullSite: boolean;
   /** Directory of the Pulumi project to preview (the root program). */
   program: string;
   /** A commit whose root program is previewed instead of the working tree's. */
@@ -44,6 +47,7 @@ interface Options {
 function parseOptions(argv: string[]): Options {
   const options: Options = {
     sizes: [50, 100, 200, 500],
+    fullSite: false,
     program: process.env.HASTACK_ROOT ?? process.cwd(),
     limitSeconds: 20 * 60,
     limitBytes: 8 * 1024 ** 3,
@@ -65,6 +69,8 @@ function parseOptions(argv: string[]): Options {
       if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
         throw new Error(`--sizes takes web-host counts separated by commas, e.g. --sizes 50,100\n${USAGE}`);
       }
+    } else if (arg === '--full-site') {
+      options.fullSite = true;
     } else if (arg === '--program') {
       options.program = resolve(argv[++i] ?? '');
     } else if (arg === '--at') {
@@ -126,7 +132,7 @@ function unpackRevision(rev: string, root: string, dir: string): string {
  * root program read (`HASTACK_INVENTORY`).
  */
 function createStack(stack: string, webHosts: number, key: ThrowawayKey, work: string, options: Options, env: NodeJS.ProcessEnv) {
-  const site = syntheticSite(webHosts, key);
+  const site = syntheticSite(webHosts, key, options.fullSite);
   const inventoryPath = join(work, `inventory-${webHosts}.json`);
   writeFileSync(inventoryPath, JSON.stringify(asInventory(site, key)));
   pulumi(['stack', 'init', stack, '--secrets-provider', 'passphrase', '--non-interactive'], options.program, env);
@@ -197,7 +203,7 @@ async function main(): Promise<void> {
   const source = options.at ? `the root program at ${options.at}` : options.program;
   const settings = Object.keys(process.env).filter((name) => /^PULUMI_(SKIP_CHECKPOINTS|PARALLEL|NODEJS_)/.test(name));
   const cli = spawnSync('bash', ['-c', 'command -v pulumi'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`scale: \`pulumi preview ${options.previewArgs.join(' ')}\` of 2 directors + N web hosts (${source})`);
+  console.log(`scale: \`pulumi preview ${options.previewArgs.join(' ')}\` of 2 directors + N web hosts${options.fullSite ? ', a database and MooseFS' : ''} (${source})`);
   console.log(`scale: ${cli}; ${settings.map((name) => `${name}=${process.env[name]}`).join(' ') || 'no checkpoint, parallelism or Node.js setting'}`);
   console.log('| web hosts | resources | preview | peak RSS pulumi | peak RSS program | peak RSS provider | CPU pulumi / program / providers |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');

@@ -30,11 +30,11 @@ export function throwawayKey(dir: string): ThrowawayKey {
 const NETWORK = { cidr: '10.77.0.0/16', gateway: '10.77.0.1' };
 
 /**
- * 2 directors and `webHosts` web hosts on Debian 12, described as the lab describes its hosts, with the
- * hosts the other tiers need whatever the site's size: a database primary, a MooseFS master and two
- * chunkservers for its 2 copies (every web host mounts MooseFS).
+ * 2 directors and `webHosts` web hosts on Debian 12, described as the lab describes its hosts. A full site
+ * adds the hosts the other tiers need whatever its size: a database primary, and a MooseFS master with
+ * two chunkservers for its 2 copies (every web host then mounts MooseFS too).
  */
-export function syntheticSite(webHosts: number, key: ThrowawayKey): SiteDescriptionInput {
+export function syntheticSite(webHosts: number, key: ThrowawayKey, fullSite = false): SiteDescriptionInput {
   const host = (name: string, role: HostRole, address: string) => ({
     name,
     roles: [role],
@@ -50,10 +50,14 @@ export function syntheticSite(webHosts: number, key: ThrowawayKey): SiteDescript
     hosts: [
       host('director1', 'director', '10.77.0.11'),
       host('director2', 'director', '10.77.0.12'),
-      host('db1', 'db-primary', '10.77.0.31'),
-      host('dfs-master', 'dfs-master', '10.77.0.41'),
-      host('dfs-chunk1', 'dfs-chunkserver', '10.77.0.42'),
-      host('dfs-chunk2', 'dfs-chunkserver', '10.77.0.43'),
+      ...(fullSite
+        ? [
+            host('db1', 'db-primary', '10.77.0.31'),
+            host('dfs-master', 'dfs-master', '10.77.0.41'),
+            host('dfs-chunk1', 'dfs-chunkserver', '10.77.0.42'),
+            host('dfs-chunk2', 'dfs-chunkserver', '10.77.0.43'),
+          ]
+        : []),
       ...Array.from({ length: webHosts }, (_, i) => host(`web${i + 1}`, 'web', `10.77.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`)),
     ],
   };
