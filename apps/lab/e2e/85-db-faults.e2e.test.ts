@@ -61,7 +61,10 @@ async function sampleProcesses(done: Promise<unknown>): Promise<string[]> {
 /** Every password the stack generated, decrypted by the CLI from the state. */
 function stackPasswords(): string[] {
   const root = resolve(__dirname, '../../..');
-  const exported = JSON.parse(execFileSync('pulumi', ['stack', 'export', '--show-secrets', '--stack', e2eStack.name], { cwd: root, encoding: 'utf8' }));
+  // The whole lab stack's state is several MB.
+  const exported = JSON.parse(
+    execFileSync('pulumi', ['stack', 'export', '--show-secrets', '--stack', e2eStack.name], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }),
+  );
   return (exported.deployment.resources as { type: string; outputs?: { result?: { plaintext?: string } } }[])
     .filter((r) => r.type === 'random:index/randomPassword:RandomPassword' && r.outputs?.result?.plaintext)
     .map((r) => JSON.parse(r.outputs!.result!.plaintext!) as string);

@@ -70,6 +70,12 @@ describe('MooseFsCluster', () => {
       expect(String(inputsOf('dfs-dfs-chunk1-metalogger-conf-write').stdin)).toContain('MASTER_PORT = 9419\n');
     });
 
+    it("has each metalogger fetch the master's metadata once the master serves it", () => {
+      const step = recorded.find((r) => r.type === 'hastack:host:OneOffStep' && r.name === 'dfs-dfs-chunk1-metadata-copy');
+      expect(step).toBeDefined();
+      expect(recorded.some((r) => r.name === 'dfs-dfs-chunk2-metadata-copy')).toBe(false);
+    });
+
     it('keeps data folders on destroy unless purgeData', () => {
       expect(String(inputsOf('dfs-dfs-chunk2-chunks-0-directory').delete)).toContain('the folder holds data the stack keeps');
       expect(String(inputsOf('dfs-dfs-master-data-directory').delete)).toContain('the folder holds data the stack keeps');

@@ -11,6 +11,7 @@ import {
   PackageRole,
   Packages,
   Service,
+  shellQuote,
   SystemUser,
 } from '@hastack/host';
 import type { TierCheck } from '../checks';
@@ -120,6 +121,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
     const hddCfg = renderHddCfg(storage);
 
     let masterService: Service | undefined;
+    const metaloggerCopies: { host: Host; prefix: string; service: Service }[] = [];
     let adminPackages: Packages | undefined;
     const chunkserverServices: Service[] = [];
     for (const { host, roles } of clusterHosts(args)) {
@@ -247,11 +249,12 @@ export class MooseFsCluster extends pulumi.ComponentResource {
           },
           { parent: this, dependsOn: packages },
         );
-        new Service(
+        const metaloggerService = new Service(
           `${prefix}-metalogger`,
           { host, unit: services.moosefsMetalogger, reloadTriggers: [config.digest], restartTriggers: [packages.installed] },
           { parent: this, dependsOn: [config, owned!] },
         );
+        metaloggerCopies.push({ host, prefix, service: metaloggerService });
         // The copy is refreshed every period; ten minutes' grace covers the download itself.
         checks.push(
           { host: host.name, name: 'moosefs-metalogger', command: `systemctl is-active ${services.moosefsMetalogger}` },
@@ -264,6 +267,21 @@ export class MooseFsCluster extends pulumi.ComponentResource {
       }
 
       if (firewallRules.length) new Firewall(`${prefix}-firewall`, { host, rules: firewallRules }, { parent: this });
+    }
+
+    // A metalogger that meets a master still writing its first metadata keeps a partial download until its
+    // next period (a day by default); once the master serves its metadata, a restart fetches the copy.
+    for (const { host, prefix, service } of metaloggerCopies) {
+      const copy = shellQuote(`${host.profile.paths.moosefsDataDir}/${METALOGGER_METADATA_FILE}`);
+      new OneOffStep(
+        `${prefix}-metadata-copy`,
+        {
+          host,
+          check: `test -s ${copy}`,
+          run: `systemctl restart ${shellQuote(host.profile.services.moosefsMetalogger)}\nfor _ in $(seq 60); do test -s ${copy} && exit 0; sleep 1; done`,
+        },
+        { parent: this, dependsOn: [masterService!, service] },
+      );
     }
 
     // Replicas need chunkservers to hold them; the goal itself needs only the master and a mount.
