@@ -23,8 +23,9 @@ phase() {
   timings+=("$(printf '%-34s %5d s' "$name" $((SECONDS - started)))")
 }
 
+# The exit status of the run: given by a trap that ran something else first, or the one at hand.
 report() {
-  local status=$?
+  local status="${1:-$?}"
   echo
   echo "=== where the test time went"
   printf '  %s\n' "${timings[@]}"
@@ -46,7 +47,7 @@ phase "unit: lint, typecheck, tests" nx_run -t lint typecheck test
 phase "engine: CLI and providers" nx_run -t integration --parallel=1
 
 lab_down() { tsx tools/lab/src/main.ts down; }
-trap 'lab_down; report' EXIT
+trap 'status=$?; lab_down; report "$status"' EXIT
 phase "lab: up" tsx tools/lab/src/main.ts up
 phase "lab: host checks" nx run lab-tool:lab-test --skip-nx-cache --outputStyle=stream
 phase "stack: deploy" tsx apps/lab/src/main.ts deploy
