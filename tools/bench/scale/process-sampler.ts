@@ -107,6 +107,21 @@ export class ProcessSampler {
     this.treeRssBytes = treeRssBytes;
   }
 
+  /**
+   * Kills the root process and every descendant. The CLI starts its plugins in process groups of their
+   * own, so killing its group would leave the program and the providers running; children go first, as
+   * a child whose parent is gone is no longer found under it.
+   */
+  killTree(): void {
+    for (const pid of this.descendants().reverse()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+
   /** Takes a last sample (call it just before the root process is reaped) and stops. */
   stop(): Record<ProcessRole, RoleUsage> {
     this.sample();

@@ -151,12 +151,10 @@ async function timedPreview(stackArgs: string[], options: Options, env: NodeJS.P
   const output = createWriteStream(outputPath);
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
-  // Its own process group, so that a preview stopped at a limit takes its plugins with it.
   const child = spawn('pulumi', ['preview', ...stackArgs, ...options.previewArgs], {
     cwd: options.program,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
   const sampler = new ProcessSampler(child.pid!);
   child.stdout.pipe(output);
@@ -164,9 +162,9 @@ async function timedPreview(stackArgs: string[], options: Options, env: NodeJS.P
   let stopped: string | undefined;
   const watchdog = setInterval(() => {
     if (stopped) return;
-    if (elapsed() > options.limitSeconds) stopped = `stopped after ${(options.limitSeconds / 60).toFixed(0)} min`;
+    if (elapsed() > options.limitSeconds) stopped = `stopped after ${+(options.limitSeconds / 60).toFixed(1)} min`;
     else if (sampler.treeRssBytes > options.limitBytes) stopped = `stopped at ${gb(sampler.treeRssBytes)} after ${elapsed().toFixed(0)} s`;
-    if (stopped) process.kill(-child.pid!, 'SIGKILL');
+    if (stopped) sampler.killTree();
   }, 1000);
   const code = await new Promise<number | null>((done) => child.on('exit', done));
   clearInterval(watchdog);
