@@ -1,26 +1,16 @@
 import { recordResources, valueOf } from '@hastack/host/testing';
-import { SiteDescription, validateSiteDescription } from '@hastack/inventory';
 import { describedTiers, Site } from './site';
+import { testDescription, testHost } from './test-description.testing';
 
 const recorded = recordResources();
 
-const host = (name: string, address: string, roles: string[], iface = 'host0') => ({ name, roles, address, os: 'debian-12', interface: iface });
-const description: SiteDescription = validateSiteDescription(
-  {
-    environment: 'test',
-    network: { cidr: '198.18.0.0/25', gateway: '198.18.0.1' },
-    vip: '198.18.0.100',
-    virtualRouterId: 77,
-    hosts: [
-      host('director1', '198.18.0.11', ['director'], 'eth0'),
-      host('director2', '198.18.0.12', ['director'], 'eth0'),
-      host('web1', '198.18.0.21', ['web']),
-      { ...host('web2', '198.18.0.22', ['web']), weight: 3 },
-      host('db1', '198.18.0.31', ['db-primary']),
-    ],
-  },
-  'test',
-);
+const description = testDescription([
+  testHost('director1', '198.18.0.11', ['director'], { interface: 'eth0' }),
+  testHost('director2', '198.18.0.12', ['director'], { interface: 'eth0' }),
+  testHost('web1', '198.18.0.21', ['web']),
+  testHost('web2', '198.18.0.22', ['web'], { weight: 3 }),
+  testHost('db1', '198.18.0.31', ['db-primary']),
+], { cidr: '198.18.0.0/25', gateway: '198.18.0.1' });
 
 function keepalivedConf(director: string): string {
   return String(recorded.find((r) => r.name === `lvs-${director}-keepalived-conf-write`)?.inputs.stdin);

@@ -1,28 +1,18 @@
 import { recordResources, valueOf } from '@hastack/host/testing';
-import { SiteDescription, validateSiteDescription } from '@hastack/inventory';
 import { Site } from '../site';
+import { testDescription, testHost } from '../test-description.testing';
 
 const recorded = recordResources();
 jest.setTimeout(60000);
 
-const host = (name: string, address: string, roles: string[]) => ({ name, roles, address, os: 'debian-12', interface: 'host0' });
-const description: SiteDescription = validateSiteDescription(
-  {
-    environment: 'test',
-    network: { cidr: '198.18.0.0/24', gateway: '198.18.0.1' },
-    vip: '198.18.0.100',
-    virtualRouterId: 77,
-    hosts: [
-      host('director1', '198.18.0.11', ['director']),
-      host('director2', '198.18.0.12', ['director']),
-      host('web1', '198.18.0.21', ['web']),
-      host('db1', '198.18.0.31', ['db-primary']),
-      host('db2', '198.18.0.32', ['db-replica']),
-      host('monitoring', '198.18.0.51', ['monitoring']),
-    ],
-  },
-  'test',
-);
+const description = testDescription([
+  testHost('director1', '198.18.0.11', ['director']),
+  testHost('director2', '198.18.0.12', ['director']),
+  testHost('web1', '198.18.0.21', ['web']),
+  testHost('db1', '198.18.0.31', ['db-primary']),
+  testHost('db2', '198.18.0.32', ['db-replica']),
+  testHost('monitoring', '198.18.0.51', ['monitoring']),
+]);
 
 describe('the db tier of a site', () => {
   let site: Site;

@@ -1,29 +1,19 @@
 import { recordResources } from '@hastack/host/testing';
-import { SiteDescription, validateSiteDescription } from '@hastack/inventory';
 import { Site } from '../site';
+import { testDescription, testHost } from '../test-description.testing';
 
 const recorded = recordResources();
 jest.setTimeout(60000);
 
-const host = (name: string, address: string, roles: string[]) => ({ name, roles, address, os: 'debian-12', interface: 'host0' });
-const description: SiteDescription = validateSiteDescription(
-  {
-    environment: 'test',
-    network: { cidr: '198.18.0.0/24', gateway: '198.18.0.1' },
-    vip: '198.18.0.100',
-    virtualRouterId: 77,
-    hosts: [
-      host('director1', '198.18.0.11', ['director']),
-      host('director2', '198.18.0.12', ['director']),
-      host('web1', '198.18.0.21', ['web']),
-      host('web2', '198.18.0.22', ['web']),
-      host('dfs-master', '198.18.0.41', ['dfs-master']),
-      host('dfs-chunk1', '198.18.0.42', ['dfs-chunkserver', 'dfs-metalogger']),
-      host('dfs-chunk2', '198.18.0.43', ['dfs-chunkserver']),
-    ],
-  },
-  'test',
-);
+const description = testDescription([
+  testHost('director1', '198.18.0.11', ['director']),
+  testHost('director2', '198.18.0.12', ['director']),
+  testHost('web1', '198.18.0.21', ['web']),
+  testHost('web2', '198.18.0.22', ['web']),
+  testHost('dfs-master', '198.18.0.41', ['dfs-master']),
+  testHost('dfs-chunk1', '198.18.0.42', ['dfs-chunkserver', 'dfs-metalogger']),
+  testHost('dfs-chunk2', '198.18.0.43', ['dfs-chunkserver']),
+]);
 
 /** The second file of a config set (its stdin is base64 lines, wrapped as a secret here). */
 function exportsOf(name: string): string {
