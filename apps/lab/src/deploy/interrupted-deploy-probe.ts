@@ -22,7 +22,7 @@ export function interruptedDeployProbe(entry: InventoryHost): auto.PulumiFn {
     const sysctl = new Sysctl('interrupt-sysctl', { host, settings: { 'net.core.somaxconn': 1000 } }, { dependsOn: first });
     const slow = new ConfigFile(
       'interrupt-slow',
-      { host, path: `${PROBE_DIR}/slow.conf`, content: 'slow\n', mode: '0640', validate: 'sleep 10' },
+      { host, path: `${PROBE_DIR}/slow.conf`, content: 'slow\n', mode: '0640', validate: 'sleep 20' },
       { dependsOn: sysctl },
     );
     const packages = new Packages('interrupt-packages', { host, roles: ['ipvsadm'] }, { dependsOn: slow });

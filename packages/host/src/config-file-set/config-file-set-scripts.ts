@@ -1,4 +1,4 @@
-import { removeFileScript, writeFileScript, type FileOwnership } from '../config-file/config-file-scripts';
+import { folderLocksScript, removeFileScript, writeFileScript, type FileOwnership } from '../config-file/config-file-scripts';
 import { shellQuote } from '../shell';
 import { recordedFileRemovalFunction } from './recorded-file-removal';
 
@@ -36,7 +36,7 @@ export function writeFileSetScript(files: readonly SetFile[], validate: string |
     `  cp -p ${paths[index]} ${previous(index)}`,
     'fi',
     'printf "%s" "$encoded" | base64 -d | (',
-    ...writeFileScript({ path: file.path, ownership: file.ownership, originals, firstWrite: true }).map((line) => `  ${line}`),
+    ...writeFileScript({ path: file.path, ownership: file.ownership, originals, firstWrite: true, lockHeld: true }).map((line) => `  ${line}`),
     ')',
   ];
   const putBack = (file: SetFile, index: number): string[] => [
@@ -47,6 +47,7 @@ export function writeFileSetScript(files: readonly SetFile[], validate: string |
     '  fi',
   ];
   return [
+    ...folderLocksScript(files.map((file) => file.path)),
     RECORDED,
     'is_recorded() { local p; for p in ${recorded[@]+"${recorded[@]}"}; do [ "$p" != "$1" ] || return 0; done; return 1; }',
     ...recordedFileRemovalFunction(originals),

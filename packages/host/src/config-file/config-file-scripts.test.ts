@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
@@ -28,6 +28,19 @@ describe('writeFileScript', () => {
     expect(run(write(path), 'a = 1\n').code).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe('a = 1\n');
     expect((statSync(path).mode & 0o777).toString(8)).toBe('640');
+  });
+
+  it('waits for a write of the same folder still running, and leaves none of its temporary files', async () => {
+    const folder = join(dir, 'locked');
+    const path = join(folder, 'slow.conf');
+    const slow = spawn('bash', ['-c', bashScript(write(path, 'sleep 1'))], { stdio: ['pipe', 'ignore', 'ignore'] });
+    slow.stdin.end('first\n');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    expect(run(write(join(folder, 'other.conf')), 'second\n').code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThan(400);
+    await new Promise((resolve) => slow.once('exit', resolve));
+    expect(readdirSync(folder).sort()).toEqual(['other.conf', 'slow.conf']);
   });
 
   it('applies the mode to a file whose content is already right', () => {

@@ -52,6 +52,23 @@ export interface WriteFileOptions {
    * a write interrupted between the move and the check is applied when it runs again.
    */
   checkUnchanged?: boolean;
+  /** The caller already holds the folder's lock (a set of files locks all its folders first). */
+  lockHeld?: boolean;
+}
+
+/**
+ * Takes an exclusive lock on each folder the paths are in, for as long as the script runs, in one order
+ * so that two scripts never wait on each other. A deployment killed half-way can leave its write running
+ * on the host (ssh without a terminal does not stop it); the write that runs again waits for it instead
+ * of racing it for the file, its temporary copies and the record of the original.
+ */
+export function folderLocksScript(paths: readonly string[]): string[] {
+  const folders = [...new Set(paths.map((path) => parent(path) || '/'))].sort();
+  return folders.flatMap((folder) => [
+    `install -d -m 0755 ${shellQuote(folder)}`,
+    `exec {lock}<${shellQuote(folder)}`,
+    `flock -w 600 "$lock" || { echo ${shellQuote(`another write in ${folder} held its lock for 10 minutes`)} >&2; exit 1; }`,
+  ]);
 }
 
 /**
@@ -68,7 +85,7 @@ export function writeFileScript(options: WriteFileOptions): string[] {
   const mode = shellQuote(ownership.mode);
   return [
     `path=${shellQuote(path)}`,
-    'install -d -m 0755 "$(dirname "$path")"',
+    ...(options.lockHeld ? ['install -d -m 0755 "$(dirname "$path")"'] : folderLocksScript([path])),
     'candidate="$(mktemp "$path.hastack-candidate.XXXXXX")"',
     'previous="$(mktemp "$path.hastack-previous.XXXXXX")"',
     'trap \'rm -f "$candidate" "$previous"\' EXIT',
