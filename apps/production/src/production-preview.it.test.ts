@@ -44,7 +44,7 @@ describe('the production example on Rocky Linux 9', () => {
 
   it("checks Apache's config with apachectl -t and runs httpd", () => {
     expect(planned.get('www1-web-conf-write')).toContain('apachectl -t');
-    expect(planned.get('www1-web-service-enabled')).toContain('enable --now httpd');
+    expect(planned.get('www1-web-service-running')).toContain('enable --now httpd');
   });
 
   it('opens firewalld for HTTP, VRRP as a protocol from the peer director, MariaDB and MooseFS to exactly the declared peers', () => {

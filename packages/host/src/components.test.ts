@@ -66,14 +66,16 @@ describe('host components', () => {
   });
 
   it('replaces a service whose unit changes, disabling the old one first', () => {
-    expect(commandsNamed('web1-apache2-enabled')[0].inputs.triggers).toEqual(['apache2']);
-    expect(options.get('web1-apache2-enabled')?.deleteBeforeReplace).toBe(true);
+    expect(commandsNamed('web1-apache2-running')[0].inputs.triggers).toEqual(['apache2']);
+    expect(options.get('web1-apache2-running')?.deleteBeforeReplace).toBe(true);
+    expect(commandsNamed('web1-apache2-running')[0].inputs.delete).toContain('disable --now apache2');
   });
 
-  it('reloads and restarts the service only through triggers', () => {
-    expect(commandsNamed('web1-apache2-reload')[0].inputs.triggers).toHaveLength(1);
-    expect(commandsNamed('web1-apache2-restart')[0].inputs.create).toContain('systemctl restart apache2');
-    expect(commandsNamed('web1-apache2-enabled')[0].inputs.delete).toContain('disable --now apache2');
+  it('runs the service as one command whose update restarts or reloads after the marks of its triggers', () => {
+    const running = commandsNamed('web1-apache2-running');
+    expect(running).toHaveLength(1);
+    expect(running[0].inputs.create).toContain('systemctl restart apache2');
+    expect(running[0].inputs.update).toMatch(/restart-triggers [0-9a-f]{16}[\s\S]*systemctl restart apache2[\s\S]*reload-triggers [0-9a-f]{16}[\s\S]*systemctl reload-or-restart apache2/);
   });
 
   it('writes sysctl settings through the checked write, in a file named after the stack and the component', () => {
@@ -86,7 +88,7 @@ describe('host components', () => {
   it('schedules a job with a verified service and timer named after the stack, enabled through the timer', () => {
     expect(commandsNamed('backup-timer-unit-write')[0].inputs.create).toContain('systemd-analyze verify');
     expect(commandsNamed('backup-timer-unit-write')[0].inputs.create).toContain('/etc/systemd/system/hastack-stack-backup.timer');
-    expect(commandsNamed('backup-timer-enabled')[0].inputs.create).toContain('enable --now hastack-stack-backup.timer');
+    expect(commandsNamed('backup-timer-running')[0].inputs.create).toContain('enable --now hastack-stack-backup.timer');
     expect(commandsNamed('backup-script-write')[0].inputs.create).toContain('/usr/local/lib/hastack/stack-backup.sh');
     expect(commandsNamed('backup-script-write')[0].inputs.stdin).toContain('set -euo pipefail\necho run');
   });

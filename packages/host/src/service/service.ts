@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
 import { bashScript } from '../shell';
-import { disableScript, enableScript, ReloadMode, reloadScript } from './service-scripts';
+import { applyChangeScript, disableScript, ReloadMode, startScript, TriggerMarks, triggerMark } from './service-scripts';
 
 export interface ServiceArgs {
   /** Where the service runs. */
@@ -18,7 +18,9 @@ export interface ServiceArgs {
 
 /**
  * A systemd service enabled and running; reloaded when a config it reads changes and restarted only
- * when its software changes; stopped and disabled on destroy.
+ * when its software changes; stopped and disabled on destroy. One command on the host: its update
+ * compares the triggers' marks with those the previous run printed, so a site of many hosts pays for
+ * one resource per service, not three.
  */
 export class Service extends pulumi.ComponentResource {
   public readonly unit: string;
@@ -26,31 +28,24 @@ export class Service extends pulumi.ComponentResource {
   constructor(name: string, args: ServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:Service', name, {}, opts);
     this.unit = args.unit;
-    const enabled = hostCommand(
-      `${name}-enabled`,
+    const restartTriggers = args.restartTriggers ?? [];
+    const reloadTriggers = args.reloadTriggers ?? [];
+    const onCreate = restartTriggers.length ? 'restart' : reloadTriggers.length ? 'reload' : 'none';
+    const marks: pulumi.Output<TriggerMarks> = pulumi
+      .all([pulumi.all(restartTriggers), pulumi.all(reloadTriggers)])
+      .apply(([restart, reload]) => ({ restart: triggerMark('restart', restart), reload: triggerMark('reload', reload) }));
+    hostCommand(
+      `${name}-running`,
       args.host,
-      // Another unit is another service: the old one is stopped and disabled before the new one starts.
-      { create: bashScript(enableScript(args.unit)), delete: bashScript(disableScript(args.unit)), triggers: [args.unit] },
-      { parent: this, deleteBeforeReplace: true },
+      {
+        create: marks.apply((m) => bashScript(startScript(args.unit, m, onCreate))),
+        update: marks.apply((m) => bashScript(applyChangeScript(args.unit, m, args.reloadMode ?? 'reload'))),
+        delete: bashScript(disableScript(args.unit)),
+        // Another unit is another service: the old one is stopped and disabled before the new one starts.
+        triggers: [args.unit],
+      },
+      { parent: this, deleteBeforeReplace: true, aliases: [{ name: `${name}-enabled` }] },
     );
-    // Each is replaced, and so run again, exactly when one of its triggers changes. A restart goes first
-    // and a reload waits for it: run together, the reload would find the service stopped.
-    const restart = args.restartTriggers?.length
-      ? hostCommand(
-          `${name}-restart`,
-          args.host,
-          { create: bashScript(reloadScript(args.unit, 'restart')), triggers: args.restartTriggers },
-          { parent: this, dependsOn: enabled },
-        )
-      : undefined;
-    if (args.reloadTriggers?.length) {
-      hostCommand(
-        `${name}-reload`,
-        args.host,
-        { create: bashScript(reloadScript(args.unit, args.reloadMode ?? 'reload')), triggers: args.reloadTriggers },
-        { parent: this, dependsOn: restart ? [enabled, restart] : enabled },
-      );
-    }
     this.registerOutputs({ unit: this.unit });
   }
 }
