@@ -65,6 +65,26 @@ describe('director failover', () => {
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
   });
 
+  it('cleans up after a keepalived killed hard: no VIP and no IPVS service stay on its director, and systemd starts it again', async () => {
+    await waitForVipHolder(inventory, director1, 20000);
+    const restarts = async () => Number(await sh(director1, 'systemctl show -p NRestarts --value keepalived'));
+    const before = await restarts();
+    const leftovers = async () => {
+      const addresses = await sh(director1, `ip -4 -o addr show dev ${director1.interface}`);
+      const services = await sh(director1, 'ipvsadm -Ln');
+      return [addresses.includes(` ${inventory.vip}/`) ? 'the VIP' : '', services.includes(`${inventory.vip}:`) ? 'an IPVS service' : ''].filter(Boolean);
+    };
+    expect(await leftovers()).toEqual(['the VIP', 'an IPVS service']);
+    const killedAt = Date.now();
+    await sh(director1, KILL_KEEPALIVED_HARD);
+    // Before systemd's restart delay is over: the killed director holds nothing.
+    await waitFor('the VIP and IPVS services to leave the killed director', async () => ((await leftovers()).length === 0 ? true : undefined), 3000);
+    console.log(`${director1.name} held neither VIP nor IPVS service ${Date.now() - killedAt} ms after its keepalived was killed`);
+    await waitFor('systemd to start keepalived again', async () => ((await restarts()) > before ? true : undefined), 20000, 500);
+    await waitForVipHolder(inventory, director1, 20000);
+    expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
+  });
+
   it('keeps an established connection across a failover, through IPVS connection sync', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const first = await getThrough(agent);

@@ -36,6 +36,11 @@ describe('validateDirectorPairArgs', () => {
     ['sub-second adverts under VRRPv2', { vrrpVersion: 2 }, 'advertIntervalSeconds: 0.2 below 1 s needs vrrpVersion 3'],
     ['a password under VRRPv3', { authPassword: 'x' }, 'authPassword: VRRP version 3 has no authentication'],
     ['a malformed VIP', { vips: ['198.18.0.300'] }, 'vips[0]: "198.18.0.300" is not an IPv4 address'],
+    [
+      'an interface name with a space',
+      { directors: [valid.directors[0], { ...valid.directors[1], interface: 'eth0 up' }] },
+      'directors[1].interface: "eth0 up" is not a network interface name',
+    ],
   ])('names the argument for %s', (_, change, message) => {
     expect(validateDirectorPairArgs({ ...valid, ...change })).toContainEqual(expect.stringContaining(message));
   });

@@ -104,6 +104,10 @@ export function validateDirectorPairArgs(args: DirectorPairArgs, directorAddress
   const version = args.vrrpVersion ?? 3;
   if (args.directors.length !== 2) problems.push(`directors: exactly 2 are needed, got ${args.directors.length}`);
   if (new Set(directorAddresses).size !== directorAddresses.length) problems.push('directors: the two directors share an address');
+  args.directors.forEach((director, i) => {
+    // The kernel's own limits for a name, which also keep it one word in keepalived's and systemd's files.
+    if (!/^[A-Za-z0-9_.:@-]{1,15}$/.test(director.interface)) problems.push(`directors[${i}].interface: "${director.interface}" is not a network interface name`);
+  });
   if (args.vips.length === 0) problems.push('vips: at least one VIP is needed');
   const vips = args.vips.map(known);
   vips.forEach((vip, i) => {

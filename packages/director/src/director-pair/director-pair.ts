@@ -1,12 +1,19 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
-import { bashScript, ConfigFile, Firewall, hostCommand, Packages, Service, Sysctl } from '@hastack/host';
+import { bashScript, ConfigFile, Firewall, hostCommand, Packages, Service, shellQuote, Sysctl } from '@hastack/host';
 import { DirectorPairArgs, validateDirectorPairArgs, VirtualServiceArgs } from './director-pair-args';
 import { keepalivedConfigTest, renderNotifyScript } from './render-notify-script';
 import { KeepalivedConf, renderKeepalivedConf, RenderedVirtualServer } from './render-keepalived-conf';
 import { loadIpVsScript, unloadIpVsScript } from './ip-vs-scripts';
+import { renderCrashCleanup } from './render-crash-cleanup';
 
 const NOTIFY_SCRIPT = '/etc/keepalived/hastack-notify.sh';
+/** Seconds before systemd starts a keepalived that died: longer than a failover, so the peer is master by then. */
+const RESTART_SECONDS = 5;
+
+/** systemd's verdict on a unit with a drop-in in place: any complaint naming the drop-in refuses it. */
+const dropInCheck = (unit: string) =>
+  `report="$(systemd-analyze verify --man=no ${shellQuote(unit)} 2>&1)" && ! grep -qF "$CONFIG_FILE" <<<"$report" || { printf '%s\n' "$report"; exit 1; }`;
 
 type Resolved<T> = pulumi.Unwrap<T>;
 
@@ -156,15 +163,33 @@ export class DirectorPair extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: [packages, notify] },
       );
+      const unit = host.profile.services.keepalived;
+      const cleanup = new ConfigFile(
+        `${prefix}-keepalived-cleanup`,
+        {
+          host,
+          path: `${host.profile.paths.systemdUnitDir}/${unit}.service.d/hastack-crash-cleanup.conf`,
+          content: resolved.apply(({ services, vips }) =>
+            renderCrashCleanup({
+              interface: director.interface,
+              vips: vips.map((address) => ({ address, prefixLength: args.vipPrefixLength ?? 24 })),
+              virtualServices: vips.flatMap((address) => services.map((service) => ({ address, port: service.port, protocol: service.protocol }))),
+              restartSeconds: RESTART_SECONDS,
+            }),
+          ),
+          validate: dropInCheck(`${unit}.service`),
+        },
+        { parent: this, dependsOn: packages },
+      );
       new Service(
         `${prefix}-keepalived`,
         {
           host,
-          unit: host.profile.services.keepalived,
-          reloadTriggers: [config.digest, notify.digest],
+          unit,
+          reloadTriggers: [config.digest, notify.digest, cleanup.digest],
           restartTriggers: [packages.installed],
         },
-        { parent: this, dependsOn: [config, sysctl, firewall] },
+        { parent: this, dependsOn: [config, cleanup, sysctl, firewall] },
       );
       this.configDigests[host.name] = config.digest;
     });
