@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
-import { bashScript, ConfigFile, Firewall, Host, hostCommand, OneOffStep, Packages, Service, shellQuote } from '@hastack/host';
+import { bashScript, ConfigFile, firewallFor, Host, hostCommand, OneOffStep, Packages, Service, shellQuote } from '@hastack/host';
 import { BACKUP_STATUS_FILE, DatabaseBackup, DEFAULT_BACKUP_DIRECTORY, JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE } from '../backup/database-backup';
 import { STATE_DIR } from '../backup/job-shell';
 import { CheckRunners, MONITORING_CLIENT_CONFIG, TierCheck } from '../checks';
@@ -262,7 +262,7 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
     );
     // Without any peer the port stays closed: an empty source list would open it to everyone.
     const firewall = peers.length
-      ? [new Firewall(`${prefix}-firewall`, { host, rules: [{ port: args.port ?? 3306, protocol: 'tcp', sources: peers, description: 'MariaDB: the other members, the application and monitoring hosts' }] }, { parent: this })]
+      ? firewallFor(`${prefix}-firewall`, { host, rules: [{ port: args.port ?? 3306, protocol: 'tcp', sources: peers, description: 'MariaDB: the other members, the application and monitoring hosts' }] }, { parent: this })
       : [];
     return { member, prefix, ready: [settings, ...firewall] };
   }

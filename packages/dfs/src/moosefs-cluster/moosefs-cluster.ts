@@ -4,7 +4,7 @@ import {
   ConfigFile,
   ConfigFileSet,
   Directory,
-  Firewall,
+  firewallFor,
   FirewallRule,
   Host,
   OneOffStep,
@@ -266,7 +266,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
         );
       }
 
-      if (firewallRules.length) new Firewall(`${prefix}-firewall`, { host, rules: firewallRules }, { parent: this });
+      if (firewallRules.length) firewallFor(`${prefix}-firewall`, { host, rules: firewallRules }, { parent: this });
     }
 
     // A metalogger that meets a master still writing its first metadata keeps a partial download until its

@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
-import { bashScript, ConfigFile, Firewall, hostCommand, Packages, Service, shellQuote, Sysctl } from '@hastack/host';
+import { bashScript, ConfigFile, firewallFor, hostCommand, Packages, Service, shellQuote, Sysctl } from '@hastack/host';
 import { DirectorPairArgs, validateDirectorPairArgs, VirtualServiceArgs } from './director-pair-args';
 import { keepalivedConfigTest, renderNotifyScript } from './render-notify-script';
 import { KeepalivedConf, renderKeepalivedConf, RenderedVirtualServer } from './render-keepalived-conf';
@@ -136,7 +136,7 @@ export class DirectorPair extends pulumi.ComponentResource {
       });
       // Clients reach the VIP's services from anywhere; VRRP adverts and connection sync come from the peer only.
       const peer = args.directors[1 - index].host.dataAddress;
-      const firewall = new Firewall(
+      const firewall = firewallFor(
         `${prefix}-firewall`,
         {
           host,
@@ -189,7 +189,7 @@ export class DirectorPair extends pulumi.ComponentResource {
           reloadTriggers: [config.digest, notify.digest, cleanup.digest],
           restartTriggers: [packages.installed],
         },
-        { parent: this, dependsOn: [config, cleanup, sysctl, firewall] },
+        { parent: this, dependsOn: [config, cleanup, sysctl, ...firewall] },
       );
       this.configDigests[host.name] = config.digest;
     });

@@ -1,7 +1,7 @@
 import { recordResources, valueOf } from '../testing';
 import { defineHost } from '../connection';
-import { SelinuxBooleans } from '../selinux';
-import { Firewall } from './firewall';
+import { SelinuxBooleans, selinuxBooleansFor } from '../selinux';
+import { Firewall, firewallFor } from './firewall';
 
 const recorded = recordResources();
 const el9 = defineHost({ name: 'db1-el9', address: '198.18.0.31', os: 'rocky-9', privateKey: 'KEY' });
@@ -52,5 +52,18 @@ describe('Firewall and SelinuxBooleans, by OS profile', () => {
   it('gives the rules it asked for, none on Debian', async () => {
     const debian = new Firewall('debian-out', { host: debian12, rules });
     expect(await valueOf(debian.richRules)).toEqual([]);
+  });
+
+  it('gives a tier no component at all where the OS has neither firewall nor SELinux, and one each where it has', () => {
+    const booleans = ['httpd_use_fusefs'];
+    expect(firewallFor('for-debian-fw', { host: debian12, rules })).toEqual([]);
+    expect(selinuxBooleansFor('for-debian-se', { host: debian12, booleans })).toEqual([]);
+    expect(firewallFor('for-el9-fw', { host: el9, rules })).toHaveLength(1);
+    expect(selinuxBooleansFor('for-el9-se', { host: el9, booleans })).toHaveLength(1);
+  });
+
+  it('checks the rules and booleans on every OS, so a Debian preview refuses what EL would', () => {
+    expect(() => firewallFor('bad-debian', { host: debian12, rules: [{ protocol: 'udp', description: 'x' }] })).toThrow('rules[0].port');
+    expect(() => selinuxBooleansFor('bad-debian-se', { host: debian12, booleans: ['no such; boolean'] })).toThrow('SelinuxBooleans bad-debian-se');
   });
 });

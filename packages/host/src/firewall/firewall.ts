@@ -28,16 +28,30 @@ export interface FirewallArgs {
  * reloaded; rules it added and no longer needs are removed, and all of them on destroy. On a profile
  * without a firewall (Debian) it does nothing, not even connect.
  */
+/** Rules whose ports are outputs are checked by the same rules once known, before any is rendered. */
+function checkRules(name: string, rules: FirewallRule[]): void {
+  const plainPorts = rules.every((rule) => rule.port === undefined || typeof rule.port === 'number');
+  const problems = plainPorts ? firewallRuleProblems(rules as (FirewallRule & { port?: number })[]) : [];
+  if (problems.length) throw new Error(`Firewall ${name}:\n${problems.join('\n')}`);
+}
+
+/**
+ * The host's `Firewall` where its OS runs one, and none where it does not (Debian): a component that does
+ * nothing still costs the engine a resource on every host of the site. The rules are checked either way.
+ * An array, to spread into a `dependsOn`.
+ */
+export function firewallFor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions): Firewall[] {
+  checkRules(name, args.rules);
+  return args.host.profile.firewall === 'none' ? [] : [new Firewall(name, args, opts)];
+}
+
 export class Firewall extends pulumi.ComponentResource {
   /** The rich rules asked for (empty where the profile has no firewall). */
   public readonly richRules: pulumi.Output<string[]>;
 
   constructor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:Firewall', name, {}, opts);
-    // Rules whose ports are outputs are checked by the same rules once known, before any is rendered.
-    const plainPorts = args.rules.every((rule) => rule.port === undefined || typeof rule.port === 'number');
-    const problems = plainPorts ? firewallRuleProblems(args.rules as (FirewallRule & { port?: number })[]) : [];
-    if (problems.length) throw new Error(`Firewall ${name}:\n${problems.join('\n')}`);
+    checkRules(name, args.rules);
     if (args.host.profile.firewall === 'none') {
       this.richRules = pulumi.output([]);
     } else {

@@ -17,11 +17,24 @@ export interface SelinuxBooleansArgs {
  * On a profile without SELinux (Debian) it does nothing, not even connect; on a host where SELinux is
  * disabled it sets nothing.
  */
+function checkBooleans(name: string, booleans: string[]): void {
+  const problems = booleanProblems(booleans);
+  if (problems.length) throw new Error(`SelinuxBooleans ${name}:\n${problems.join('\n')}`);
+}
+
+/**
+ * `SelinuxBooleans` where the host's OS has SELinux on, none elsewhere (a no-op component still costs a
+ * resource per host); the names are checked either way. An array, to spread into a `dependsOn`.
+ */
+export function selinuxBooleansFor(name: string, args: SelinuxBooleansArgs, opts?: pulumi.ComponentResourceOptions): SelinuxBooleans[] {
+  checkBooleans(name, args.booleans);
+  return args.host.profile.selinuxBooleans.length > 0 ? [new SelinuxBooleans(name, args, opts)] : [];
+}
+
 export class SelinuxBooleans extends pulumi.ComponentResource {
   constructor(name: string, args: SelinuxBooleansArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:SelinuxBooleans', name, {}, opts);
-    const problems = booleanProblems(args.booleans);
-    if (problems.length) throw new Error(`SelinuxBooleans ${name}:\n${problems.join('\n')}`);
+    checkBooleans(name, args.booleans);
     if (args.host.profile.selinuxBooleans.length > 0) {
       hostCommand(
         `${name}-booleans`,
