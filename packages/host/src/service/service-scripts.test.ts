@@ -3,47 +3,47 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
-import { applyChangeScript, startScript, triggerMark, TriggerMarks } from './service-scripts';
+import { applyChangeScript, marksInput, startScript, triggerMark } from './service-scripts';
 
 /** Runs a script with a `systemctl` that only writes down what it was asked; returns those verbs and the script's stdout. */
-function run(lines: string[], previousStdout?: string): { calls: string[]; stdout: string } {
+function run(lines: string[], input: string, previousStdout?: string): { calls: string[]; stdout: string } {
   const dir = mkdtempSync(join(tmpdir(), 'service-'));
   const log = join(dir, 'calls');
   writeFileSync(log, '');
   writeFileSync(join(dir, 'systemctl'), `#!/bin/sh\necho "$*" >> ${log}\n`);
   chmodSync(join(dir, 'systemctl'), 0o755);
   const env = { ...process.env, PATH: `${dir}:${process.env.PATH}`, ...(previousStdout ? { PULUMI_COMMAND_STDOUT: previousStdout } : {}) };
-  const stdout = execFileSync('sh', ['-c', bashScript(lines)], { env, encoding: 'utf8' });
+  const stdout = execFileSync('sh', ['-c', bashScript(lines)], { env, input, encoding: 'utf8' });
   const calls = readFileSync(log, 'utf8').trim().split('\n').filter((call) => !/^(daemon-reload|enable --now|is-active)/.test(call));
   return { calls, stdout };
 }
 
-const marks = (restart: string[], reload: string[]): TriggerMarks => ({ restart: triggerMark('restart', restart), reload: triggerMark('reload', reload) });
+const marks = (restart: string[], reload: string[]) => marksInput({ restart: triggerMark('restart', restart), reload: triggerMark('reload', reload) });
 
 describe('a service as one command', () => {
   const before = marks(['apache2=2.4.62'], ['conf-1']);
-  const { stdout: firstRun } = run(startScript('apache2', before, 'restart'));
+  const { stdout: firstRun } = run(startScript('apache2', 'restart'), before);
 
   it('restarts on creation, so a daemon its package started takes the config written before it', () => {
-    expect(run(startScript('apache2', before, 'restart')).calls).toEqual(['restart apache2']);
-    expect(run(startScript('apache2', before, 'reload')).calls).toEqual(['reload-or-restart apache2']);
-    expect(run(startScript('apache2', before, 'none')).calls).toEqual([]);
+    expect(run(startScript('apache2', 'restart'), before).calls).toEqual(['restart apache2']);
+    expect(run(startScript('apache2', 'reload'), before).calls).toEqual(['reload-or-restart apache2']);
+    expect(run(startScript('apache2', 'none'), before).calls).toEqual([]);
   });
 
   it('reloads when only a config changed', () => {
-    expect(run(applyChangeScript('apache2', marks(['apache2=2.4.62'], ['conf-2']), 'reload'), firstRun).calls).toEqual(['reload-or-restart apache2']);
+    expect(run(applyChangeScript('apache2', 'reload'), marks(['apache2=2.4.62'], ['conf-2']), firstRun).calls).toEqual(['reload-or-restart apache2']);
   });
 
   it('restarts, and only restarts, when its software changed with or without its config', () => {
-    expect(run(applyChangeScript('apache2', marks(['apache2=2.4.63'], ['conf-2']), 'reload'), firstRun).calls).toEqual(['restart apache2']);
+    expect(run(applyChangeScript('apache2', 'reload'), marks(['apache2=2.4.63'], ['conf-2']), firstRun).calls).toEqual(['restart apache2']);
   });
 
   it('restarts for a config change in restart mode', () => {
-    expect(run(applyChangeScript('apache2', marks(['apache2=2.4.62'], ['conf-2']), 'restart'), firstRun).calls).toEqual(['restart apache2']);
+    expect(run(applyChangeScript('apache2', 'restart'), marks(['apache2=2.4.62'], ['conf-2']), firstRun).calls).toEqual(['restart apache2']);
   });
 
   it('neither reloads nor restarts when no trigger changed (an input of its own did)', () => {
-    const again = run(applyChangeScript('apache2', before, 'reload'), firstRun);
+    const again = run(applyChangeScript('apache2', 'reload'), before, firstRun);
     expect(again.calls).toEqual([]);
     expect(again.stdout).toBe(firstRun);
   });

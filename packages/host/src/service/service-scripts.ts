@@ -4,32 +4,36 @@ import { shellQuote } from '../shell';
 export const ReloadModes = { reload: 'reload', restart: 'restart' } as const;
 export type ReloadMode = (typeof ReloadModes)[keyof typeof ReloadModes];
 
-/** One line per kind of trigger, printed by every run: the next run compares it with the new ones. */
+/** One line per kind of trigger, given on stdin and printed by every run: the next run compares them. */
 export interface TriggerMarks {
   restart: string;
   reload: string;
 }
 
-/** The mark of a list of trigger values: a digest, so the script stays short and the preview readable. */
+/** The mark of a list of trigger values: a digest, so the record stays short and the preview readable. */
 export function triggerMark(kind: keyof TriggerMarks, values: readonly string[]): string {
   return `${kind}-triggers ${createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16)}`;
 }
 
-const printMarks = (marks: TriggerMarks) => `printf '%s\\n' ${shellQuote(marks.restart)} ${shellQuote(marks.reload)}`;
+/** The command's stdin: the marks, restart first. */
+export function marksInput(marks: TriggerMarks): string {
+  return `${marks.restart}\n${marks.reload}\n`;
+}
 
 /**
  * Enables and starts the unit, then restarts it (or reloads it, with reload triggers only) so a daemon
  * its package started with the shipped config takes the config written before it. A changed unit file
- * is read again first, or systemd would start the old definition.
+ * is read again first, or systemd would start the old definition. Prints the marks it was given.
  */
-export function startScript(unit: string, marks: TriggerMarks, onCreate: 'restart' | 'reload' | 'none'): string[] {
+export function startScript(unit: string, onCreate: 'restart' | 'reload' | 'none'): string[] {
   const verb = onCreate === 'restart' ? 'restart' : 'reload-or-restart';
   return [
+    'marks="$(cat)"',
     'systemctl daemon-reload',
     `systemctl enable --now ${shellQuote(unit)}`,
     ...(onCreate === 'none' ? [] : [`systemctl ${verb} ${shellQuote(unit)}`]),
     `systemctl is-active --quiet ${shellQuote(unit)}`,
-    printMarks(marks),
+    'printf \'%s\\n\' "$marks"',
   ];
 }
 
@@ -38,19 +42,20 @@ export function startScript(unit: string, marks: TriggerMarks, onCreate: 'restar
  * else a reload (or a restart, in restart mode) when a reload trigger changed. The marks the previous run
  * printed tell which changed.
  */
-export function applyChangeScript(unit: string, marks: TriggerMarks, mode: ReloadMode): string[] {
+export function applyChangeScript(unit: string, mode: ReloadMode): string[] {
   const unitWord = shellQuote(unit);
-  const changed = (mark: string) => `! grep -qxF ${shellQuote(mark)} <<<"\${PULUMI_COMMAND_STDOUT:-}"`;
+  const changed = (line: number) => `! grep -qxF "$(sed -n ${line}p <<<"$marks")" <<<"\${PULUMI_COMMAND_STDOUT:-}"`;
   return [
+    'marks="$(cat)"',
     'systemctl daemon-reload',
     `systemctl enable --now ${unitWord}`,
-    `if ${changed(marks.restart)}; then`,
+    `if ${changed(1)}; then`,
     `  systemctl restart ${unitWord}`,
-    `elif ${changed(marks.reload)}; then`,
+    `elif ${changed(2)}; then`,
     `  systemctl ${mode === 'reload' ? 'reload-or-restart' : 'restart'} ${unitWord}`,
     'fi',
     `systemctl is-active --quiet ${unitWord}`,
-    printMarks(marks),
+    'printf \'%s\\n\' "$marks"',
   ];
 }
 

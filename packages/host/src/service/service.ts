@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
 import { bashScript } from '../shell';
-import { applyChangeScript, disableScript, ReloadMode, startScript, TriggerMarks, triggerMark } from './service-scripts';
+import { applyChangeScript, disableScript, marksInput, ReloadMode, startScript, triggerMark } from './service-scripts';
 
 export interface ServiceArgs {
   /** Where the service runs. */
@@ -31,16 +31,18 @@ export class Service extends pulumi.ComponentResource {
     const restartTriggers = args.restartTriggers ?? [];
     const reloadTriggers = args.reloadTriggers ?? [];
     const onCreate = restartTriggers.length ? 'restart' : reloadTriggers.length ? 'reload' : 'none';
-    const marks: pulumi.Output<TriggerMarks> = pulumi
+    // The marks go on stdin, so the scripts are known in every preview and a changed trigger shows as its mark.
+    const marks = pulumi
       .all([pulumi.all(restartTriggers), pulumi.all(reloadTriggers)])
-      .apply(([restart, reload]) => ({ restart: triggerMark('restart', restart), reload: triggerMark('reload', reload) }));
+      .apply(([restart, reload]) => marksInput({ restart: triggerMark('restart', restart), reload: triggerMark('reload', reload) }));
     hostCommand(
       `${name}-running`,
       args.host,
       {
-        create: marks.apply((m) => bashScript(startScript(args.unit, m, onCreate))),
-        update: marks.apply((m) => bashScript(applyChangeScript(args.unit, m, args.reloadMode ?? 'reload'))),
+        create: bashScript(startScript(args.unit, onCreate)),
+        update: bashScript(applyChangeScript(args.unit, args.reloadMode ?? 'reload')),
         delete: bashScript(disableScript(args.unit)),
+        stdin: marks,
         // Another unit is another service: the old one is stopped and disabled before the new one starts.
         triggers: [args.unit],
       },
