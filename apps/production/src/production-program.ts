@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { InventoryError, validateSiteDescription } from '@hastack/inventory';
+import { skipSdkDebugLog } from '@hastack/host';
 import { Site } from '@hastack/site';
 
 /** Stack configuration keys of an environment described in its stack configuration. */
@@ -17,6 +18,7 @@ export const ConfigKeys = {
  */
 export function configuredProgram(): () => Promise<Record<string, pulumi.Output<unknown>>> {
   return async () => {
+    skipSdkDebugLog();
     const config = new pulumi.Config('hastack');
     const source = `the configuration of stack "${pulumi.getStack()}" (hastack:${ConfigKeys.site})`;
     let description;

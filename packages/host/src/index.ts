@@ -14,3 +14,4 @@ export * from './config-file-set';
 export * from './network-mount';
 export * from './firewall';
 export * from './selinux';
+export * from './runtime';

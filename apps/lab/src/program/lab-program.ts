@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
+import { skipSdkDebugLog } from '@hastack/host';
 import { hostsByName, Site, SiteTier } from '@hastack/site';
 import type { Inventory } from '@hastack/inventory';
 
@@ -34,6 +35,7 @@ export interface LabOptions {
 export function labProgram(inventory: Inventory, options: LabOptions = {}): () => Promise<LabOutputs> {
   const keyFiles = new Map(inventory.hosts.map((entry) => [entry.name, entry.privateKeyPath]));
   return async () => {
+    skipSdkDebugLog();
     const site = new Site('site', {
       description: inventory,
       privateKey: (entry) => pulumi.secret(readFileSync(keyFiles.get(entry.name)!, 'utf8')),

@@ -1,0 +1,1 @@
+export { KEEP_SDK_DEBUG_LOG, skipSdkDebugLog } from './sdk-debug-log';
