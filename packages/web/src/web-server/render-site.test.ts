@@ -6,19 +6,37 @@ describe('renderSitePages', () => {
     expect(renderSitePages('<b>').index).toContain('&#60;b&#62;');
   });
 
-  it('answers the health check with OK', () => {
+  it('shows the PHP version only when PHP runs the page', () => {
+    expect(renderSitePages('web1').index).toContain('<span id="php"><?= htmlspecialchars(PHP_VERSION) ?></span>');
+  });
+
+  it('answers the health check with a static OK', () => {
     expect(renderSitePages('web1').health).toBe('OK\n');
   });
 });
 
 describe('renderApacheConf', () => {
-  it('sets the server name and hides the version', () => {
-    const conf = renderApacheConf('web1');
+  const options = { serverName: 'web1', healthPath: '/health', drainFlag: '/var/lib/hastack/lab/web/drain' };
+
+  it('sets the server name, hides the version and prefers the PHP index', () => {
+    const conf = renderApacheConf(options);
     expect(conf).toContain('ServerName web1');
     expect(conf).toContain('ServerTokens Prod');
+    expect(conf).toContain('DirectoryIndex disabled\nDirectoryIndex index.php index.html');
+  });
+
+  it('answers 503 at the health URL while the drain flag exists, without PHP', () => {
+    expect(renderApacheConf(options)).toContain(
+      ['<Location "/health">', '  ForceType text/plain', `  <If "-f '/var/lib/hastack/lab/web/drain'">`, '    Redirect 503', '  </If>', '</Location>'].join('\n'),
+    );
   });
 
   it('refuses a name that would inject directives', () => {
-    expect(() => renderApacheConf('web1\nInclude /etc/shadow')).toThrow('is not a host name');
+    expect(() => renderApacheConf({ ...options, serverName: 'web1\nInclude /etc/shadow' })).toThrow('is not a host name');
+  });
+
+  it('refuses paths that would break out of the quoted expression', () => {
+    expect(() => renderApacheConf({ ...options, drainFlag: "/tmp/x' || true" })).toThrow('drainFlag');
+    expect(() => renderApacheConf({ ...options, healthPath: 'health' })).toThrow('healthPath');
   });
 });

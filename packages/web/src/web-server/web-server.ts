@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, Firewall, Host, Packages, SelinuxBooleans, Service } from '@hastack/host';
+import { ConfigFileSet, firewallFor, Host, Packages, selinuxBooleansFor, Service } from '@hastack/host';
 import { renderApacheConf, renderSitePages } from './render-site';
 
 export interface WebServerArgs {
@@ -12,9 +12,14 @@ const HTTP_PORT = 80;
 /** Answered by Apache alone, so the directors' check never fails because a backend is down. */
 const HEALTH_PATH = '/health';
 
+/** While this file exists the host's health URL answers 503: the directors drain it (rolling releases). */
+export function drainFlagPath(stack: string = pulumi.getStack()): string {
+  return `/var/lib/hastack/${stack}/web/drain`;
+}
+
 /**
- * Apache from the distribution, serving a page that names the host and a /health URL for the directors'
- * checks. Its config is checked with the distribution's config test before Apache reloads it.
+ * Apache with PHP (mod_php, prefork) from the distribution, serving a PHP page that names the host and a
+ * static /health URL for the directors' checks, 503 while the host is drained (`drainFlagPath`). Its config is checked with the distribution's config test before Apache reloads it.
  */
 export class WebServer extends pulumi.ComponentResource {
   /** The systemd unit of the web server. */
@@ -32,30 +37,34 @@ export class WebServer extends pulumi.ComponentResource {
     super('hastack:web:WebServer', name, {}, opts);
     const { host } = args;
     const { paths, services } = host.profile;
-    const packages = new Packages(`${name}-packages`, { host, roles: ['webServer'] }, { parent: this });
+    const packages = new Packages(`${name}-packages`, { host, roles: ['webServer', 'php'] }, { parent: this });
     const pages = renderSitePages(host.name);
-    const files = [
-      new ConfigFile(`${name}-conf`, {
+    // One set, one check: a config Apache refuses puts every file back and the old site keeps serving.
+    const site = new ConfigFileSet(
+      `${name}-site`,
+      {
         host,
-        path: `${paths.webServerConfigDir}/hastack.conf`,
-        content: renderApacheConf(host.name),
+        files: [
+          { path: `${paths.webServerConfigDir}/hastack.conf`, content: renderApacheConf({ serverName: host.name, healthPath: HEALTH_PATH, drainFlag: drainFlagPath() }) },
+          { path: `${paths.webDocumentRoot}/index.php`, content: pages.index },
+          { path: `${paths.webDocumentRoot}${HEALTH_PATH}`, content: pages.health },
+        ],
         validate: host.profile.webServerConfigTest,
-      }, { parent: this, dependsOn: packages }),
-      new ConfigFile(`${name}-index`, { host, path: `${paths.webDocumentRoot}/index.html`, content: pages.index }, { parent: this, dependsOn: packages }),
-      new ConfigFile(`${name}-health`, { host, path: `${paths.webDocumentRoot}${HEALTH_PATH}`, content: pages.health }, { parent: this, dependsOn: packages }),
-    ];
+      },
+      { parent: this, dependsOn: packages },
+    );
     // Clients come straight from anywhere (DR replies bypass the directors); PHP reaches the database and
     // serves files from the MooseFS mount, which SELinux forbids httpd by default.
-    const firewall = new Firewall(
+    const firewall = firewallFor(
       `${name}-firewall`,
       { host, rules: [{ protocol: 'tcp', port: HTTP_PORT, description: 'HTTP from clients and the directors\' checks' }] },
       { parent: this },
     );
-    const selinux = new SelinuxBooleans(`${name}-selinux`, { host, booleans: [...host.profile.selinuxBooleans] }, { parent: this });
+    const selinux = selinuxBooleansFor(`${name}-selinux`, { host, booleans: [...host.profile.selinuxBooleans] }, { parent: this });
     const service = new Service(
       `${name}-service`,
-      { host, unit: services.webServer, reloadTriggers: [files[0].digest], restartTriggers: [packages.installed] },
-      { parent: this, dependsOn: [...files, firewall, selinux] },
+      { host, unit: services.webServer, reloadTriggers: [site.digest], restartTriggers: [packages.installed] },
+      { parent: this, dependsOn: [site, ...firewall, ...selinux] },
     );
     this.unit = services.webServer;
     this.address = host.dataAddress;
