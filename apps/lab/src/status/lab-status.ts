@@ -4,6 +4,7 @@ import { IpvsRealServer, parseIpvsTable } from './ipvs-table';
 import { sampleSite } from './site-probe';
 import { collectDfsStatus, DfsStatus, formatDfsStatus } from './dfs-status';
 import { collectDbStatus, DbStatus, formatDbStatus } from './db-status';
+import { collectWebStatus, formatWebStatus, WebHostStatus } from './web-status';
 
 export interface LabStatus {
   siteUrl: string;
@@ -13,6 +14,7 @@ export interface LabStatus {
   answeredBy: Record<string, number>;
   dfs?: DfsStatus;
   db?: DbStatus;
+  web?: WebHostStatus[];
 }
 
 export interface VipOwnership {
@@ -46,6 +48,7 @@ export async function collectLabStatus(inventory: Inventory, requests = 20): Pro
     answeredBy: await sampleSite(siteUrl, requests),
     dfs: await collectDfsStatus(inventory),
     db: await collectDbStatus(inventory),
+    web: await collectWebStatus(inventory),
   };
 }
 
@@ -71,5 +74,6 @@ export function formatLabStatus(status: LabStatus): string {
   lines.push(`answers to ${total} requests through the VIP: ${answers}`);
   if (status.dfs) lines.push(...formatDfsStatus(status.dfs));
   if (status.db) lines.push(...formatDbStatus(status.db));
+  if (status.web) lines.push(...formatWebStatus(status.web));
   return lines.join('\n');
 }
