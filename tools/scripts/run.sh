@@ -56,5 +56,6 @@ case "$command" in
   lab:up | lab:down | lab:status | lab:ssh) exec tsx tools/lab/src/main.ts "${command#lab:}" "$@" ;;
   bench) ensure_engine; exec bash tools/bench/run.sh "$@" ;;
   db:restore-check) exec tsx apps/lab/src/status/db-status.ts restore-check "$@" ;;
+  ops) exec tsx apps/lab/src/ops/main.ts "$@" ;;
   *) echo "run.sh: unknown command \"$command\"" >&2; exit 64 ;;
 esac

@@ -15,3 +15,4 @@ export * from './network-mount';
 export * from './firewall';
 export * from './selinux';
 export * from './runtime';
+export * from './operations';

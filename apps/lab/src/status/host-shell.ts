@@ -21,8 +21,8 @@ function hostKeyOptions(host: InventoryHost): string[] {
   return ['-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`];
 }
 
-/** Runs a command on an inventory host with the system's ssh client (status and tests only read state). */
-export function runOnHost(host: InventoryHost, command: string, timeoutMs = 20000): Promise<ShellResult> {
+/** Runs a command on an inventory host with the system's ssh client; `input` goes to its stdin. */
+export function runOnHost(host: InventoryHost, command: string, timeoutMs = 20000, input?: string): Promise<ShellResult> {
   const args = [
     '-i', host.privateKeyPath,
     '-p', String(host.port),
@@ -34,10 +34,11 @@ export function runOnHost(host: InventoryHost, command: string, timeoutMs = 2000
     command,
   ];
   return new Promise((resolve) => {
-    execFile('ssh', args, { timeout: timeoutMs }, (error, stdout, stderr) => {
+    const child = execFile('ssh', args, { timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 255) : 0;
       resolve({ stdout, stderr, code });
     });
+    child.stdin?.end(input ?? '');
   });
 }
 

@@ -1,0 +1,32 @@
+// `npm run ops -- <command>`: the operators' day-two commands against the lab's hosts.
+import { parseArgs } from 'node:util';
+import { loadLabInventory } from '../lab-inventory';
+import { recoverLabDfsMaster } from './dfs-recover-master';
+
+const USAGE = `usage:
+  ops dfs:recover-master [--force]   rebuild the MooseFS master's metadata from the metalogger (--force: even if it runs)`;
+
+const log = (line: string) => console.log(`ops: ${line}`);
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  'dfs:recover-master': async (args) => {
+    const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
+    const report = await recoverLabDfsMaster(loadLabInventory(), { force: values.force }, log);
+    log(`MooseFS master recovered in ${report.seconds.toFixed(1)} s; its previous files are in ${report.asideFolder}`);
+  },
+};
+
+async function main(): Promise<void> {
+  const [name, ...rest] = process.argv.slice(2);
+  const command = commands[name ?? ''];
+  if (!command) {
+    console.error(USAGE);
+    process.exit(64);
+  }
+  await command(rest);
+}
+
+main().catch((error: Error) => {
+  console.error(`ops: ${error.message}`);
+  process.exit(1);
+});

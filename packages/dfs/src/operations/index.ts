@@ -1,0 +1,2 @@
+export { recoverMaster } from './recover-master';
+export type { RecoverMasterArgs, RecoveryReport } from './recover-master';

@@ -1,0 +1,1 @@
+export type { OpsLog, OpsShell } from './ops-shell';
