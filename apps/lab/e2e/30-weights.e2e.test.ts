@@ -1,6 +1,6 @@
 import { currentVipHolder, hostsWithRole } from '../src/probes/failover';
 import { sampleSite } from '../src/status';
-import { parseIpvsTable } from '../src/status/ipvs-table';
+import { parseIpvsTable } from '@hastack/director';
 import { deploy, inventory, sh } from './support';
 
 const [web1, web2] = hostsWithRole(inventory, 'web');

@@ -1,2 +1,3 @@
 export * from './director-pair';
 export * from './real-server-vip';
+export * from './ipvs';

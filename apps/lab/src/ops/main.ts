@@ -1,10 +1,14 @@
 // `npm run ops -- <command>`: the operators' day-two commands against the lab's hosts.
 import { parseArgs } from 'node:util';
 import { loadLabInventory } from '../lab-inventory';
+import { LAB_STACK } from '../deploy/lab-stack';
 import { recoverLabDfsMaster } from './dfs-recover-master';
+import { drainLabWebHost, undrainLabWebHost } from './web-drain';
 
 const USAGE = `usage:
-  ops dfs:recover-master [--force]   rebuild the MooseFS master's metadata from the metalogger (--force: even if it runs)`;
+  ops dfs:recover-master [--force]   rebuild the MooseFS master's metadata from the metalogger (--force: even if it runs)
+  ops web:drain HOST                 take a web host out of the directors' pool once its connections finish
+  ops web:undrain HOST               put it back`;
 
 const log = (line: string) => console.log(`ops: ${line}`);
 
@@ -13,6 +17,14 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
     const report = await recoverLabDfsMaster(loadLabInventory(), { force: values.force }, log);
     log(`MooseFS master recovered in ${report.seconds.toFixed(1)} s; its previous files are in ${report.asideFolder}`);
+  },
+  'web:drain': async ([host]) => {
+    const { seconds } = await drainLabWebHost(loadLabInventory(), host ?? '', LAB_STACK, log);
+    log(`${host} drained in ${seconds.toFixed(1)} s: no director forwards to it and it has no open connection`);
+  },
+  'web:undrain': async ([host]) => {
+    const { seconds } = await undrainLabWebHost(loadLabInventory(), host ?? '', LAB_STACK, log);
+    log(`${host} back in the pool in ${seconds.toFixed(1)} s`);
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { execFileSync } from 'node:child_process';
 import { runOnHost, runOnHostOrThrow } from '../status/host-shell';
-import { parseIpvsTable } from '../status/ipvs-table';
+import { parseIpvsTable } from '@hastack/director';
 import { vipOwnership } from '../status/lab-status';
 import { whoAnswers } from '../status/site-probe';
 import { VrrpAdvertWatch } from './vrrp-adverts';

@@ -1,7 +1,5 @@
 export { collectLabStatus, formatLabStatus, vipOwnership } from './lab-status';
 export type { LabStatus, VipOwnership } from './lab-status';
-export { parseIpvsTable } from './ipvs-table';
-export type { IpvsRealServer } from './ipvs-table';
 export { runOnHost, runOnHostOrThrow } from './host-shell';
 export type { ShellResult } from './host-shell';
 export { sampleSite, whoAnswers } from './site-probe';

@@ -1,6 +1,6 @@
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { runOnHost } from './host-shell';
-import { IpvsRealServer, parseIpvsTable } from './ipvs-table';
+import { IpvsRealServer, parseIpvsTable } from '@hastack/director';
 import { sampleSite } from './site-probe';
 import { collectDfsStatus, DfsStatus, formatDfsStatus } from './dfs-status';
 import { collectDbStatus, DbStatus, formatDbStatus } from './db-status';

@@ -1,0 +1,30 @@
+import type { OpsLog } from '@hastack/host';
+import type { Inventory } from '@hastack/inventory';
+import { drainWebHost, undrainWebHost } from '@hastack/site';
+import { drainFlagPath } from '@hastack/web';
+import { labOpsShell } from './ops-shell';
+
+/** The lab's web servers listen on HTTP's port, which the directors' virtual service forwards unchanged. */
+const HTTP_PORT = 80;
+
+/** `ops web:drain HOST` / `ops web:undrain HOST` on the lab stack `stack`. */
+export function labDrainArgs(inventory: Inventory, hostName: string, stack: string, log: OpsLog) {
+  const web = inventory.hosts.find((host) => host.name === hostName);
+  if (!web?.roles.includes('web')) {
+    const webHosts = inventory.hosts.filter((host) => host.roles.includes('web')).map((host) => host.name);
+    throw new Error(`"${hostName}" is not a web host of the lab (${webHosts.join(', ')})`);
+  }
+  return {
+    web: labOpsShell(web),
+    realServer: { address: web.address, port: HTTP_PORT },
+    drainFlag: drainFlagPath(stack),
+    directors: inventory.hosts.filter((host) => host.roles.includes('director')).map((host) => labOpsShell(host)),
+    log,
+  };
+}
+
+export const drainLabWebHost = (inventory: Inventory, hostName: string, stack: string, log: OpsLog) =>
+  drainWebHost(labDrainArgs(inventory, hostName, stack, log));
+
+export const undrainLabWebHost = (inventory: Inventory, hostName: string, stack: string, log: OpsLog) =>
+  undrainWebHost(labDrainArgs(inventory, hostName, stack, log));

@@ -1,0 +1,2 @@
+export { parseIpvsTable } from './ipvs-table';
+export type { IpvsRealServer } from './ipvs-table';

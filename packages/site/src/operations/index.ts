@@ -1,0 +1,2 @@
+export { drainWebHost, undrainWebHost } from './drain-web-host';
+export type { DrainArgs } from './drain-web-host';
