@@ -1,5 +1,7 @@
-import { drainFlagPath } from '@hastack/web';
-import { shellQuote } from '@hastack/host';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { APP_SETTINGS_PATH, drainFlagPath } from '@hastack/web';
+import { osProfile, shellQuote } from '@hastack/host';
 import { hostsWithRole, waitForPoolMembership } from '../src/probes/failover';
 import { sampleSite } from '../src/status';
 import { e2eStack, inventory, sh } from './support';
@@ -9,6 +11,8 @@ const [director] = hostsWithRole(inventory, 'director');
 // The VIP exists only where the directors are deployed (the lab stack; a dev stack of the web tier has none).
 const withDirectors = !e2eStack.tiers || e2eStack.tiers.includes('director');
 const itThroughVip = withDirectors ? it : it.skip;
+const withDatabase = !e2eStack.tiers || e2eStack.tiers.includes('db');
+const itWithDatabase = withDatabase ? it : it.skip;
 const drainFlag = shellQuote(drainFlagPath(e2eStack.name));
 const status = (path: string) => `curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1${path}`;
 
@@ -44,6 +48,49 @@ describe('the web tier with PHP', () => {
     } finally {
       await sh(web, `rm -f ${broken}`);
     }
+  });
+
+  itWithDatabase('keeps the application settings outside the document root, 0640 root and Apache\'s group, readable by Apache', async () => {
+    for (const web of webHosts) {
+      const group = osProfile(web.os).webServerGroup;
+      expect(await sh(web, `stat -c '%a %U %G' ${APP_SETTINGS_PATH}`)).toBe(`640 root ${group}\n`);
+      expect(await sh(web, `runuser -u ${group} -- test -r ${APP_SETTINGS_PATH} && echo readable`)).toBe('readable\n');
+      expect(await sh(web, `runuser -u nobody -- test -r ${APP_SETTINGS_PATH} || echo refused`)).toBe('refused\n');
+    }
+  });
+
+  itWithDatabase('lets PHP under Apache write on the primary and read from a replica with those settings', async () => {
+    const [web] = webHosts;
+    const page = '/var/www/html/e2e-60-db.php';
+    const php = [
+      '<?php',
+      `$s = require '${APP_SETTINGS_PATH}';`,
+      "$w = new mysqli($s['db']['primary'], $s['db']['user'], $s['db']['password'], $s['db']['database'], $s['db']['port']);",
+      "$r = new mysqli($s['db']['replicas'][0], $s['db']['user'], $s['db']['password'], $s['db']['database'], $s['db']['port']);",
+      "echo $w->query('SELECT @@read_only')->fetch_row()[0], ' ', $r->query('SELECT @@read_only')->fetch_row()[0];",
+    ].join('\n');
+    await sh(web, `printf '%s\\n' ${shellQuote(php)} > ${page}`);
+    try {
+      expect(await sh(web, 'curl -fsS http://127.0.0.1/e2e-60-db.php')).toBe('0 1');
+    } finally {
+      await sh(web, `rm -f ${page}`);
+    }
+  });
+
+  itWithDatabase('shows the database password in no process list, journal or clear-text state', async () => {
+    const [web] = webHosts;
+    const password = (await sh(web, `sed -n "s/^ *'password' => '\\(.*\\)',$/\\1/p" ${APP_SETTINGS_PATH}`)).trim();
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    for (const host of webHosts) {
+      expect(await sh(host, 'ps -eo args')).not.toContain(password);
+      expect(await sh(host, 'journalctl -o cat --no-pager')).not.toContain(password);
+    }
+    const stateDir = resolve(__dirname, '../../../.pulumi-state/.pulumi');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    const stackFiles = files(stateDir).filter((file) => file.includes(`/${e2eStack.name}`) && file.endsWith('.json'));
+    expect(stackFiles.length).toBeGreaterThan(0);
+    for (const file of stackFiles) expect(readFileSync(file, 'utf8').includes(password)).toBe(false);
   });
 
   itThroughVip('answers 200 requests through the VIP with the PHP page, from every web host', async () => {

@@ -114,6 +114,8 @@ export interface OsProfile {
   };
   /** Command that checks the web server's whole configuration. */
   readonly webServerConfigTest: string;
+  /** The group Apache's workers run as: the application's secret settings are readable by it and root only. */
+  readonly webServerGroup: string;
   /** Repositories beyond the base ones, enabled before installing what they provide. */
   readonly extraRepositories: readonly ExtraRepository[];
   /** Firewall service whose rules the tiers must open, if the family runs one by default. */
@@ -225,6 +227,7 @@ const debian12: OsProfile = {
     systemdUnitDir: '/etc/systemd/system',
   },
   webServerConfigTest: 'apache2ctl -t',
+  webServerGroup: 'www-data',
   extraRepositories: [],
   firewall: 'none',
   selinuxBooleans: [],
@@ -283,6 +286,7 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       systemdUnitDir: '/etc/systemd/system',
     },
     webServerConfigTest: 'apachectl -t',
+    webServerGroup: 'apache',
     extraRepositories: [
       {
         reason: 'Nagios, NRPE and the monitoring plugins are packaged in EPEL only',

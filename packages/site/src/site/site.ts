@@ -72,10 +72,11 @@ export class Site extends pulumi.ComponentResource {
     };
 
     this.database = tiers.has('db') ? composeDb(site, args) : undefined;
-    const webServers = tiers.has('web') ? composeWeb(site) : [];
+    // The web servers' settings name the database and the shared folder: both are composed first.
+    const dfs = tiers.has('dfs') ? composeDfs(site, args) : undefined;
+    const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [] }) : [];
     if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
     const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;
-    if (tiers.has('dfs')) composeDfs(site, args);
 
     this.vips = directors ? directors.vips : pulumi.output([]);
     this.url = pulumi.output(`http://${description.vip}/`);

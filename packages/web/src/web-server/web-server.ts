@@ -1,11 +1,32 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFileSet, firewallFor, Host, Packages, selinuxBooleansFor, Service } from '@hastack/host';
+import { ConfigFileSet, ConfigFileSpec, firewallFor, Host, Packages, selinuxBooleansFor, Service } from '@hastack/host';
+import { renderAppSettings } from './render-app-settings';
 import { renderApacheConf, renderSitePages } from './render-site';
+
+/** The database the application uses, as the db tier's ReplicatedDatabase gives it. */
+export interface AppDatabase {
+  /** The primary, for writes. */
+  primaryAddress: pulumi.Input<string>;
+  /** The replicas, for reads. */
+  replicaAddresses: pulumi.Input<string[]>;
+  port: number;
+  database: pulumi.Input<string>;
+  user: string;
+  /** Secret; it reaches the host on stdin only. */
+  password: pulumi.Input<string>;
+}
 
 export interface WebServerArgs {
   /** The web host. */
   host: Host;
+  /** The application's database: its settings file (`APP_SETTINGS_PATH`) is written when given. */
+  database?: AppDatabase;
+  /** The shared folder the application writes to (a MooseFS mount's `where`), in the settings file. */
+  sharedDir?: pulumi.Input<string>;
 }
+
+/** The application's settings, outside the document root so Apache never serves them. */
+export const APP_SETTINGS_PATH = '/etc/hastack/web/settings.php';
 
 /** Apache's own port (the distribution's `Listen 80`): DR mode forwards the VIP's port unchanged. */
 const HTTP_PORT = 80;
@@ -15,6 +36,15 @@ const HEALTH_PATH = '/health';
 /** While this file exists the host's health URL answers 503: the directors drain it (rolling releases). */
 export function drainFlagPath(stack: string = pulumi.getStack()): string {
   return `/var/lib/hastack/${stack}/web/drain`;
+}
+
+function appSettingsFile(host: Host, database: AppDatabase, sharedDir: pulumi.Input<string> | undefined): ConfigFileSpec {
+  const content = pulumi
+    .all([database.primaryAddress, database.replicaAddresses, database.database, database.password, sharedDir])
+    .apply(([primary, replicas, name, password, shared]) =>
+      renderAppSettings({ primary, replicas, port: database.port, database: name, user: database.user, password, sharedDir: shared }),
+    );
+  return { path: APP_SETTINGS_PATH, content: pulumi.secret(content), owner: 'root', group: host.profile.webServerGroup, mode: '0640' };
 }
 
 /**
@@ -48,6 +78,7 @@ export class WebServer extends pulumi.ComponentResource {
           { path: `${paths.webServerConfigDir}/hastack.conf`, content: renderApacheConf({ serverName: host.name, healthPath: HEALTH_PATH, drainFlag: drainFlagPath() }) },
           { path: `${paths.webDocumentRoot}/index.php`, content: pages.index },
           { path: `${paths.webDocumentRoot}${HEALTH_PATH}`, content: pages.health },
+          ...(args.database ? [appSettingsFile(host, args.database, args.sharedDir)] : []),
         ],
         validate: host.profile.webServerConfigTest,
       },
