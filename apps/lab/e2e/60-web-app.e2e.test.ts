@@ -17,7 +17,8 @@ const drainFlag = shellQuote(drainFlagPath(e2eStack.name));
 const status = (path: string) => `curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1${path}`;
 
 describe('the web tier with PHP', () => {
-  afterAll(() => Promise.all(webHosts.map((web) => sh(web, `rm -f ${drainFlag}`))));
+  // The flag's folder too, when this file made it: destroy checks the stack's folder is gone.
+  afterAll(() => Promise.all(webHosts.map((web) => sh(web, `rm -f ${drainFlag}; rmdir "$(dirname ${drainFlag})" 2>/dev/null || true`))));
 
   it.each(webHosts.map((web) => [web.name, web]))('%s serves the PHP page through mod_php and prefork, without a PHP warning', async (_name, web) => {
     const page = await sh(web, 'curl -fsS http://127.0.0.1/');

@@ -25,8 +25,11 @@ export interface WebServerArgs {
   sharedDir?: pulumi.Input<string>;
 }
 
-/** The application's settings, outside the document root so Apache never serves them. */
-export const APP_SETTINGS_PATH = '/etc/hastack/web/settings.php';
+/**
+ * The application's settings, outside the document root so Apache never serves them. One folder deep: a
+ * file set removes on destroy the folder it created for a file, not that folder's parents.
+ */
+export const APP_SETTINGS_PATH = '/etc/hastack-web/settings.php';
 
 /** Apache's own port (the distribution's `Listen 80`): DR mode forwards the VIP's port unchanged. */
 const HTTP_PORT = 80;
