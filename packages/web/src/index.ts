@@ -1,1 +1,2 @@
 export * from './web-server';
+export * from './app-release';
