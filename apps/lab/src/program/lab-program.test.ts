@@ -38,7 +38,7 @@ describe('labProgram', () => {
 
   it('composes the site from the lab inventory, reaching each host with its key file', () => {
     expect(recorded.some((r) => r.type === 'hastack:site:Site')).toBe(true);
-    const connection = recorded.find((r) => r.name === 'web1-web-conf-write')?.inputs.connection as Record<string, unknown>;
+    const connection = recorded.find((r) => r.name === 'web1-web-site-write')?.inputs.connection as Record<string, unknown>;
     expect(JSON.stringify(connection)).toContain('PRIVATE KEY TEXT');
   });
 
