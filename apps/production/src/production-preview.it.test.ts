@@ -43,7 +43,7 @@ describe('the production example on Rocky Linux 9', () => {
   });
 
   it("checks Apache's config with apachectl -t and runs httpd", () => {
-    expect(planned.get('www1-web-conf-write')).toContain('apachectl -t');
+    expect(planned.get('www1-web-site-write')).toContain('apachectl -t');
     expect(planned.get('www1-web-service-running')).toContain('enable --now httpd');
   });
 
