@@ -1,0 +1,3 @@
+export * from './nrpe-agent-args';
+export * from './render-nrpe-cfg';
+export * from './nrpe-agent';

@@ -1,0 +1,60 @@
+import * as pulumi from '@pulumi/pulumi';
+import { ConfigFile, Packages, Service } from '@hastack/host';
+import { NrpeAgentArgs, validateNrpeAgentArgs } from './nrpe-agent-args';
+import { NRPE_DEFAULT_THRESHOLDS, renderNrpeCfg } from './render-nrpe-cfg';
+
+function invalid(name: string, problems: string[]): Error {
+  return new Error(`NrpeAgent ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
+}
+
+/**
+ * NRPE on one host: the agent and the plugins, one drop-in of fixed-argument commands answering the
+ * monitoring server(s) only, and the service. Three components per host (issue 26: keep them few).
+ */
+export class NrpeAgent extends pulumi.ComponentResource {
+  /** Names of the commands the agent answers: what the Nagios server may ask this host for. */
+  public readonly commandNames: string[];
+  /** The drop-in's digest. */
+  public readonly configDigest: pulumi.Output<string>;
+
+  constructor(name: string, args: NrpeAgentArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('hastack:monitoring:NrpeAgent', name, {}, opts);
+    const problems = validateNrpeAgentArgs(args);
+    if (problems.length) throw invalid(name, problems);
+    const { host } = args;
+    const commands = args.commands ?? [];
+    this.commandNames = ['check_disk', 'check_load', 'check_swap', 'check_total_procs', ...commands.map((c) => c.name)];
+
+    const content = pulumi
+      .all([pulumi.output(args.listenAddress), pulumi.all(args.monitoringAddresses), pulumi.all(commands.map((c) => c.command))])
+      .apply(([listenAddress, monitoringAddresses, lines]) => {
+        // Addresses known only now are checked now, before the file reaches the host.
+        const late = validateNrpeAgentArgs({ ...args, listenAddress, monitoringAddresses, commands: commands.map((c, i) => ({ name: c.name, command: lines[i] })) });
+        if (late.length) throw invalid(name, late);
+        return renderNrpeCfg({
+          listenAddress,
+          port: args.port ?? 5666,
+          allowedHosts: monitoringAddresses,
+          pluginDir: host.profile.paths.monitoringPluginDir,
+          ...NRPE_DEFAULT_THRESHOLDS,
+          ...args.thresholds,
+          commands: commands.map((c, i) => ({ name: c.name, command: lines[i] })),
+        });
+      });
+
+    const packages = new Packages(`${name}-packages`, { host, roles: ['nrpeServer', 'monitoringPlugins'] }, { parent: this });
+    const config = new ConfigFile(
+      `${name}-config`,
+      { host, path: `${host.profile.paths.nrpeConfigDir}/hastack.cfg`, content },
+      { parent: this, dependsOn: packages },
+    );
+    this.configDigest = config.digest;
+    // server_address and allowed_hosts are read at start only: a changed drop-in restarts the agent.
+    new Service(
+      `${name}-service`,
+      { host, unit: host.profile.services.nrpeServer, reloadTriggers: [config.digest], restartTriggers: [packages.installed], reloadMode: 'restart' },
+      { parent: this, dependsOn: config },
+    );
+    this.registerOutputs({ configDigest: this.configDigest });
+  }
+}
