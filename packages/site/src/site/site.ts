@@ -7,9 +7,10 @@ import { composeDirectors, DirectorTierOptions } from './tiers/director';
 import { composeWeb } from './tiers/web';
 import { composeDfs, DfsTierOptions } from './tiers/dfs';
 import { composeDb, DbTierOptions } from './tiers/db';
+import { composeMonitoring } from './tiers/monitoring';
 
 /** The tiers a site composes; a stack may deploy a subset, for example while one tier is worked on. */
-export const SiteTiers = ['director', 'web', 'db', 'dfs'] as const;
+export const SiteTiers = ['director', 'web', 'db', 'dfs', 'monitoring'] as const;
 export type SiteTier = (typeof SiteTiers)[number];
 
 /** The roles that give a tier its hosts. */
@@ -18,6 +19,7 @@ const TierRoles: Readonly<Record<SiteTier, readonly HostRole[]>> = {
   web: ['web'],
   db: ['db-primary', 'db-replica'],
   dfs: ['dfs-master', 'dfs-metalogger', 'dfs-chunkserver'],
+  monitoring: ['monitoring'],
 };
 
 /** The tiers a description gives hosts to: a site without database or file-system hosts has neither tier. */
@@ -77,6 +79,7 @@ export class Site extends pulumi.ComponentResource {
     const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [] }) : [];
     if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
     const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;
+    if (tiers.has('monitoring')) composeMonitoring(site, [...tiers].flatMap((tier) => TierRoles[tier]));
 
     this.vips = directors ? directors.vips : pulumi.output([]);
     this.url = pulumi.output(`http://${description.vip}/`);

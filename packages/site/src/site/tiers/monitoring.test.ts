@@ -1,0 +1,45 @@
+import { recordResources, valueOf } from '@hastack/host/testing';
+import { Site } from '../site';
+import { testDescription, testHost } from '../test-description.testing';
+
+const recorded = recordResources();
+jest.setTimeout(60000);
+
+const hosts = [
+  testHost('director1', '198.18.0.11', ['director']),
+  testHost('director2', '198.18.0.12', ['director']),
+  testHost('web1', '198.18.0.21', ['web']),
+  testHost('db1', '198.18.0.31', ['db-primary']),
+  testHost('monitoring', '198.18.0.51', ['monitoring']),
+  // A web host that appears in the description only: its agent needs no other edit.
+  testHost('web7', '198.18.0.27', ['web']),
+];
+
+function agentsOf(prefix: string): string[] {
+  return recorded
+    .filter((r) => r.name.startsWith(prefix) && r.name.endsWith('-nrpe-config-write'))
+    .map((r) => r.name)
+    .sort();
+}
+
+describe('the monitoring tier of a site', () => {
+  beforeAll(async () => {
+    const site = new Site('site', { description: testDescription(hosts), privateKey: () => 'KEY', tiers: ['monitoring', 'director', 'web'] });
+    await valueOf(site.url);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  });
+
+  it('puts an agent on the monitoring host and every host of the deployed tiers, answering the monitoring host only', () => {
+    expect(agentsOf('')).toEqual(
+      expect.arrayContaining(['director1-nrpe-config-write', 'director2-nrpe-config-write', 'monitoring-nrpe-config-write', 'web1-nrpe-config-write']),
+    );
+    expect(agentsOf('db1')).toEqual([]);
+    const web1 = String(recorded.find((r) => r.name === 'web1-nrpe-config-write')?.inputs.stdin);
+    expect(web1).toContain('allowed_hosts=198.18.0.51\n');
+    expect(web1).toContain('server_address=198.18.0.21\n');
+  });
+
+  it('gives a web host added to the description its agent with no other edit', () => {
+    expect(agentsOf('web7')).toEqual(['web7-nrpe-config-write']);
+  });
+});
