@@ -47,4 +47,11 @@ describe('destroying the lab stack', () => {
       expect(await sh(host, leftovers([...paths, '/var/lib/hastack', '/usr/local/lib/hastack']))).toBe('');
     }
   });
+
+  it('leaves every host without NRPE, the monitoring plugins or the agent drop-in', async () => {
+    for (const host of inventory.hosts) {
+      expect(await sh(host, "dpkg -l nagios-nrpe-server 'monitoring-plugins*' 2>/dev/null | grep '^ii' || true")).toBe('');
+      expect(await sh(host, leftovers(['/etc/nagios/nrpe.d/hastack.cfg', '/var/lib/hastack']))).toBe('');
+    }
+  });
 });

@@ -1,0 +1,51 @@
+import { connect } from 'node:net';
+import type { InventoryHost } from '@hastack/inventory';
+import { hostsWithRole } from '../src/probes/failover';
+import { e2eStack, inventory, sh } from './support';
+
+// The roles of each tier, for a dev stack of some tiers only; the lab stack deploys them all.
+const TIER_ROLES: Record<string, string[]> = {
+  director: ['director'],
+  web: ['web'],
+  db: ['db-primary', 'db-replica'],
+  dfs: ['dfs-master', 'dfs-metalogger', 'dfs-chunkserver'],
+  monitoring: ['monitoring'],
+};
+const deployedRoles = e2eStack.tiers ? e2eStack.tiers.flatMap((tier) => TIER_ROLES[tier]) : undefined;
+const watched = inventory.hosts.filter((host) => !deployedRoles || host.roles.some((role) => deployedRoles.includes(role)));
+const [monitoring] = hostsWithRole(inventory, 'monitoring');
+
+/** What a peer gets from NRPE: the bytes it answers before it closes the connection. */
+function nrpeAnswer(address: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: address, port: 5666 });
+    const chunks: Buffer[] = [];
+    socket.setTimeout(5000, () => socket.destroy(new Error(`no answer and no close from ${address}:5666 in 5 s`)));
+    socket.on('connect', () => socket.write(Buffer.alloc(1036)));
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve(Buffer.concat(chunks)) : reject(error)));
+    socket.on('close', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+describe('the monitoring tier: NRPE on every host', () => {
+  it.each(watched.map((host) => [host.name, host] as [string, InventoryHost]))(
+    'runs on %s, listening on the host address only and answering the monitoring host only',
+    async (_name, host) => {
+      const out = await sh(
+        host,
+        "systemctl is-active nagios-nrpe-server; ss -Hltn 'sport = :5666' | awk '{print $4}'; grep -E '^(allowed_hosts|dont_blame_nrpe)=' /etc/nagios/nrpe.d/hastack.cfg",
+      );
+      expect(out.trim().split('\n')).toEqual(['active', `${host.address}:5666`, `allowed_hosts=${monitoring.address}`, 'dont_blame_nrpe=0']);
+    },
+  );
+
+  it('refuses a peer that is not the monitoring host, saying so in its log', async () => {
+    const [host] = watched;
+    const since = (await sh(host, 'date +%s')).trim();
+    // The test machine (the bridge's .1) is not the monitoring host.
+    expect((await nrpeAnswer(host.address)).length).toBe(0);
+    const log = await sh(host, `journalctl --no-pager -o cat --since @${since} -t nrpe`);
+    expect(log).toMatch(/Host \S+ is not allowed to talk to us!/);
+  });
+});
