@@ -1,3 +1,4 @@
 export * from './director-pair';
 export * from './real-server-vip';
 export * from './ipvs';
+export * from './checks';
