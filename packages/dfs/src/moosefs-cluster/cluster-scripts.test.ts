@@ -59,10 +59,15 @@ describe('metadataInitStep', () => {
     const data = mkdtempSync(join(tmpdir(), 'mfs-data-'));
     const empty = join(data, 'metadata.mfs.empty');
     writeFileSync(empty, 'MFSM NEW');
-    const step = metadataInitStep({ configPath: '/x', dataPath: data, emptyMetadata: empty, user });
+    // A stand-in mfsmaster: stopping it dumps "real" metadata over the marker, as the daemon does.
+    const bin = mkdtempSync(join(tmpdir(), 'mfs-bin-'));
+    writeFileSync(join(bin, 'mfsmaster'), `#!/bin/sh\necho "$*" >> ${bin}/calls\n[ "$3" = stop ] && printf 'MFSM 2.0' > ${data}/metadata.mfs\nexit 0\n`);
+    chmodSync(join(bin, 'mfsmaster'), 0o755);
+    const step = metadataInitStep({ configPath: '/etc/mfs/mfsmaster.cfg', dataPath: data, emptyMetadata: empty, user });
     expect(bash(step.check).code).not.toBe(0);
-    expect(bash(step.run).code).toBe(0);
-    expect(readFileSync(join(data, 'metadata.mfs'), 'utf8')).toBe('MFSM NEW');
+    expect(bash(`PATH=${bin}:$PATH\n${step.run}`).code).toBe(0);
+    expect(readFileSync(join(bin, 'calls'), 'utf8')).toBe('-c /etc/mfs/mfsmaster.cfg start\n-c /etc/mfs/mfsmaster.cfg stop\n');
+    expect(readFileSync(join(data, 'metadata.mfs'), 'utf8')).toBe('MFSM 2.0');
     expect(bash(step.check).code).toBe(0);
 
     for (const left of ['metadata.mfs.back', 'changelog.3.mfs']) {

@@ -61,12 +61,19 @@ function existingMetadata(dataPath: string): string {
 /**
  * A new master starts from the empty file system the package ships; a master that has ever run keeps
  * what it has, whatever state it is in (a crashed one holds only `metadata.mfs.back` and change logs).
+ * The package's file is only a marker: a master started on it serves that marker to the metaloggers
+ * until its first dump (an hour later), so one start and stop here turns it into real metadata first.
  */
 export function metadataInitStep(paths: MasterPaths): { check: string; run: string } {
   const user = shellQuote(paths.user);
+  const config = shellQuote(paths.configPath);
   return {
     check: existingMetadata(paths.dataPath),
-    run: `install -o ${user} -g ${user} -m 0640 ${shellQuote(paths.emptyMetadata)} ${shellQuote(`${paths.dataPath}/metadata.mfs`)}`,
+    run: [
+      `install -o ${user} -g ${user} -m 0640 ${shellQuote(paths.emptyMetadata)} ${shellQuote(`${paths.dataPath}/metadata.mfs`)}`,
+      `mfsmaster -c ${config} start >/dev/null`,
+      `mfsmaster -c ${config} stop >/dev/null`,
+    ].join('\n'),
   };
 }
 

@@ -180,7 +180,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
           },
           { parent: this, dependsOn: packages },
         );
-        const init = new OneOffStep(`${prefix}-metadata-init`, { host, ...metadataInitStep(masterPaths) }, { parent: this, dependsOn: packages });
+        const init = new OneOffStep(`${prefix}-metadata-init`, { host, ...metadataInitStep(masterPaths) }, { parent: this, dependsOn: [packages, config, owned!] });
         masterService = new Service(
           `${prefix}-master`,
           { host, unit: services.moosefsMaster, reloadTriggers: [config.digest], restartTriggers: [packages.installed] },

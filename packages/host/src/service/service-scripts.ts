@@ -21,17 +21,21 @@ export function marksInput(marks: TriggerMarks): string {
 }
 
 /**
- * Enables and starts the unit, then restarts it (or reloads it, with reload triggers only) so a daemon
- * its package started with the shipped config takes the config written before it. A changed unit file
- * is read again first, or systemd would start the old definition. Prints the marks it was given.
+ * Enables and starts the unit. A daemon that was already running (its package started it with the shipped
+ * config) is restarted, or reloaded with reload triggers only, so it takes the config written before it;
+ * one that was not is only started, never stopped again while it initialises. A changed unit file is read
+ * again first, or systemd would start the old definition. Prints the marks it was given.
  */
 export function startScript(unit: string, onCreate: 'restart' | 'reload' | 'none'): string[] {
   const verb = onCreate === 'restart' ? 'restart' : 'reload-or-restart';
   return [
     'marks="$(cat)"',
+    ...(onCreate === 'none'
+      ? []
+      : [`was_running=false`, `if systemctl is-active --quiet ${shellQuote(unit)}; then was_running=true; fi`]),
     'systemctl daemon-reload',
     `systemctl enable --now ${shellQuote(unit)}`,
-    ...(onCreate === 'none' ? [] : [`systemctl ${verb} ${shellQuote(unit)}`]),
+    ...(onCreate === 'none' ? [] : [`if $was_running; then systemctl ${verb} ${shellQuote(unit)}; fi`]),
     `systemctl is-active --quiet ${shellQuote(unit)}`,
     'printf \'%s\\n\' "$marks"',
   ];
