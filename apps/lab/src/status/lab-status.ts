@@ -5,6 +5,7 @@ import { sampleSite } from './site-probe';
 import { collectDfsStatus, DfsStatus, formatDfsStatus } from './dfs-status';
 import { collectDbStatus, DbStatus, formatDbStatus } from './db-status';
 import { collectWebStatus, formatWebStatus, WebHostStatus } from './web-status';
+import { collectMonitoringStatus, formatMonitoringStatus, NrpeHostStatus } from './monitoring-status';
 
 export interface LabStatus {
   siteUrl: string;
@@ -15,6 +16,7 @@ export interface LabStatus {
   dfs?: DfsStatus;
   db?: DbStatus;
   web?: WebHostStatus[];
+  monitoring?: NrpeHostStatus[];
 }
 
 export interface VipOwnership {
@@ -49,6 +51,7 @@ export async function collectLabStatus(inventory: Inventory, requests = 20): Pro
     dfs: await collectDfsStatus(inventory),
     db: await collectDbStatus(inventory),
     web: await collectWebStatus(inventory),
+    monitoring: await collectMonitoringStatus(inventory),
   };
 }
 
@@ -75,5 +78,6 @@ export function formatLabStatus(status: LabStatus): string {
   if (status.dfs) lines.push(...formatDfsStatus(status.dfs));
   if (status.db) lines.push(...formatDbStatus(status.db));
   if (status.web) lines.push(...formatWebStatus(status.web));
+  if (status.monitoring) lines.push(...formatMonitoringStatus(status.monitoring));
   return lines.join('\n');
 }
