@@ -19,6 +19,7 @@ export function labDrainArgs(inventory: Inventory, hostName: string, stack: stri
     realServer: { address: web.address, port: HTTP_PORT },
     drainFlag: drainFlagPath(stack),
     directors: inventory.hosts.filter((host) => host.roles.includes('director')).map((host) => labOpsShell(host)),
+    vip: inventory.vip,
     log,
   };
 }

@@ -10,6 +10,8 @@ export interface DrainArgs {
   drainFlag: string;
   /** Both directors: each runs the health checks and holds its own IPVS table. */
   directors: OpsShell[];
+  /** The VIP: the director holding it is the one whose connections must finish. */
+  vip: string;
   /** How long the checks and the open connections get (120 s). */
   timeoutMs?: number;
   log: OpsLog;
@@ -29,29 +31,50 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
   }
 }
 
+/** Sets the real server's weight to 0 in every virtual service of a director that has it: no new connection goes there. */
+function quiesceScript(entries: { service: string; address: string; forward: string }[]): string {
+  const flag = (protocol: string) => (protocol === 'UDP' ? '-u' : '-t');
+  const forward = (method: string) => (method === 'Masq' ? '-m' : method === 'Tunnel' ? '-i' : '-g');
+  return bashScript(
+    entries.map((entry) => {
+      const [protocol, service] = entry.service.split(' ');
+      return `ipvsadm -e ${flag(protocol)} ${shellQuote(service)} -r ${shellQuote(entry.address)} ${forward(entry.forward)} -w 0`;
+    }),
+  );
+}
+
+const holdsVip = (vip: string) => bashScript([`if ip -4 -o addr show | grep -qF ${shellQuote(` ${vip}/`)}; then echo yes; else echo no; fi`]);
+
 /**
- * Takes a web host out of the directors' pool without failing a request: its drain flag makes its health
- * URL answer 503, so every director's health check takes it out (no new connection goes to it), then the
- * connections it has finish. Returns once no director forwards to it and none has an open connection to it;
- * the host stays drained (flag in place) until `undrainWebHost`.
+ * Takes a web host out of the directors' pool without failing a request. First its weight goes to 0 on
+ * every director (quiesced: no new connection, the open ones go on) and the open connections on the
+ * director holding the VIP are let finish; only then does its drain flag make its health URL answer 503,
+ * so the health checks take it out for good (removing a server from IPVS drops its open connections).
+ * The host stays drained (flag in place) until `undrainWebHost`.
  */
 export async function drainWebHost(args: DrainArgs): Promise<{ seconds: number }> {
   const started = Date.now();
   const timeoutMs = args.timeoutMs ?? 120000;
   const name = `${args.web.name} (${args.realServer.address}:${args.realServer.port})`;
-  await args.web.run(bashScript([`install -d -m 0755 "$(dirname ${shellQuote(args.drainFlag)})"`, `touch ${shellQuote(args.drainFlag)}`]));
-  args.log(`${args.web.name}: drain flag set; waiting for the directors' health checks`);
-  const outOfPool = async () => {
-    for (const director of args.directors) if ((await entries(director, args.realServer)).some((entry) => entry.weight > 0)) return false;
-    return true;
-  };
-  await until(`every director to take ${name} out of the pool`, outOfPool, timeoutMs);
-  args.log(`${args.web.name}: out of the pool on ${args.directors.map((d) => d.name).join(', ')}; waiting for its open connections`);
+  for (const director of args.directors) {
+    const present = await entries(director, args.realServer);
+    if (present.length) await director.run(quiesceScript(present));
+  }
+  const holders: OpsShell[] = [];
+  for (const director of args.directors) if ((await director.run(holdsVip(args.vip))).trim() === 'yes') holders.push(director);
+  args.log(`${args.web.name}: weight 0 on ${args.directors.map((d) => d.name).join(', ')}; waiting for its open connections through ${holders.map((d) => d.name).join(', ') || 'no director (no VIP holder)'}`);
   const idle = async () => {
-    for (const director of args.directors) if ((await entries(director, args.realServer)).some((entry) => entry.activeConnections > 0)) return false;
+    for (const director of holders) if ((await entries(director, args.realServer)).some((entry) => entry.activeConnections > 0)) return false;
     return true;
   };
   await until(`the connections to ${name} to finish`, idle, timeoutMs);
+  await args.web.run(bashScript([`install -d -m 0755 "$(dirname ${shellQuote(args.drainFlag)})"`, `touch ${shellQuote(args.drainFlag)}`]));
+  args.log(`${args.web.name}: no open connection; drain flag set, waiting for the directors' health checks`);
+  const outOfPool = async () => {
+    for (const director of args.directors) if ((await entries(director, args.realServer)).length > 0) return false;
+    return true;
+  };
+  await until(`every director to take ${name} out of the pool`, outOfPool, timeoutMs);
   return { seconds: (Date.now() - started) / 1000 };
 }
 
