@@ -42,6 +42,14 @@ describe('the production example on Rocky Linux 9', () => {
     expect(planned.get('www1-web-packages-install')).not.toContain('MooseFS.repo');
   });
 
+  it('installs NRPE and the plugins with dnf after enabling EPEL (a web host), and runs the agent', () => {
+    const nrpe = planned.get('www1-nrpe-packages-install');
+    expect(nrpe).toContain('dnf -y --setopt=retries=3 install');
+    expect(nrpe).toContain('epel-release');
+    expect(nrpe).toMatch(/set -- .*\bnrpe\b/);
+    expect(planned.get('www1-nrpe-service-running')).toContain('enable --now nrpe');
+  });
+
   it("checks Apache's config with apachectl -t and runs httpd", () => {
     expect(planned.get('www1-web-site-write')).toContain('apachectl -t');
     expect(planned.get('www1-web-service-running')).toContain('enable --now httpd');
