@@ -74,6 +74,12 @@ export interface PackageManager {
    * done, and refreshes the package index.
    */
   readonly refresh: string;
+  /**
+   * The package database's folder: the stack's installs and removals on one host take an flock on it, one
+   * at a time, so that two of them neither race for the package manager's locks nor count each other's
+   * packages as their own.
+   */
+  readonly stateDir: string;
 }
 
 export interface ExtraRepository {
@@ -147,6 +153,7 @@ const apt: PackageManager = {
     'for p in "$@"; do dpkg-query -W -f=\'${Status}\' "$p" 2>/dev/null | grep -q "install ok installed" || exit 1; done',
   listInstalled: "dpkg-query -W -f='${db:Status-Abbrev}${Package}=${Version}\\n' | sed -n 's/^ii //p'",
   refresh: `DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a && ${APT_GET} -o Acquire::Retries=3 update`,
+  stateDir: '/var/lib/dpkg',
 };
 
 function rpmManager(name: 'dnf' | 'yum'): PackageManager {
@@ -173,6 +180,7 @@ function rpmManager(name: 'dnf' | 'yum'): PackageManager {
     isInstalled: 'rpm -q "$@" >/dev/null',
     listInstalled: "rpm -qa --qf '%{NAME}=%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\n'",
     refresh: `${name} -y makecache`,
+    stateDir: '/var/lib/rpm',
   };
 }
 

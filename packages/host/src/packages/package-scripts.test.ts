@@ -1,10 +1,15 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { osProfile, OsProfile } from '../os-profile';
 import { bashScript } from '../shell';
 import { installScript, removeScript } from './package-scripts';
+
+/** The profile with its install lock on a folder of this machine (the EL one has no /var/lib/rpm here). */
+function withLockIn(base: OsProfile, stateDir: string): OsProfile {
+  return { ...base, packageManager: { ...base.packageManager, stateDir } };
+}
 
 /**
  * A package manager over a file of `name=version` lines: installing `x` also pulls in `libx` (the way
@@ -19,6 +24,7 @@ function fakeProfile(base: OsProfile): OsProfile {
       listInstalled: 'cat "$DB"',
       install: 'for p in "$@"; do echo "$p=$NEXT_VERSION" >> "$DB"; grep -q "^lib$p=" "$DB" || echo "lib$p=$NEXT_VERSION" >> "$DB"; echo "installing $p"; done',
       remove: 'echo "remove $*"',
+      stateDir: tmpdir(),
     },
   };
 }
@@ -75,7 +81,7 @@ describe('installScript', () => {
   });
 
   it('quotes package names', () => {
-    expect(installScript(profile, ["x'; rm -rf /"], [], before)[0]).toBe(`set -- "x'; rm -rf /"`);
+    expect(installScript(profile, ["x'; rm -rf /"], [], before)).toContain(`set -- "x'; rm -rf /"`);
   });
 });
 
@@ -127,7 +133,7 @@ describe("apt's removal", () => {
 
   it('purges the packages of the record that nothing needs, and no other package apt would autoremove', () => {
     const recorded = 'installed apache2=2.4\ninstalled libapache2=2.4\ninstalled needed-by-others=1.0';
-    const result = spawnSync('sh', ['-c', bashScript(removeScript(osProfile('debian-12')))], {
+    const result = spawnSync('sh', ['-c', bashScript(removeScript(withLockIn(osProfile('debian-12'), tmpdir())))], {
       env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, PULUMI_COMMAND_STDOUT: recorded },
       encoding: 'utf8',
     });
@@ -136,5 +142,23 @@ describe("apt's removal", () => {
       'apt-mark auto apache2 libapache2 needed-by-others\n' +
         'apt-get -o DPkg::Lock::Timeout=300 purge -y libapache2 apache2\n',
     );
+  });
+});
+
+describe('installs and removals on one host', () => {
+  it('run one at a time: a second waits for the first to finish', () => {
+    const profile = fakeProfile(osProfile('debian-12'));
+    const file = join(mkdtempSync(join(tmpdir(), 'packages-lock-')), 'remove.sh');
+    writeFileSync(file, bashScript(removeScript(profile)));
+    // Another holder of the same lock for 1 s; the removal starts 0.2 s later and must wait for it.
+    const holder = spawn('flock', [profile.packageManager.stateDir, 'sleep', '1']);
+    spawnSync('sleep', ['0.2']);
+    const started = Date.now();
+    const result = spawnSync('sh', [file], { encoding: 'utf8', env: { ...process.env, PULUMI_COMMAND_STDOUT: 'installed x=1' } });
+    const waited = Date.now() - started;
+    holder.kill();
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('remove x\n');
+    expect(waited).toBeGreaterThan(600);
   });
 });

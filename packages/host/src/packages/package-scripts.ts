@@ -11,6 +11,14 @@ const VERSION = '[A-Za-z0-9.+~:^_-]+';
  */
 const RECORDED = `mapfile -t recorded < <(printf "%s\\n" "\${PULUMI_COMMAND_STDOUT:-}" | sed -nE 's/^installed (${NAME})=${VERSION}$/\\1/p; t; s/^(${NAME})$/\\1/p')`;
 
+/** Waits for any other install or removal of the stack on this host (see `PackageManager.stateDir`). */
+function oneAtATime(profile: OsProfile): string[] {
+  return [
+    `exec {packages_lock}<${shellQuote(profile.packageManager.stateDir)}`,
+    'flock -w 900 "$packages_lock" || { echo "another package install on this host held its lock for 15 minutes" >&2; exit 1; }',
+  ];
+}
+
 /**
  * Installs what is missing and prints the record of the packages this resource stands for, sorted:
  * `installed <name>=<version>` for each it installed, the dependencies the package manager pulled in
@@ -28,6 +36,7 @@ export function installScript(
 ): string[] {
   const manager = profile.packageManager;
   return [
+    ...oneAtATime(profile),
     `set -- ${names.map(shellQuote).join(' ')}`,
     RECORDED,
     `before=${shellQuote(beforeInstall)}`,
@@ -59,5 +68,5 @@ export function installScript(
 
 /** Removes, of the packages the record says were installed, those nothing else needs (see `PackageManager.remove`). */
 export function removeScript(profile: OsProfile): string[] {
-  return [RECORDED, 'set -- "${recorded[@]}"', 'if (($#)); then', '{', profile.packageManager.remove, '} >&2', 'fi'];
+  return [...oneAtATime(profile), RECORDED, 'set -- "${recorded[@]}"', 'if (($#)); then', '{', profile.packageManager.remove, '} >&2', 'fi'];
 }
