@@ -13,7 +13,9 @@ export const inventory: Inventory = loadLabInventory();
 // after the update's own error reached the test. They say nothing about the update: jest's handler gets
 // every other rejection.
 function lateEngineCall(reason: unknown): boolean {
-  return reason instanceof Error && /^14 UNAVAILABLE: No connection established/.test(reason.message) && /registerResource/.test(reason.stack ?? '');
+  // The SDK renames an UNAVAILABLE error of registerResourceOutputs before rejecting with it.
+  const gone = /^(14 UNAVAILABLE: No connection established|Resource monitor is terminating)/;
+  return reason instanceof Error && gone.test(reason.message) && /registerResource/.test(reason.stack ?? '');
 }
 let jestHandlers: NodeJS.UnhandledRejectionListener[] = [];
 beforeAll(() => {

@@ -24,8 +24,10 @@ export function labDrainArgs(inventory: Inventory, hostName: string, stack: stri
   };
 }
 
-export const drainLabWebHost = (inventory: Inventory, hostName: string, stack: string, log: OpsLog) =>
-  drainWebHost(labDrainArgs(inventory, hostName, stack, log));
+export async function drainLabWebHost(inventory: Inventory, hostName: string, stack: string, log: OpsLog) {
+  return drainWebHost(labDrainArgs(inventory, hostName, stack, log));
+}
 
-export const undrainLabWebHost = (inventory: Inventory, hostName: string, stack: string, log: OpsLog) =>
-  undrainWebHost(labDrainArgs(inventory, hostName, stack, log));
+export async function undrainLabWebHost(inventory: Inventory, hostName: string, stack: string, log: OpsLog) {
+  return undrainWebHost(labDrainArgs(inventory, hostName, stack, log));
+}

@@ -179,7 +179,8 @@ export class DirectorPair extends pulumi.ComponentResource {
           ),
           validate: dropInCheck(`${unit}.service`),
         },
-        { parent: this, dependsOn: packages },
+        // After keepalived took its config: a refused keepalived.conf leaves the drop-in as it was too.
+        { parent: this, dependsOn: [packages, config] },
       );
       new Service(
         `${prefix}-keepalived`,

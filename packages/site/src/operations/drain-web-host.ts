@@ -81,7 +81,10 @@ export async function drainWebHost(args: DrainArgs): Promise<{ seconds: number }
 /** Puts a drained web host back: its flag goes, and this returns once every director forwards to it again. */
 export async function undrainWebHost(args: DrainArgs): Promise<{ seconds: number }> {
   const started = Date.now();
-  await args.web.run(bashScript([`rm -f ${shellQuote(args.drainFlag)}`]));
+  // The flag's folder goes too once empty, so that a destroy that follows leaves no folder of the stack behind.
+  await args.web.run(
+    bashScript([`rm -f ${shellQuote(args.drainFlag)}`, `rmdir -p --ignore-fail-on-non-empty "$(dirname ${shellQuote(args.drainFlag)})" 2>/dev/null || true`]),
+  );
   args.log(`${args.web.name}: drain flag removed; waiting for the directors' health checks`);
   const inPool = async () => {
     for (const director of args.directors) if (!(await entries(director, args.realServer)).some((entry) => entry.weight > 0)) return false;
