@@ -1,0 +1,43 @@
+import { drainLabWebHost, undrainLabWebHost } from '../src/ops/web-drain';
+import { hostsWithRole } from '../src/probes/failover';
+import { sampleSite, whoAnswers } from '../src/status';
+import { e2eStack, inventory } from './support';
+
+const [, web2] = hostsWithRole(inventory, 'web');
+const url = `http://${inventory.vip}/`;
+// Draining is the directors' business: a dev stack without them has nothing to take the host out of.
+const withDirectors = !e2eStack.tiers || e2eStack.tiers.includes('director');
+const itThroughVip = withDirectors ? it : it.skip;
+
+describe('npm run ops -- web:drain / web:undrain', () => {
+  itThroughVip(`takes ${web2.name} out of the pool and back while a client sends requests, none of them failing`, async () => {
+    const tally: Record<string, number> = {};
+    let sending = true;
+    const client = (async () => {
+      while (sending) {
+        const host = await whoAnswers(url).catch(() => 'failed');
+        tally[host] = (tally[host] ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    try {
+      const drained = await drainLabWebHost(inventory, web2.name, e2eStack.name, log);
+      const whileDrained = await sampleSite(url, 20);
+      expect(whileDrained[web2.name]).toBeUndefined();
+      const back = await undrainLabWebHost(inventory, web2.name, e2eStack.name, log);
+      console.log(`${lines.join('\n')}\ndrained in ${drained.seconds.toFixed(1)} s, back in ${back.seconds.toFixed(1)} s; requests meanwhile: ${JSON.stringify(tally)}`);
+    } finally {
+      sending = false;
+      await client;
+    }
+    expect(tally.failed).toBeUndefined();
+    const afterwards = await sampleSite(url, 20);
+    expect(afterwards[web2.name]).toBeGreaterThan(0);
+  }, 300000);
+
+  it('refuses a host that is not a web host, naming the web hosts', async () => {
+    await expect(drainLabWebHost(inventory, 'db1', e2eStack.name, () => undefined)).rejects.toThrow('"db1" is not a web host of the lab');
+  });
+});
