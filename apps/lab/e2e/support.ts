@@ -17,18 +17,24 @@ function lateEngineCall(reason: unknown): boolean {
   const gone = /^(14 UNAVAILABLE: No connection established|Resource monitor is terminating)/;
   return reason instanceof Error && gone.test(reason.message) && /registerResource/.test(reason.stack ?? '');
 }
-let jestHandlers: NodeJS.UnhandledRejectionListener[] = [];
-beforeAll(() => {
-  jestHandlers = process.listeners('unhandledRejection');
+// jest installs its own handlers around each test as well as around the file: the filter goes on top of both.
+const saved: NodeJS.UnhandledRejectionListener[][] = [];
+function filterLateEngineCalls(): void {
+  const jestHandlers = process.listeners('unhandledRejection');
+  saved.push(jestHandlers);
   process.removeAllListeners('unhandledRejection');
   process.on('unhandledRejection', (reason, promise) => {
     if (!lateEngineCall(reason)) for (const handler of jestHandlers) handler(reason, promise);
   });
-});
-afterAll(() => {
+}
+function restoreJestHandlers(): void {
   process.removeAllListeners('unhandledRejection');
-  for (const handler of jestHandlers) process.on('unhandledRejection', handler);
-});
+  for (const handler of saved.pop() ?? []) process.on('unhandledRejection', handler);
+}
+beforeAll(filterLateEngineCalls);
+beforeEach(filterLateEngineCalls);
+afterEach(restoreJestHandlers);
+afterAll(restoreJestHandlers);
 
 /** Runs a command on a lab host and fails the test with its output if it exits non-zero. */
 export const sh = runOnHostOrThrow;
