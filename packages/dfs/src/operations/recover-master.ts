@@ -1,4 +1,4 @@
-import type { OpsLog, OpsShell } from '@hastack/host';
+import { waitUntil, type OpsLog, type OpsShell } from '@hastack/host';
 import { mfscliCommand, MfscliSections, parseChunkservers } from '../mfscli';
 import { MOOSEFS_USER } from '../moosefs-cluster/moosefs-cluster';
 import { masterRunningScript, metaloggerFilesScript, mountAnswersScript, restoreMasterScript } from './recover-master-scripts';
@@ -32,16 +32,6 @@ export interface RecoveryReport {
   seconds: number;
 }
 
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
 /**
  * Rebuilds a MooseFS master's metadata from a metalogger: the metalogger's metadata copy and change
  * logs go onto the master host, `mfsmaster -a` replays them, the master starts, and the procedure waits
@@ -63,18 +53,19 @@ export async function recoverMaster(args: RecoverMasterArgs): Promise<RecoveryRe
   const asideFolder = (await args.master.run(restoreMasterScript(args.dataDir, args.masterUnit, MOOSEFS_USER), files)).trim();
   args.log(`master on ${args.master.name} rebuilt and started; its own files are in ${asideFolder}`);
 
-  await until(
+  await waitUntil(
     'every chunkserver to connect',
     async () => {
       const listing = parseChunkservers(await args.master.run(mfscliCommand(args.masterAddress, MfscliSections.chunkservers)));
       const connected = new Set(listing.connected.map((cs) => cs.address));
-      return args.chunkserverAddresses.every((address) => connected.has(address)) ? true : undefined;
+      return args.chunkserverAddresses.every((address) => connected.has(address));
     },
     timeoutMs,
+    1000,
   );
   args.log(`chunkservers connected: ${args.chunkserverAddresses.join(', ')}`);
   for (const client of args.clients) {
-    await until(`${client.shell.name}'s mount ${client.mountPath} to answer`, () => client.shell.run(mountAnswersScript(client.mountPath)), timeoutMs);
+    await waitUntil(`${client.shell.name}'s mount ${client.mountPath} to answer`, () => client.shell.run(mountAnswersScript(client.mountPath)), timeoutMs, 1000);
     args.log(`${client.shell.name}: ${client.mountPath} answers`);
   }
   return { asideFolder, seconds: (Date.now() - started) / 1000 };

@@ -1,1 +1,2 @@
 export type { OpsLog, OpsShell } from './ops-shell';
+export { waitUntil } from './wait-until';

@@ -1,5 +1,5 @@
 import { parseIpvsTable } from '@hastack/director';
-import { bashScript, shellQuote, type OpsLog, type OpsShell } from '@hastack/host';
+import { bashScript, shellQuote, waitUntil, type OpsLog, type OpsShell } from '@hastack/host';
 
 export interface DrainArgs {
   /** The web host to take out of the pool, or to put back. */
@@ -21,14 +21,6 @@ export interface DrainArgs {
 async function entries(director: OpsShell, realServer: DrainArgs['realServer']) {
   const wanted = `${realServer.address}:${realServer.port}`;
   return parseIpvsTable(await director.run(bashScript(['ipvsadm -Ln']))).filter((entry) => entry.address === wanted);
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 /** Sets the real server's weight to 0 in every virtual service of a director that has it: no new connection goes there. */
@@ -67,14 +59,14 @@ export async function drainWebHost(args: DrainArgs): Promise<{ seconds: number }
     for (const director of holders) if ((await entries(director, args.realServer)).some((entry) => entry.activeConnections > 0)) return false;
     return true;
   };
-  await until(`the connections to ${name} to finish`, idle, timeoutMs);
+  await waitUntil(`the connections to ${name} to finish`, idle, timeoutMs, 500);
   await args.web.run(bashScript([`install -d -m 0755 "$(dirname ${shellQuote(args.drainFlag)})"`, `touch ${shellQuote(args.drainFlag)}`]));
   args.log(`${args.web.name}: no open connection; drain flag set, waiting for the directors' health checks`);
   const outOfPool = async () => {
     for (const director of args.directors) if ((await entries(director, args.realServer)).length > 0) return false;
     return true;
   };
-  await until(`every director to take ${name} out of the pool`, outOfPool, timeoutMs);
+  await waitUntil(`every director to take ${name} out of the pool`, outOfPool, timeoutMs, 500);
   return { seconds: (Date.now() - started) / 1000 };
 }
 
@@ -90,6 +82,6 @@ export async function undrainWebHost(args: DrainArgs): Promise<{ seconds: number
     for (const director of args.directors) if (!(await entries(director, args.realServer)).some((entry) => entry.weight > 0)) return false;
     return true;
   };
-  await until(`every director to forward to ${args.web.name} again`, inPool, args.timeoutMs ?? 120000);
+  await waitUntil(`every director to forward to ${args.web.name} again`, inPool, args.timeoutMs ?? 120000, 500);
   return { seconds: (Date.now() - started) / 1000 };
 }
