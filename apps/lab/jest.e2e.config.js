@@ -6,6 +6,7 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
   testSequencer: '<rootDir>/e2e/by-name-sequencer.js',
+  testEnvironment: '<rootDir>/e2e/late-engine-calls-environment.js',
   testTimeout: 600000,
   maxWorkers: 1,
 };

@@ -8,34 +8,6 @@ import { runOnHostOrThrow } from '../src/status';
 
 export const inventory: Inventory = loadLabInventory();
 
-// An inline program whose update the engine ended early (a config its check refused) may still be sending
-// the outputs of components it registered; those calls fail with UNAVAILABLE once the engine is gone,
-// after the update's own error reached the test. They say nothing about the update: jest's handler gets
-// every other rejection.
-function lateEngineCall(reason: unknown): boolean {
-  // The SDK renames an UNAVAILABLE error of registerResourceOutputs before rejecting with it.
-  const gone = /^(14 UNAVAILABLE: No connection established|Resource monitor is terminating)/;
-  return reason instanceof Error && gone.test(reason.message) && /registerResource/.test(reason.stack ?? '');
-}
-// jest installs its own handlers around each test as well as around the file: the filter goes on top of both.
-const saved: NodeJS.UnhandledRejectionListener[][] = [];
-function filterLateEngineCalls(): void {
-  const jestHandlers = process.listeners('unhandledRejection');
-  saved.push(jestHandlers);
-  process.removeAllListeners('unhandledRejection');
-  process.on('unhandledRejection', (reason, promise) => {
-    if (!lateEngineCall(reason)) for (const handler of jestHandlers) handler(reason, promise);
-  });
-}
-function restoreJestHandlers(): void {
-  process.removeAllListeners('unhandledRejection');
-  for (const handler of saved.pop() ?? []) process.on('unhandledRejection', handler);
-}
-beforeAll(filterLateEngineCalls);
-beforeEach(filterLateEngineCalls);
-afterEach(restoreJestHandlers);
-afterAll(restoreJestHandlers);
-
 /** Runs a command on a lab host and fails the test with its output if it exits non-zero. */
 export const sh = runOnHostOrThrow;
 
