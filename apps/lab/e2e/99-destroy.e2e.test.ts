@@ -2,7 +2,9 @@ import { selectLabStack } from '../src/deploy/lab-stack';
 import { hostsWithRole } from '../src/probes/failover';
 import { inventory, sh } from './support';
 
-const leftovers = (paths: string[]) => `for p in ${paths.join(' ')}; do test ! -e "$p" || echo "$p"; done`;
+// What is still there of `paths`; under /var/lib/hastack, every file, so a failure says which record stayed.
+const leftovers = (paths: string[]) =>
+  `for p in ${paths.join(' ')}; do if [ -d "$p" ] && [ "$p" = /var/lib/hastack ]; then find "$p"; elif [ -e "$p" ]; then echo "$p"; fi; done`;
 
 describe('destroying the lab stack', () => {
   beforeAll(async () => {
@@ -49,9 +51,12 @@ describe('destroying the lab stack', () => {
   });
 
   it('leaves every host without NRPE, the monitoring plugins or the agent drop-in', async () => {
+    const left: Record<string, string> = {};
     for (const host of inventory.hosts) {
-      expect(await sh(host, "dpkg -l nagios-nrpe-server 'monitoring-plugins*' 2>/dev/null | grep '^ii' || true")).toBe('');
-      expect(await sh(host, leftovers(['/etc/nagios/nrpe.d/hastack.cfg', '/var/lib/hastack']))).toBe('');
+      const found = (await sh(host, "dpkg -l nagios-nrpe-server 'monitoring-plugins*' 2>/dev/null | grep '^ii' || true")) +
+        (await sh(host, leftovers(['/etc/nagios/nrpe.d/hastack.cfg', '/var/lib/hastack'])));
+      if (found) left[host.name] = found;
     }
+    expect(left).toEqual({});
   });
 });
