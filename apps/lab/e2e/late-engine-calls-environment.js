@@ -19,10 +19,19 @@ function lateEngineCall(reason) {
 class LateEngineCallsEnvironment extends TestEnvironment {
   async setup() {
     await super.setup();
-    let emit = process.emit;
+    const base = process.emit;
+    let emit = base;
+    let inside = false;
     function filtered(event, reason, ...rest) {
       if (event === 'unhandledRejection' && lateEngineCall(reason)) return true;
-      return emit.call(this, event, reason, ...rest);
+      // A wrapper that took the filter for the original (see below) calls back into it: on to the original.
+      if (inside) return base.call(this, event, reason, ...rest);
+      inside = true;
+      try {
+        return emit.call(this, event, reason, ...rest);
+      } finally {
+        inside = false;
+      }
     }
     // A module that wraps `process.emit` later (signal-exit, loaded when jest first writes its cache)
     // would put the filter out of the path: its wrapper goes behind the filter instead.

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as auto from '@pulumi/pulumi/automation';
@@ -30,6 +30,15 @@ function fakeStack(pending: unknown[]) {
 /** The pid of a process that has exited. */
 function deadPid(): number {
   return Number(spawnSync('sh', ['-c', 'echo $$'], { encoding: 'utf8' }).stdout.trim());
+}
+
+/** A child that has exited and that nobody reaps (as under an init that reaps late): a zombie, until `reap`. */
+async function zombiePid(): Promise<{ pid: number; reap: () => void }> {
+  // The inner shell exits at once; the outer one stops itself before it could wait for it.
+  const parent = spawn('sh', ['-c', 'sh -c "exit 0" & echo $!; kill -STOP $$'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const pid = await new Promise<number>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+  while (!/\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) await new Promise((resolve) => setTimeout(resolve, 20));
+  return { pid, reap: () => parent.kill('SIGKILL') };
 }
 
 function locksWith(...locks: { pid: number; hostname: string }[]): string {
@@ -64,6 +73,16 @@ describe('recoverInterruptedUpdate', () => {
     expect(stack.calls).toEqual(['cancel']);
     expect(recovery.staleLocks).toHaveLength(1);
     expect(lines[0]).toMatch(/^removed the lock of stack "lab" left by an update that is no longer running \(pid \d+, /);
+  });
+
+  it('removes a lock whose process was killed and not yet reaped (a zombie)', async () => {
+    const stack = fakeStack([]);
+    const zombie = await zombiePid();
+    try {
+      expect((await recoverInterruptedUpdate(stack, locksWith({ pid: zombie.pid, hostname: hostname() }), () => undefined)).staleLocks).toHaveLength(1);
+    } finally {
+      zombie.reap();
+    }
   });
 
   it.each([

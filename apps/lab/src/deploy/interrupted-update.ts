@@ -30,10 +30,20 @@ export function stackLocksDir(backendUrl: string | undefined, project: string, s
   return join(fileURLToPath(backendUrl), '.pulumi', 'locks', 'organization', project, stack);
 }
 
+/** A killed process whose parent has not reaped it yet (an init that reaps late, in a container) is gone too. */
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    return !zombie(pid);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
