@@ -22,10 +22,12 @@ describe('destroying the lab stack', () => {
     }
   });
 
-  it('leaves the web hosts without Apache, PHP, the app settings, the VIP on lo, the unit or the ARP settings', async () => {
+  it('leaves the web hosts without Apache, PHP, the app settings or releases, the VIP on lo, the unit or the ARP settings', async () => {
     for (const web of hostsWithRole(inventory, 'web')) {
       expect(await sh(web, "dpkg -l 'apache2*' 'php*' 'libapache2-mod-php*' 2>/dev/null | grep '^ii' || true")).toBe('');
-      expect(await sh(web, leftovers(['/etc/hastack-web', '/var/www/html/index.php', '/var/www/html/health']))).toBe('');
+      expect(await sh(web, leftovers(['/etc/hastack-web', '/var/www/html/index.php', '/var/www/hastack-health', '/var/www/hastack-releases']))).toBe('');
+      // No symlink to a removed release where the distribution's document root was.
+      expect(await sh(web, 'test ! -L /var/www/html && echo no-symlink')).toBe('no-symlink\n');
       expect(await sh(web, 'ip -o -4 addr show dev lo')).not.toContain(inventory.vip);
       expect(await sh(web, 'sysctl -n net.ipv4.conf.all.arp_ignore net.ipv4.conf.lo.arp_announce')).toBe('0\n0\n');
       expect(await sh(web, leftovers(['/etc/systemd/system/hastack-lvs-real.service', '/etc/sysctl.d/90-hastack-*', '/var/lib/hastack']))).toBe('');

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { InventoryError, validateSiteDescription } from '@hastack/inventory';
 import { skipSdkDebugLog } from '@hastack/host';
-import { Site } from '@hastack/site';
+import { Site, SiteApp } from '@hastack/site';
 
 /** Stack configuration keys of an environment described in its stack configuration. */
 export const ConfigKeys = {
@@ -9,6 +9,8 @@ export const ConfigKeys = {
   site: 'site',
   /** The SSH private key of every host, set with `pulumi config set --secret hastack:sshPrivateKey < key`. */
   sshPrivateKey: 'sshPrivateKey',
+  /** The application the web hosts serve (`SiteApp`: appDir, relative to the project, keep, batchSize, checkPath); optional. */
+  app: 'app',
 } as const;
 
 /**
@@ -28,7 +30,7 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
       throw new pulumi.RunError(error instanceof InventoryError ? error.message : `${source}: ${(error as Error).message}`);
     }
     const privateKey = config.requireSecret(ConfigKeys.sshPrivateKey);
-    const site = new Site('site', { description, privateKey: () => privateKey });
+    const site = new Site('site', { description, privateKey: () => privateKey, app: config.getObject<SiteApp>(ConfigKeys.app) });
     return { siteUrl: site.url, vips: site.vips };
   };
 }

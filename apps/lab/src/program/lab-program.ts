@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { skipSdkDebugLog } from '@hastack/host';
 import { hostsByName, Site, SiteTier } from '@hastack/site';
@@ -29,7 +30,12 @@ export interface LabOptions {
   advertIntervalSeconds?: number;
   /** Whether the first director takes the VIP back when it returns (true). */
   preempt?: boolean;
+  /** The application the web hosts serve (the repository's demo app). */
+  appDir?: string;
 }
+
+/** The developers' program of the lab: the repository's demo application. */
+export const DEMO_APP_DIR = resolve(__dirname, '../../../demo-app');
 
 /** The lab stack: the site library on the lab's hosts, each reached with the key the lab made for it. */
 export function labProgram(inventory: Inventory, options: LabOptions = {}): () => Promise<LabOutputs> {
@@ -42,6 +48,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       tiers: options.tiers,
       advertIntervalSeconds: options.advertIntervalSeconds ?? 0.2,
       preempt: options.preempt,
+      app: { appDir: options.appDir ?? DEMO_APP_DIR },
       // The lab's destroy proof wants clean hosts; the lab binds /dev/fuse on the web hosts only.
       purgeData: true,
       dfsAdminHost: inventory.hosts.find((entry) => entry.roles.includes('web'))?.name,

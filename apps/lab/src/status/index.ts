@@ -2,4 +2,5 @@ export { collectLabStatus, formatLabStatus, vipOwnership } from './lab-status';
 export type { LabStatus, VipOwnership } from './lab-status';
 export { runOnHost, runOnHostOrThrow } from './host-shell';
 export type { ShellResult } from './host-shell';
-export { sampleSite, whoAnswers } from './site-probe';
+export { answerOf, sampleSite, whoAnswers } from './site-probe';
+export type { Answer } from './site-probe';

@@ -1,10 +1,21 @@
 import { get } from 'node:http';
 
+/** Who answered a request, and with which release of the application (the demo app names it). */
+export interface Answer {
+  host: string;
+  release?: string;
+}
+
 /**
  * Which web host answers one request: a new connection each time (no keep-alive), so that IPVS
  * schedules every request on its own.
  */
-export function whoAnswers(url: string, timeoutMs = 3000): Promise<string> {
+export async function whoAnswers(url: string, timeoutMs = 3000): Promise<string> {
+  return (await answerOf(url, timeoutMs)).host;
+}
+
+/** One request's answer: a 200 naming its host, or a rejection saying what came instead. */
+export function answerOf(url: string, timeoutMs = 3000): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = get(url, { agent: false, timeout: timeoutMs }, (response) => {
       let body = '';
@@ -12,7 +23,8 @@ export function whoAnswers(url: string, timeoutMs = 3000): Promise<string> {
       response.on('data', (chunk: string) => (body += chunk));
       response.on('end', () => {
         const host = /id="host">([^<]+)</.exec(body)?.[1];
-        if (response.statusCode === 200 && host) resolve(host);
+        const release = /id="release">([^<]+)</.exec(body)?.[1];
+        if (response.statusCode === 200 && host) resolve({ host, release });
         else reject(new Error(`${url} answered ${response.statusCode} without a host name`));
       });
     });

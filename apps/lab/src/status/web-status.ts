@@ -1,3 +1,4 @@
+import { osProfile, shellQuote } from '@hastack/host';
 import type { Inventory } from '@hastack/inventory';
 import { runOnHost } from './host-shell';
 
@@ -11,13 +12,15 @@ export interface WebHostStatus {
   mounts: string[];
   /** Whether a drain flag of some stack holds the host out of the directors' pool. */
   drained: boolean;
+  /** The application's live release (its digest), when an `AppRelease` put one live. */
+  release?: string;
 }
 
 const SEP = '--hastack--';
 
 /** Parses what `webHostProbe` prints. */
 export function parseWebHostProbe(name: string, out: string): WebHostStatus {
-  const [version = '', page = '', mounts = '', drain = ''] = out.split(`${SEP}\n`);
+  const [version = '', page = '', mounts = '', drain = '', root = ''] = out.split(`${SEP}\n`);
   return {
     name,
     apache: /Server version: (\S+(?: \([^)]*\))?)/.exec(version)?.[1],
@@ -27,11 +30,12 @@ export function parseWebHostProbe(name: string, out: string): WebHostStatus {
       .filter((line) => line.split(' ')[1]?.startsWith('mfs#'))
       .map((line) => line.split(' ')[0]),
     drained: drain.trim() !== '',
+    release: /^\/\S+\/([0-9a-f]{8,64})$/m.exec(root)?.[1],
   };
 }
 
 /** One ssh round trip per host; every part may fail without hiding the others. */
-const webHostProbe = [
+const webHostProbe = (documentRoot: string) => [
   'apachectl -v 2>/dev/null || true',
   `echo ${SEP}`,
   'curl -s -m 3 http://127.0.0.1/ || true',
@@ -39,12 +43,14 @@ const webHostProbe = [
   'findmnt -rn -o TARGET,SOURCE || true',
   `echo ${SEP}`,
   'ls /var/lib/hastack/*/web/drain 2>/dev/null || true',
+  `echo ${SEP}`,
+  `readlink ${shellQuote(documentRoot)} || true`,
 ].join('; ');
 
-/** Each web host's Apache and PHP versions, MooseFS mounts and drain state. */
+/** Each web host's Apache and PHP versions, MooseFS mounts, drain state and live release. */
 export async function collectWebStatus(inventory: Inventory): Promise<WebHostStatus[]> {
   const webHosts = inventory.hosts.filter((h) => h.roles.includes('web'));
-  return Promise.all(webHosts.map(async (host) => parseWebHostProbe(host.name, (await runOnHost(host, webHostProbe)).stdout)));
+  return Promise.all(webHosts.map(async (host) => parseWebHostProbe(host.name, (await runOnHost(host, webHostProbe(osProfile(host.os).paths.webDocumentRoot))).stdout)));
 }
 
 export function formatWebStatus(hosts: WebHostStatus[]): string[] {
@@ -53,7 +59,7 @@ export function formatWebStatus(hosts: WebHostStatus[]): string[] {
     'web hosts:',
     ...hosts.map(
       (h) =>
-        `  ${h.name.padEnd(10)} ${h.apache ?? 'Apache NOT installed'}, PHP ${h.php ?? 'NOT answering'}, mount ${h.mounts.join(' ') || 'none'}${h.drained ? ', DRAINED' : ''}`,
+        `  ${h.name.padEnd(10)} ${h.apache ?? 'Apache NOT installed'}, PHP ${h.php ?? 'NOT answering'}, release ${h.release ?? 'none'}, mount ${h.mounts.join(' ') || 'none'}${h.drained ? ', DRAINED' : ''}`,
     ),
   ];
 }

@@ -102,6 +102,8 @@ export interface OsProfile {
     readonly keepalivedConfig: string;
     readonly webServerConfigDir: string;
     readonly webDocumentRoot: string;
+    /** The access log of the default site (combined format): a release reads the directors' health checks there. */
+    readonly webServerAccessLog: string;
     readonly databaseConfigDir: string;
     /** The database server's data folder (the package creates it). */
     readonly databaseDataDir: string;
@@ -221,6 +223,7 @@ const debian12: OsProfile = {
     keepalivedConfig: '/etc/keepalived/keepalived.conf',
     webServerConfigDir: '/etc/apache2/conf-enabled',
     webDocumentRoot: '/var/www/html',
+    webServerAccessLog: '/var/log/apache2/access.log',
     databaseConfigDir: '/etc/mysql/mariadb.conf.d',
     databaseDataDir: '/var/lib/mysql',
     databaseServerBinary: '/usr/sbin/mariadbd',
@@ -251,7 +254,8 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
     packages: {
       keepalived: ['keepalived'],
       ipvsadm: ['ipvsadm'],
-      webServer: ['httpd'],
+      // tar unpacks the application's releases; a minimal EL install may lack it (Debian's is essential).
+      webServer: ['httpd', 'tar'],
       php: ['php', majorVersion === 7 ? 'php-mysql' : 'php-mysqlnd'],
       mysqlClient: ['mariadb'],
       databaseServer: ['mariadb-server'],
@@ -280,6 +284,7 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       keepalivedConfig: '/etc/keepalived/keepalived.conf',
       webServerConfigDir: '/etc/httpd/conf.d',
       webDocumentRoot: '/var/www/html',
+      webServerAccessLog: '/var/log/httpd/access_log',
       databaseConfigDir: '/etc/my.cnf.d',
       databaseDataDir: '/var/lib/mysql',
       databaseServerBinary: majorVersion < 9 ? '/usr/libexec/mysqld' : '/usr/libexec/mariadbd',

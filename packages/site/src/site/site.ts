@@ -4,7 +4,7 @@ import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/in
 import type { ReplicatedDatabase } from '@hastack/db';
 import type { SiteContext } from './site-context';
 import { composeDirectors, DirectorTierOptions } from './tiers/director';
-import { composeWeb } from './tiers/web';
+import { composeWeb, WebTierOptions } from './tiers/web';
 import { composeDfs, DfsTierOptions } from './tiers/dfs';
 import { composeDb, DbTierOptions } from './tiers/db';
 import { composeMonitoring } from './tiers/monitoring';
@@ -27,7 +27,7 @@ export function describedTiers(description: SiteDescription): SiteTier[] {
   return SiteTiers.filter((tier) => description.hosts.some((host) => host.roles.some((role) => TierRoles[tier].includes(role))));
 }
 
-export interface SiteArgs extends DirectorTierOptions, DfsTierOptions, DbTierOptions {
+export interface SiteArgs extends DirectorTierOptions, DfsTierOptions, DbTierOptions, WebTierOptions {
   /** The site description, validated by `@hastack/inventory`: hosts and roles, network, VIP, VRRP router id. */
   description: SiteDescription;
   /** The SSH private key for a host (kept secret): read from its `privateKeyPath`, or one from stack config. */
@@ -76,7 +76,7 @@ export class Site extends pulumi.ComponentResource {
     this.database = tiers.has('db') ? composeDb(site, args) : undefined;
     // The web servers' settings name the database and the shared folder: both are composed first.
     const dfs = tiers.has('dfs') ? composeDfs(site, args) : undefined;
-    const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [] }) : [];
+    const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [], app: args.app, balanced: tiers.has('director') }) : [];
     if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
     const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;
     if (tiers.has('monitoring')) composeMonitoring(site, [...tiers].flatMap((tier) => TierRoles[tier]));

@@ -3,12 +3,12 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The entries of a folder tree, relative paths sorted byte-wise so the order never depends on the machine. */
-function walk(root: string, relative = ''): string[] {
+export function appEntries(root: string, relative = ''): string[] {
   return readdirSync(join(root, relative))
     .sort()
     .flatMap((name) => {
       const path = relative ? `${relative}/${name}` : name;
-      return lstatSync(join(root, path)).isDirectory() ? [path, ...walk(root, path)] : [path];
+      return lstatSync(join(root, path)).isDirectory() ? [path, ...appEntries(root, path)] : [path];
     });
 }
 
@@ -19,7 +19,7 @@ function walk(root: string, relative = ''): string[] {
  */
 export function appDigest(appDir: string): string {
   const hash = createHash('sha256');
-  for (const path of walk(appDir)) {
+  for (const path of appEntries(appDir)) {
     const stat = lstatSync(join(appDir, path));
     if (stat.isSymbolicLink()) throw new Error(`appDir: "${path}" is a symlink; a release holds files and folders only`);
     const kind = stat.isDirectory() ? 'd' : 'f';

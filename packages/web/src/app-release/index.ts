@@ -1,5 +1,11 @@
 export { appDigest } from './app-digest';
-export { APP_INDEX_FILES, validateAppReleaseArgs } from './app-release-args';
-export type { AppReleaseArgs } from './app-release-args';
-export { renderReleaseScript } from './render-release-script';
-export type { ReleaseScriptOptions } from './render-release-script';
+export { appBundle } from './app-bundle';
+export type { AppBundle } from './app-bundle';
+export { APP_INDEX_FILES, validateAppRollout } from './app-rollout-args';
+export type { AppRolloutArgs } from './app-rollout-args';
+export { AppRelease } from './app-release';
+export type { AppReleaseArgs, ReleasePool } from './app-release';
+export { renderPoolWaits } from './render-pool-waits';
+export type { PoolWaitOptions } from './render-pool-waits';
+export { renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';
+export type { ReleaseDrain, ReleaseScriptOptions } from './render-release-script';

@@ -3,24 +3,48 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '@hastack/host';
-import { renderReleaseScript } from './render-release-script';
+import { renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';
 
 let base: string;
 let releases: string;
 let root: string;
 
-/** A tar stream of a release whose index.php says `text`. */
-function tarOf(text: string): Buffer {
+/** A release whose index.php says `text`, as the host reads it: a base64 tar.gz. */
+function archiveOf(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'app-'));
   writeFileSync(join(dir, 'index.php'), text);
-  return spawnSync('tar', ['-c', '-C', dir, '.']).stdout;
+  return spawnSync('tar', ['-cz', '-C', dir, '.']).stdout.toString('base64');
 }
 
-function release(digest: string, text: string, check = 'test -f "$RELEASE_DIR/index.php"', configTest = 'true') {
-  const script = bashScript(renderReleaseScript({ releasesDir: releases, documentRoot: root, digest, keep: 2, configTest, releaseCheck: check }));
-  const result = spawnSync('bash', ['-c', script], { input: tarOf(text) });
+interface Steps {
+  check?: string;
+  configTest?: string;
+  liveCheck?: string;
+  /** Each step of the drain appends its name to `$base/steps`. */
+  drain?: boolean;
+}
+
+function release(digest: string, text: string, steps: Steps = {}) {
+  const log = (step: string) => `echo ${step} >> ${join(base, 'steps')}`;
+  const script = bashScript(
+    renderReleaseScript({
+      releasesDir: releases,
+      documentRoot: root,
+      digest,
+      keep: 2,
+      configTest: steps.configTest ?? 'true',
+      releaseCheck: steps.check ?? 'test -f "$RELEASE_DIR/index.php" && test "$RELEASE_NAME" = ' + digest,
+      reload: log('reload'),
+      liveCheck: steps.liveCheck ?? `grep -q ${text} ${root}/index.php`,
+      liveCheckSeconds: 1,
+      drain: steps.drain ? { flag: join(base, 'drain'), leave: `touch ${join(base, 'drain')}; ${log('leave')}`, rejoin: `rm ${join(base, 'drain')}; ${log('rejoin')}` } : undefined,
+    }),
+  );
+  const result = spawnSync('bash', ['-c', script], { input: archiveOf(text) });
   return { code: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
 }
+
+const steps = () => (existsSync(join(base, 'steps')) ? readFileSync(join(base, 'steps'), 'utf8').trim().split('\n') : []);
 
 beforeEach(() => {
   base = mkdtempSync(join(tmpdir(), 'release-'));
@@ -32,7 +56,7 @@ beforeEach(() => {
 
 describe('renderReleaseScript', () => {
   it('unpacks the release under its digest and points the document root at it, keeping the original aside', () => {
-    expect(release('aaaaaaaa', 'v1')).toMatchObject({ code: 0, stdout: `${releases}/aaaaaaaa\n` });
+    expect(release('aaaaaaaa', 'v1')).toMatchObject({ code: 0, stdout: 'live aaaaaaaa\n' });
     expect(readlinkSync(root)).toBe(`${releases}/aaaaaaaa`);
     expect(readFileSync(join(root, 'index.php'), 'utf8')).toBe('v1');
     expect(readFileSync(join(releases, '.original', 'index.html'), 'utf8')).toBe('distribution page');
@@ -40,15 +64,41 @@ describe('renderReleaseScript', () => {
 
   it('leaves the old release live when the new one fails its check, with the reason', () => {
     release('aaaaaaaa', 'v1');
-    const refused = release('bbbbbbbb', 'v2', 'echo "HTTP 500 from the release" && false');
+    const refused = release('bbbbbbbb', 'v2', { check: 'echo "HTTP 500 from the release" && false', drain: true });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('release bbbbbbbb refused: its check failed:\nHTTP 500 from the release');
     expect(readlinkSync(root)).toBe(`${releases}/aaaaaaaa`);
+    expect(steps()).toEqual(['reload']);
+  });
+
+  it('takes a host with a live release out of the pool for the switch, and a first release not', () => {
+    release('aaaaaaaa', 'v1', { drain: true });
+    expect(release('bbbbbbbb', 'v2', { drain: true }).code).toBe(0);
+    expect(steps()).toEqual(['reload', 'leave', 'reload', 'rejoin']);
+    expect(existsSync(join(base, 'drain'))).toBe(false);
+  });
+
+  it('leaves a host an operator drained out of the pool', () => {
+    release('aaaaaaaa', 'v1', { drain: true });
+    writeFileSync(join(base, 'drain'), '');
+    expect(release('bbbbbbbb', 'v2', { drain: true }).code).toBe(0);
+    expect(steps()).toEqual(['reload', 'reload']);
+    expect(existsSync(join(base, 'drain'))).toBe(true);
+  });
+
+  it('puts the previous release back when the new one fails once live, and rejoins the pool', () => {
+    release('aaaaaaaa', 'v1', { drain: true });
+    const refused = release('bbbbbbbb', 'v2', { drain: true, liveCheck: 'echo "GET /: HTTP/1.1 500" && false' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('release bbbbbbbb refused: it failed its check once live, and the previous release serves again:\nGET /: HTTP/1.1 500');
+    expect(readlinkSync(root)).toBe(`${releases}/aaaaaaaa`);
+    expect(steps()).toEqual(['reload', 'leave', 'reload', 'reload']);
+    expect(existsSync(join(base, 'drain'))).toBe(false);
   });
 
   it('leaves the old release live when the web server config test fails', () => {
     release('aaaaaaaa', 'v1');
-    const refused = release('bbbbbbbb', 'v2', 'true', 'echo "Syntax error on line 3" && false');
+    const refused = release('bbbbbbbb', 'v2', { configTest: 'echo "Syntax error on line 3" && false' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('the web server config test failed:\nSyntax error on line 3');
     expect(readlinkSync(root)).toBe(`${releases}/aaaaaaaa`);
@@ -68,9 +118,19 @@ describe('renderReleaseScript', () => {
     expect(release('aaaaaaaa', 'v1').code).toBe(0);
     expect(readlinkSync(root)).toBe(`${releases}/aaaaaaaa`);
     expect(existsSync(`${root}.hastack-next`)).toBe(false);
+    expect(steps()).toEqual(['reload']);
+  });
+
+  it("is undone by the removal script: the distribution's document root back, no release left", () => {
+    release('aaaaaaaa', 'v1');
+    const removal = spawnSync('bash', ['-c', bashScript(renderReleasesRemovalScript({ releasesDir: releases, documentRoot: root, reload: 'true' }))]);
+    expect(removal.status).toBe(0);
+    expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('distribution page');
+    expect(existsSync(releases)).toBe(false);
   });
 
   it('refuses a digest that is not one', () => {
-    expect(() => renderReleaseScript({ releasesDir: releases, documentRoot: root, digest: '../x', keep: 2, configTest: 'true', releaseCheck: 'true' })).toThrow('not a hex digest');
+    const options = { releasesDir: releases, documentRoot: root, digest: '../x', keep: 2, configTest: 'true', releaseCheck: 'true', reload: 'true', liveCheck: 'true' };
+    expect(() => renderReleaseScript(options)).toThrow('not a hex digest');
   });
 });

@@ -1,5 +1,15 @@
 import { shellQuote } from '@hastack/host';
 
+/** How a host leaves the directors' pool before its switch and rejoins it after (see `renderPoolWaits`). */
+export interface ReleaseDrain {
+  /** The drain flag: while it exists the host's health URL answers 503. */
+  flag: string;
+  /** Sets the flag and waits until the directors took the host out and its open connections finished. */
+  leave: string;
+  /** Removes the flag and waits until the directors took the host back. */
+  rejoin: string;
+}
+
 export interface ReleaseScriptOptions {
   /** Where the releases live; the new one goes to `<releasesDir>/<digest>`. */
   releasesDir: string;
@@ -11,44 +21,91 @@ export interface ReleaseScriptOptions {
   keep: number;
   /** The web server's config test, run before the switch. */
   configTest: string;
-  /** Must succeed before the switch; runs with RELEASE_DIR set to the new release's folder. */
+  /** Must succeed before the switch; runs with RELEASE_DIR and RELEASE_NAME (the digest) set. */
   releaseCheck: string;
+  /** Makes the web server drop what it cached of the old release (PHP's realpath and opcode caches). */
+  reload: string;
+  /** Must succeed once the release is live (it is retried for `liveCheckSeconds`); else the old release comes back. */
+  liveCheck: string;
+  /** How long the live release may take to pass its check (10 s). */
+  liveCheckSeconds?: number;
+  /** Leaving the pool around the switch; none where no director balances the host. */
+  drain?: ReleaseDrain;
 }
 
 /**
- * Unpacks the release (a tar stream on stdin) into `<releasesDir>/<digest>` unless it is already there,
- * checks the web server's config and the new release, and only then points the document root at it: a
- * symlink made under a temporary name and renamed over the old one (`mv -T`, one rename, so a request
- * sees the old release or the new one, never neither). A failed check exits non-zero with the reason and
- * leaves the old symlink. Keeps the newest `keep` releases, the live one always.
+ * Unpacks the release (a base64 tar.gz on stdin) into `<releasesDir>/<digest>` unless it is already
+ * there, checks the web server's config and the new release in place, and only then switches: out of
+ * the pool (unless it is the host's first release, or an operator drained it already), the document root
+ * pointed at the release by one rename (`mv -T`), the web server reloaded, the live release checked
+ * (the old one put back if it fails), back into the pool. Any failure exits non-zero with the reason and
+ * leaves the old release serving. Keeps the newest `keep` releases, the live one always.
  */
 export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
-  const { releasesDir, documentRoot, digest, keep, configTest, releaseCheck } = options;
+  const { releasesDir, documentRoot, digest, keep, configTest, releaseCheck, reload, liveCheck, drain } = options;
   if (!/^[0-9a-f]{8,64}$/.test(digest)) throw new Error(`release: digest "${digest}" is not a hex digest`);
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`release: keep ${keep} must be at least 1`);
-  const releases = shellQuote(releasesDir);
-  const root = shellQuote(documentRoot);
+  const refuse = (why: string) => `{ printf 'release ${digest} refused: ${why}:\\n%s\\n' "$output" >&2; exit 1; }`;
   return [
-    `releases=${releases}`,
+    `releases=${shellQuote(releasesDir)}`,
     `new=${shellQuote(`${releasesDir}/${digest}`)}`,
-    `root=${root}`,
+    `root=${shellQuote(documentRoot)}`,
     'mkdir -p "$releases"',
     'if [ ! -d "$new" ]; then',
     '  incoming="$(mktemp -d "$releases/.incoming.XXXXXX")"',
     '  trap \'rm -rf "$incoming"\' EXIT',
-    '  tar -x --no-same-owner -C "$incoming" -f -',
+    // Fresh times: PHP's opcode cache tells a changed file by its time.
+    '  base64 -d | tar -xz --no-same-owner --touch -C "$incoming"',
     '  chmod 0755 "$incoming"',
     '  mv -T "$incoming" "$new"',
+    '  trap - EXIT',
     'fi',
-    `if ! output="$(${configTest} 2>&1)"; then printf 'release ${digest} refused: the web server config test failed:\\n%s\\n' "$output" >&2; exit 1; fi`,
-    `if ! output="$(RELEASE_DIR="$new" bash -c ${shellQuote(releaseCheck)} 2>&1)"; then printf 'release ${digest} refused: its check failed:\\n%s\\n' "$output" >&2; exit 1; fi`,
+    `output="$(${configTest} 2>&1)" || ${refuse('the web server config test failed')}`,
+    `output="$(RELEASE_DIR="$new" RELEASE_NAME=${digest} bash -c ${shellQuote(releaseCheck)} 2>&1)" || ${refuse('its check failed')}`,
+    'live="$(readlink "$root" || true)"',
+    'if [ "$live" != "$new" ]; then',
+    ...(drain
+      ? [
+          `  flag=${shellQuote(drain.flag)}`,
+          // An operator's drain is theirs to end; a first release has no traffic to move.
+          '  drained=""',
+          '  if [ -n "$live" ] && [ ! -e "$flag" ]; then',
+          '    drained=1',
+          '    trap \'rm -f "$flag"\' EXIT',
+          `    ${drain.leave}`,
+          '  fi',
+        ]
+      : []),
     // The distribution's document root is a real folder: kept aside once, for destroy to put back.
-    'if [ -d "$root" ] && [ ! -L "$root" ]; then mv -T "$root" "$releases/.original"; fi',
-    'if [ "$(readlink "$root" || true)" != "$new" ]; then',
+    '  if [ -d "$root" ] && [ ! -L "$root" ]; then mv -T "$root" "$releases/.original"; fi',
     '  ln -sfn "$new" "$root.hastack-next"',
     '  mv -T "$root.hastack-next" "$root"',
+    `  ${reload}`,
+    '  checked=""',
+    `  for _ in $(seq ${(options.liveCheckSeconds ?? 10) * 2}); do`,
+    `    if output="$(bash -c ${shellQuote(liveCheck)} 2>&1)"; then checked=1; break; fi`,
+    '    sleep 0.5',
+    '  done',
+    '  if [ -z "$checked" ]; then',
+    '    if [ -n "$live" ]; then ln -sfn "$live" "$root.hastack-next"; mv -T "$root.hastack-next" "$root"; fi',
+    `    ${reload}`,
+    `    ${refuse('it failed its check once live, and the previous release serves again')}`,
+    '  fi',
+    ...(drain ? ['  if [ -n "$drained" ]; then', `    ${drain.rejoin}`, '    trap - EXIT', '  fi'] : []),
     'fi',
     `find "$releases" -mindepth 1 -maxdepth 1 -type d ! -name '.*' ! -path "$new" -printf '%T@ %p\\n' | sort -rn | tail -n +${keep} | cut -d' ' -f2- | xargs -r rm -rf --`,
-    'echo "$new"',
+    `echo ${shellQuote(`live ${digest}`)}`,
+  ];
+}
+
+/** Puts the distribution's document root back and removes every release. */
+export function renderReleasesRemovalScript(options: Pick<ReleaseScriptOptions, 'releasesDir' | 'documentRoot' | 'reload'>): string[] {
+  return [
+    `releases=${shellQuote(options.releasesDir)}`,
+    `root=${shellQuote(options.documentRoot)}`,
+    'if [ -L "$root" ]; then rm -f "$root"; fi',
+    'if [ -d "$releases/.original" ] && [ ! -e "$root" ]; then mv -T "$releases/.original" "$root"; fi',
+    'rm -rf -- "$releases"',
+    `${options.reload} || true`,
   ];
 }

@@ -26,10 +26,17 @@ export function renderSitePages(hostName: string): SitePages {
   };
 }
 
+/** Where the health URL's file lives: outside the document root, so that no release can drop or break it. */
+export const HEALTH_DIR = '/var/www/hastack-health';
+/** Where each release of the application lives (`AppRelease`); under /var/www so SELinux lets httpd read it. */
+export const RELEASES_DIR = '/var/www/hastack-releases';
+/** The URL path of the releases, answered to this host only: a release is checked there before it goes live. */
+export const RELEASES_URL_PATH = '/.hastack-releases';
+
 export interface ApacheConfOptions {
   /** The host's name, for `ServerName`. */
   serverName: string;
-  /** The path of the health URL the directors check. */
+  /** The path of the health URL the directors check; its file is `health` in `HEALTH_DIR`. */
   healthPath: string;
   /** While this file exists the health URL answers 503, so the directors take the host out of the pool. */
   drainFlag: string;
@@ -38,8 +45,8 @@ export interface ApacheConfOptions {
 const SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
 
 /**
- * Apache settings of the stack: its name, no version banner for strangers, PHP before static indexes, and
- * the health URL. The drain test is Apache's own (`<If -f>`, core, answered by mod_alias), so the health
+ * Apache settings of the stack: its name, no version banner for strangers, PHP before static indexes, the
+ * health URL (a file outside the document root) and the releases, for this host alone. The drain test is Apache's own (`<If -f>`, core, answered by mod_alias), so the health
  * answer depends on neither PHP nor the database: a PHP or database fault never empties the pool.
  */
 export function renderApacheConf(options: ApacheConfOptions): string {
@@ -56,12 +63,18 @@ export function renderApacheConf(options: ApacheConfOptions): string {
     // A second DirectoryIndex adds to the distribution's list (index.html first); "disabled" empties it.
     'DirectoryIndex disabled',
     'DirectoryIndex index.php index.html',
+    `Alias "${healthPath}" "${HEALTH_DIR}/health"`,
     `<Location "${healthPath}">`,
     '  ForceType text/plain',
     `  <If "-f '${drainFlag}'">`,
     '    Redirect 503',
     '  </If>',
     '</Location>',
+    `Alias "${RELEASES_URL_PATH}" "${RELEASES_DIR}"`,
+    `<Directory "${RELEASES_DIR}">`,
+    '  Options -Indexes',
+    '  Require local',
+    '</Directory>',
     '',
   ].join('\n');
 }

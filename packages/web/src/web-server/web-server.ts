@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ConfigFileSet, ConfigFileSpec, firewallFor, Host, Packages, selinuxBooleansFor, Service } from '@hastack/host';
 import { renderAppSettings } from './render-app-settings';
-import { renderApacheConf, renderSitePages } from './render-site';
+import { HEALTH_DIR, renderApacheConf, renderSitePages } from './render-site';
 
 /** The database the application uses, as the db tier's ReplicatedDatabase gives it. */
 export interface AppDatabase {
@@ -23,6 +23,8 @@ export interface WebServerArgs {
   database?: AppDatabase;
   /** The shared folder the application writes to (a MooseFS mount's `where`), in the settings file. */
   sharedDir?: pulumi.Input<string>;
+  /** Serve a page naming the host from the document root (true); leave it out where an `AppRelease` serves the application. */
+  placeholderPage?: boolean;
 }
 
 /**
@@ -32,9 +34,9 @@ export interface WebServerArgs {
 export const APP_SETTINGS_PATH = '/etc/hastack-web/settings.php';
 
 /** Apache's own port (the distribution's `Listen 80`): DR mode forwards the VIP's port unchanged. */
-const HTTP_PORT = 80;
+export const HTTP_PORT = 80;
 /** Answered by Apache alone, so the directors' check never fails because a backend is down. */
-const HEALTH_PATH = '/health';
+export const HEALTH_PATH = '/health';
 
 /** While this file exists the host's health URL answers 503: the directors drain it (rolling releases). */
 export function drainFlagPath(stack: string = pulumi.getStack()): string {
@@ -51,8 +53,10 @@ function appSettingsFile(host: Host, database: AppDatabase, sharedDir: pulumi.In
 }
 
 /**
- * Apache with PHP (mod_php, prefork) from the distribution, serving a PHP page that names the host and a
- * static /health URL for the directors' checks, 503 while the host is drained (`drainFlagPath`). Its config is checked with the distribution's config test before Apache reloads it.
+ * Apache with PHP (mod_php, prefork) from the distribution, serving a PHP page that names the host (or the
+ * application an `AppRelease` puts live) and a static /health URL for the directors' checks, 503 while the
+ * host is drained (`drainFlagPath`). Its config is checked with the distribution's config test before
+ * Apache reloads it.
  */
 export class WebServer extends pulumi.ComponentResource {
   /** The systemd unit of the web server. */
@@ -79,8 +83,8 @@ export class WebServer extends pulumi.ComponentResource {
         host,
         files: [
           { path: `${paths.webServerConfigDir}/hastack.conf`, content: renderApacheConf({ serverName: host.name, healthPath: HEALTH_PATH, drainFlag: drainFlagPath() }) },
-          { path: `${paths.webDocumentRoot}/index.php`, content: pages.index },
-          { path: `${paths.webDocumentRoot}${HEALTH_PATH}`, content: pages.health },
+          ...(args.placeholderPage === false ? [] : [{ path: `${paths.webDocumentRoot}/index.php`, content: pages.index }]),
+          { path: `${HEALTH_DIR}${HEALTH_PATH}`, content: pages.health },
           ...(args.database ? [appSettingsFile(host, args.database, args.sharedDir)] : []),
         ],
         validate: host.profile.webServerConfigTest,

@@ -9,6 +9,9 @@ export interface DirectorTierOptions {
   preempt?: boolean;
 }
 
+/** Retries of the directors' health check: a web host leaves their pool after this many failed checks, plus one. */
+export const DIRECTOR_CHECK_RETRIES = 1;
+
 /** The two `director` hosts in front of the web servers: port, addresses and health path from the web tier. */
 export function composeDirectors(site: SiteContext, webServers: readonly WebServer[], options: DirectorTierOptions): DirectorPair {
   const [first, second] = site.hostsWith('director');
@@ -31,7 +34,7 @@ export function composeDirectors(site: SiteContext, webServers: readonly WebServ
           port: webServers[0].port,
           scheduler: 'wrr',
           realServers: webServers.map((web, i) => ({ name: webHosts[i].entry.name, address: web.address, weight: webHosts[i].entry.weight })),
-          healthCheck: { type: 'http', path: webServers[0].healthPath, intervalSeconds: 1, timeoutSeconds: 1, retries: 1, retryDelaySeconds: 0.5 },
+          healthCheck: { type: 'http', path: webServers[0].healthPath, intervalSeconds: 1, timeoutSeconds: 1, retries: DIRECTOR_CHECK_RETRIES, retryDelaySeconds: 0.5 },
         },
       ],
     },

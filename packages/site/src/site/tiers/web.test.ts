@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { recordResources, valueOf } from '@hastack/host/testing';
+import { appBundle, appDigest } from '@hastack/web';
 import { Site } from '../site';
 import { testDescription, testHost } from '../test-description.testing';
 
@@ -38,5 +42,37 @@ describe('the web tier of a site', () => {
     expect(settings).toContain("'replicas' => ['198.18.0.32'],");
     expect(settings).toContain("'user' => 'hastack_app',");
     expect(settings).toContain("'shared_dir' => '/srv/shared',");
+  });
+});
+
+describe('the application of a site', () => {
+  const appDir = resolve(__dirname, '../../../../../apps/demo-app');
+  const switchOf = (web: string) => recorded.find((r) => r.name === `${web}-app-switch`)?.inputs;
+
+  beforeAll(async () => {
+    recorded.length = 0;
+    const site = new Site('app-site', { description, privateKey: () => 'KEY', tiers: ['director', 'web'], app: { appDir } });
+    await valueOf(site.url);
+    for (let i = 0; i < 100 && !(switchOf('web1')?.create && switchOf('web2')?.create); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
+  it.each(['web1', 'web2'])('releases the demo app on %s, leaving the pool of both directors for the switch', (web) => {
+    const inputs = switchOf(web)!;
+    expect(inputs.create).toContain(`release ${appDigest(appDir)} refused`);
+    expect(inputs.create).toContain("for director in 198.18.0.11 198.18.0.12; do");
+    expect(inputs.stdin).toBe(appBundle(appDir).archive);
+  });
+
+  it('serves no placeholder page where the application is released, and the health URL from outside the document root', () => {
+    const write = recorded.find((r) => r.name === 'web1-web-site-write')?.inputs.create;
+    expect(write).not.toContain('/var/www/html/index.php');
+    expect(write).toContain('/var/www/hastack-health/health');
+  });
+
+  it('refuses an application folder without an index and a batch larger than the pool, before any host is touched', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'app-'));
+    expect(() => new Site('bad-app', { description, privateKey: () => 'KEY', tiers: ['director', 'web'], app: { appDir: empty, batchSize: 3 } })).toThrow(
+      `app:\n  appDir: "${empty}" has no index.php or index.html\n  batchSize: 3 must be between 1 and the pool's 2 hosts`,
+    );
   });
 });

@@ -1,20 +1,69 @@
+import * as pulumi from '@pulumi/pulumi';
 import type { ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsMount } from '@hastack/dfs';
 import { RealServerVip } from '@hastack/director';
-import { WebServer } from '@hastack/web';
+import { appBundle, AppRelease, validateAppRollout, WebServer } from '@hastack/web';
 import type { SiteContext } from '../site-context';
+import { DIRECTOR_CHECK_RETRIES } from './director';
 
-export interface WebTierInputs {
+/** The application the web tier serves, released host by host (batch by batch) over the pool. */
+export interface SiteApp {
+  /** The application's folder on this machine (the developers' program): index.php or index.html at its top. */
+  appDir: string;
+  /** Releases kept on each host, the live one included (3). */
+  keep?: number;
+  /** Hosts switched at a time (1): the rest of the pool serves meanwhile. */
+  batchSize?: number;
+  /** The path that must answer 200 on a new release before it goes live, and once live ("/"). */
+  checkPath?: string;
+}
+
+export interface WebTierOptions {
+  /** The application; without it each web host serves a page naming itself. */
+  app?: SiteApp;
+}
+
+export interface WebTierInputs extends WebTierOptions {
   /** The site's database, when the db tier is deployed: the application's settings name it. */
   database?: ReplicatedDatabase;
   /** The MooseFS mounts of the web hosts, in the order of `site.hostsWith('web')` (composeDfs's), or none. */
   dfsMounts: readonly MooseFsMount[];
+  /** Whether directors balance the web hosts: a release then takes each host out of their pool for its switch. */
+  balanced: boolean;
 }
 
-/** Every `web` host: the real-server VIP on lo first, then Apache with the application's settings. */
+/**
+ * The application's releases, chained batch after batch: a batch starts when the one before it is live
+ * and back in the pool, and one that fails stops the roll-out there, the old release serving everywhere
+ * it did not reach.
+ */
+function releaseApp(site: SiteContext, app: SiteApp, webServers: readonly WebServer[], balanced: boolean): AppRelease[] {
+  const webHosts = site.hostsWith('web');
+  const problems = validateAppRollout({ appDir: app.appDir, keep: app.keep, batchSize: app.batchSize, poolSize: webHosts.length });
+  if (problems.length) throw new pulumi.RunError(`app:\n  ${problems.join('\n  ')}`);
+  const bundle = appBundle(app.appDir);
+  const batchSize = app.batchSize ?? 1;
+  const pool = balanced
+    ? { directors: site.hostsWith('director').map(({ host }) => host.dataAddress), failedChecks: DIRECTOR_CHECK_RETRIES + 1 }
+    : undefined;
+  const releases: AppRelease[] = [];
+  webHosts.forEach(({ host }, index) => {
+    const previousBatch = releases.slice(Math.max(0, index - (index % batchSize) - batchSize), index - (index % batchSize));
+    releases.push(
+      new AppRelease(
+        `${host.name}-app`,
+        { host, webServer: webServers[index], bundle, keep: app.keep, checkPath: app.checkPath, pool },
+        { parent: site.parent, dependsOn: previousBatch },
+      ),
+    );
+  });
+  return releases;
+}
+
+/** Every `web` host: the real-server VIP on lo first, then Apache with the application's settings, then the application. */
 export function composeWeb(site: SiteContext, inputs: WebTierInputs): WebServer[] {
   const { database } = inputs;
-  return site.hostsWith('web').map(({ host }, index) => {
+  const webServers = site.hostsWith('web').map(({ host }, index) => {
     const vip = new RealServerVip(`${host.name}-real-server`, { host, vips: [site.description.vip] }, { parent: site.parent });
     const mount = inputs.dfsMounts.at(index);
     return new WebServer(
@@ -30,9 +79,12 @@ export function composeWeb(site: SiteContext, inputs: WebTierInputs): WebServer[
           password: database.password,
         },
         sharedDir: mount?.where,
+        placeholderPage: inputs.app === undefined,
       },
       // The settings name the mount's folder; the application may use it as soon as Apache serves.
       { parent: site.parent, dependsOn: [vip, ...(mount ? [mount] : [])] },
     );
   });
+  if (inputs.app) releaseApp(site, inputs.app, webServers, inputs.balanced);
+  return webServers;
 }

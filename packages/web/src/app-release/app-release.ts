@@ -1,0 +1,98 @@
+import * as pulumi from '@pulumi/pulumi';
+import { bashScript, Host, hostCommand, shellQuote } from '@hastack/host';
+import { drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, RELEASES_URL_PATH, type WebServer } from '../web-server';
+import type { AppBundle } from './app-bundle';
+import { renderPoolWaits } from './render-pool-waits';
+import { renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';
+
+/** The directors in front of the host, for a release that leaves their pool around its switch. */
+export interface ReleasePool {
+  /** The addresses the directors check the host from. */
+  directors: pulumi.Input<pulumi.Input<string>[]>;
+  /** Failed checks in a row after which a director takes the host out (keepalived: `retry` + 1). */
+  failedChecks: number;
+}
+
+export interface AppReleaseArgs {
+  /** The web host. */
+  host: Host;
+  /** The host's web server: the release goes live behind it, and its health URL and drain flag move the host out of the pool. */
+  webServer: WebServer;
+  /** The application (`appBundle(appDir)`), packed once for every host. */
+  bundle: AppBundle;
+  /** Releases kept on the host, the live one included (3). */
+  keep?: number;
+  /** The path that must answer 200, on the new release before the switch and once live ("/"). */
+  checkPath?: string;
+  /** The directors, when the host is in a pool: it leaves the pool for the switch and rejoins it after. */
+  pool?: ReleasePool;
+}
+
+/** `status` of GET `path` on this host, through bash alone (no curl on a minimal host). */
+function httpStatusIs(path: string, status: number): string {
+  const request = `GET ${path} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n`;
+  return [
+    `answer="$(timeout 10 bash -c 'exec 3<>/dev/tcp/127.0.0.1/80 && printf "${request}" >&3 && head -n 1 <&3')"`,
+    `case "$answer" in "HTTP/1."?" ${status} "*) ;; *) echo "GET ${path}: \${answer:-no answer}"; exit 1 ;; esac`,
+  ].join('\n');
+}
+
+/**
+ * The application released on one web host (see `renderReleaseScript`): its own folder named by its
+ * digest, the document root switched to it only after the web server's config test and the release's
+ * own check pass, out of the directors' pool meanwhile. One remote command; its stdout says the live
+ * release. Chain the hosts' releases (`dependsOn`) to roll a release over a pool: one that fails stops
+ * those after it, and the old release keeps serving.
+ */
+export class AppRelease extends pulumi.ComponentResource {
+  /** The release live on the host once the command succeeded (its digest). */
+  public readonly live: pulumi.Output<string>;
+
+  constructor(name: string, args: AppReleaseArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('hastack:web:AppRelease', name, {}, opts);
+    const { host, webServer, bundle } = args;
+    const checkPath = args.checkPath ?? '/';
+    if (!/^\/[A-Za-z0-9._/?=&-]*$/.test(checkPath)) throw new Error(`AppRelease ${name}: checkPath "${checkPath}" is not a plain URL path`);
+    const { paths, services, webServerConfigTest } = host.profile;
+    const reload = `systemctl reload ${shellQuote(services.webServer)}`;
+    const script = pulumi.output(args.pool?.directors ?? []).apply((directors) =>
+      bashScript(
+        renderReleaseScript({
+          releasesDir: RELEASES_DIR,
+          documentRoot: paths.webDocumentRoot,
+          digest: bundle.digest,
+          keep: args.keep ?? 3,
+          configTest: webServerConfigTest,
+          releaseCheck: httpStatusIs(`${RELEASES_URL_PATH}/${bundle.digest}${checkPath}`, 200),
+          reload,
+          liveCheck: httpStatusIs(checkPath, 200),
+          drain: args.pool
+            ? renderPoolWaits({
+                flag: drainFlagPath(),
+                accessLog: paths.webServerAccessLog,
+                healthPath: HEALTH_PATH,
+                directors,
+                failedChecks: args.pool.failedChecks,
+                port: HTTP_PORT,
+              })
+            : undefined,
+        }),
+      ),
+    );
+    const release = hostCommand(
+      `${name}-switch`,
+      host,
+      {
+        create: script,
+        update: script,
+        delete: bashScript(renderReleasesRemovalScript({ releasesDir: RELEASES_DIR, documentRoot: paths.webDocumentRoot, reload })),
+        stdin: bundle.archive,
+        logging: 'stderr',
+      },
+      // The digest in the script names the content; the archive's bytes may differ between tar builds.
+      { parent: this, dependsOn: webServer, ignoreChanges: ['stdin'] },
+    );
+    this.live = release.stdout.apply((stdout) => /^live (\S+)$/m.exec(stdout)?.[1] ?? '');
+    this.registerOutputs({ live: this.live });
+  }
+}

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bashScript } from '@hastack/host';
+import { renderPoolWaits } from './render-pool-waits';
+
+const DIRECTORS = ['198.18.0.11', '198.18.0.12'];
+
+function check(director: string, status: number): string {
+  return `${director} - - [26/Nov/2026:22:00:00 +0000] "GET /health HTTP/1.0" ${status} 3 "-" "KeepAliveD/2.2"\n`;
+}
+
+/** Runs a wait in bash; resolves with its exit code and stderr. */
+function run(script: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn('bash', ['-c', bashScript([script])]);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe('renderPoolWaits', () => {
+  let dir: string;
+  let log: string;
+  let flag: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    log = join(dir, 'access.log');
+    flag = join(dir, 'web', 'drain');
+    writeFileSync(log, (check(DIRECTORS[0], 503) + check(DIRECTORS[1], 503)).repeat(5));
+  });
+  // A port nobody listens on: no client connection to wait for.
+  const waits = (timeout = 5) => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, port: 9, directorsTimeoutSeconds: timeout });
+
+  it('leaves the pool once every director has seen the flag fail its checks, counting only what follows the flag', async () => {
+    let done = false;
+    const leaving = run(waits().leave).then((result) => ((done = true), result));
+    await settle();
+    expect(existsSync(flag)).toBe(true);
+    appendFileSync(log, check(DIRECTORS[0], 503) + check(DIRECTORS[0], 503) + check(DIRECTORS[1], 503));
+    await settle();
+    expect(done).toBe(false);
+    appendFileSync(log, check(DIRECTORS[1], 503));
+    expect(await leaving).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('rejoins once every director had a 200, and says which directors when they do not', async () => {
+    const { leave, rejoin } = waits(1);
+    const rejoining = run(`${leave.split('\n').filter((line) => !line.startsWith('wait_checks 503')).join('\n')}\n${rejoin}`);
+    await settle();
+    appendFileSync(log, check(DIRECTORS[0], 200));
+    expect(await rejoining).toEqual({ code: 1, stderr: 'the directors (198.18.0.11, 198.18.0.12) did not take the host back within 1 s\n' });
+    expect(existsSync(flag)).toBe(false);
+  });
+
+  it('refuses a director that is not an address', () => {
+    expect(() => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: ['$(reboot)'], failedChecks: 2, port: 80 })).toThrow('IP addresses');
+  });
+});

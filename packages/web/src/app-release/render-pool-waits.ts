@@ -1,0 +1,72 @@
+import { shellQuote } from '@hastack/host';
+import type { ReleaseDrain } from './render-release-script';
+
+export interface PoolWaitOptions {
+  /** The drain flag the web server's health URL answers 503 for. */
+  flag: string;
+  /** The web server's access log (combined format), where the directors' checks show with their answers. */
+  accessLog: string;
+  /** The health URL's path the directors check. */
+  healthPath: string;
+  /** The addresses the directors check from. */
+  directors: readonly string[];
+  /** Failed checks in a row after which a director takes a host out (keepalived: `retry` + 1). */
+  failedChecks: number;
+  /** The port clients connect to. */
+  port: number;
+  /** How long clients' open connections may take to finish once no new one comes (30 s); then the switch goes on. */
+  connectionsTimeoutSeconds?: number;
+  /** How long the directors may take to take the host out, or back (60 s); then the release fails. */
+  directorsTimeoutSeconds?: number;
+}
+
+const ADDRESS = /^[0-9A-Fa-f.:]+$/;
+
+/**
+ * Leaving and rejoining the pool as the host itself sees it, so a release needs no access to the
+ * directors: every director's own checks in the access log, counted from the moment the flag changed
+ * (`failedChecks` answers of 503 from each, then 200 from each), and the clients' connections on the
+ * port (the directors' own excepted) in `ss`.
+ */
+export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
+  const { flag, accessLog, healthPath, directors, failedChecks, port } = options;
+  const connectionsTimeout = options.connectionsTimeoutSeconds ?? 30;
+  const directorsTimeout = options.directorsTimeoutSeconds ?? 60;
+  if (directors.length === 0 || directors.some((address) => !ADDRESS.test(address))) {
+    throw new Error(`release: directors ${JSON.stringify(directors)} must be one or more IP addresses`);
+  }
+  if (!Number.isInteger(failedChecks) || failedChecks < 1) throw new Error(`release: failedChecks ${failedChecks} must be at least 1`);
+  const names = directors.join(', ');
+  // Every director has answered `$1` to at least `$2` of its checks logged after byte `$3` of the log.
+  const waitChecks = [
+    'checks_from_all() {',
+    `  local log=${shellQuote(accessLog)} director count`,
+    `  for director in ${directors.map(shellQuote).join(' ')}; do`,
+    `    count="$(tail -c +"$(($3 + 1))" "$log" | awk -v d="$director" -v p=${shellQuote(healthPath)} -v s="$1" '$1 == d && $7 == p && $9 == s' | wc -l)"`,
+    '    [ "$count" -ge "$2" ] || return 1',
+    '  done',
+    '}',
+    'wait_checks() {',
+    `  for _ in $(seq ${directorsTimeout * 10}); do checks_from_all "$@" && return 0; sleep 0.1; done`,
+    '  return 1',
+    '}',
+  ];
+  const offset = `offset="$(stat -c %s ${shellQuote(accessLog)} 2>/dev/null || echo 0)"`;
+  const clients = `ss -Htn state established ${shellQuote(`( sport = :${port} )`)} | awk '{ sub(/:[0-9]+$/, "", $4); print $4 }' | grep -cvxF ${directors.map((d) => `-e ${shellQuote(d)}`).join(' ')} || true`;
+  return {
+    flag,
+    leave: [
+      ...waitChecks,
+      offset,
+      `mkdir -p "$(dirname ${shellQuote(flag)})"`,
+      `touch ${shellQuote(flag)}`,
+      `wait_checks 503 ${failedChecks} "$offset" || { echo ${shellQuote(`the directors (${names}) did not take the host out within ${directorsTimeout} s`)} >&2; exit 1; }`,
+      `for _ in $(seq ${connectionsTimeout * 10}); do [ "$(${clients})" -gt 0 ] || break; sleep 0.1; done`,
+    ].join('\n'),
+    rejoin: [
+      offset,
+      `rm -f ${shellQuote(flag)}`,
+      `wait_checks 200 1 "$offset" || { echo ${shellQuote(`the directors (${names}) did not take the host back within ${directorsTimeout} s`)} >&2; exit 1; }`,
+    ].join('\n'),
+  };
+}
