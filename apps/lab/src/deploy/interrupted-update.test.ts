@@ -34,11 +34,20 @@ function deadPid(): number {
 
 /** A child that has exited and that nobody reaps (as under an init that reaps late): a zombie, until `reap`. */
 async function zombiePid(): Promise<{ pid: number; reap: () => void }> {
-  // The inner shell exits at once; the outer one stops itself before it could wait for it.
-  const parent = spawn('sh', ['-c', 'sh -c "exit 0" & echo $!; kill -STOP $$'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  // The shell becomes `sleep` (exec keeps the pid), which never waits for the child it inherits; the child
+  // outlives the exec by a moment so that the shell cannot reap it first.
+  const parent = spawn('bash', ['-c', 'sh -c "sleep 0.3" & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const reap = () => parent.kill('SIGKILL');
   const pid = await new Promise<number>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
-  while (!/\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) await new Promise((resolve) => setTimeout(resolve, 20));
-  return { pid, reap: () => parent.kill('SIGKILL') };
+  const deadline = Date.now() + 5000;
+  while (!/\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) {
+    if (Date.now() > deadline) {
+      reap();
+      throw new Error(`process ${pid} did not become a zombie`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { pid, reap };
 }
 
 function locksWith(...locks: { pid: number; hostname: string }[]): string {
