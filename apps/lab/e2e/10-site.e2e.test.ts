@@ -1,7 +1,7 @@
 import { collectLabStatus } from '../src/status';
 import { hostsWithRole } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { inventory, sh } from './support';
+import { waitUntil } from '@hastack/host';
 
 const webHosts = hostsWithRole(inventory, 'web');
 
@@ -28,7 +28,7 @@ describe('the site through the VIP', () => {
       return totals;
     };
     // IPVS sums its per-CPU counters every 2 s, so the requests above show up a moment later.
-    const seen = await waitFor('the requests in the IPVS counters', async () => {
+    const seen = await waitUntil('the requests in the IPVS counters', async () => {
       const totals = await packets();
       return totals.in > 0 ? totals : undefined;
     }, 10000, 500);

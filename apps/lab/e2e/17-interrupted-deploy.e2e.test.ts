@@ -4,8 +4,8 @@ import type * as auto from '@pulumi/pulumi/automation';
 import { CREATED, PROBE_DIR, selectInterruptedDeployProbe } from '../src/deploy/interrupted-deploy-probe';
 import { locksDirOf, recoverInterruptedUpdate } from '../src/deploy/interrupted-update';
 import { hostsWithRole } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { inventory, sh } from './support';
+import { waitUntil } from '@hastack/host';
 
 const target = hostsWithRole(inventory, 'monitoring')[0];
 const STACK = 'interrupted-deploy-e2e';
@@ -66,7 +66,7 @@ async function upInChildAndKillAfter(createdFirst: string, notCreated: string): 
     for (const line of chunk.toString().split('\n')) if (line.startsWith(CREATED)) created.push(line.slice(CREATED.length));
   });
   const exited = new Promise((done) => child.once('exit', done));
-  await waitFor(`the probe's up to create ${createdFirst}`, async () => (created.includes(createdFirst) ? true : undefined), 300000, 200);
+  await waitUntil(`the probe's up to create ${createdFirst}`, async () => (created.includes(createdFirst) ? true : undefined), 300000, 200);
   // The engine starts the next step (and records it pending) a moment after the previous one is done.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   expect(created).not.toContain(notCreated);

@@ -1,7 +1,6 @@
 import { masterConfigCheck, METALOGGER_CHANGELOG_FILE, METALOGGER_METADATA_FILE, mfscliCommand, MfscliSections, parseExports, parseMetaloggers } from '@hastack/dfs';
-import { shellQuote } from '@hastack/host';
+import { shellQuote, waitUntil } from '@hastack/host';
 import { hostsWithRole } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { collectDfsStatus, formatDfsStatus } from '../src/status/dfs-status';
 import { runOnHost } from '../src/status/host-shell';
 import { inventory, sh } from './support';
@@ -108,7 +107,7 @@ describe('MooseFS shared storage', () => {
     const changelog = `/var/lib/mfs/${METALOGGER_CHANGELOG_FILE}`;
     const sizeBefore = Number(await sh(metalogger, `stat -c %s ${changelog}`));
     await sh(web1, `touch ${folder}/changed`);
-    await waitFor('the change to reach the metalogger', async () => (Number(await sh(metalogger, `stat -c %s ${changelog}`)) > sizeBefore ? true : undefined), 20000, 500);
+    await waitUntil('the change to reach the metalogger', async () => (Number(await sh(metalogger, `stat -c %s ${changelog}`)) > sizeBefore ? true : undefined), 20000, 500);
   });
 
   it('shows in status: the master, the metalogger, each chunkserver connected with its space and one config digest, no chunk under goal, the mounts', async () => {

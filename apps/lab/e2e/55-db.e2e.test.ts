@@ -1,10 +1,9 @@
 import { BACKUP_STATUS_FILE, JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE, TierUsers } from '@hastack/db';
-import { osProfile, shellQuote } from '@hastack/host';
+import { osProfile, shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
 import { selectLabStack } from '../src/deploy/lab-stack';
 import type { LabOutputs } from '../src/program';
 import { hostsWithRole } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { collectDbStatus, formatDbStatus, sqlAs } from '../src/status/db-status';
 import { runOnHost } from '../src/status/host-shell';
 import { e2eStack, inventory, sh } from './support';
@@ -78,7 +77,7 @@ describe('the MariaDB tier', () => {
     await sql(primary, `CREATE TABLE IF NOT EXISTS ${database.name}.e2e_probe (id INT PRIMARY KEY)`);
     const write = `INSERT INTO ${database.name}.e2e_probe VALUES (1) ON DUPLICATE KEY UPDATE id = id; SELECT COUNT(*) FROM ${database.name}.e2e_probe`;
     expect(await sqlAs(web1, primary.address, app, write)).toMatchObject({ code: 0, stdout: '1\n' });
-    await waitFor('the probe row on the replica', async () => ((await sql(replicas[0], `SELECT COUNT(*) FROM ${database.name}.e2e_probe`)) === '1\n' ? true : undefined), 10000);
+    await waitUntil('the probe row on the replica', async () => ((await sql(replicas[0], `SELECT COUNT(*) FROM ${database.name}.e2e_probe`)) === '1\n' ? true : undefined), 10000);
     expect(await sqlAs(web1, replicas[0].address, app, `SELECT COUNT(*) FROM ${database.name}.e2e_probe`)).toMatchObject({ code: 0, stdout: '1\n' });
     const onReplica = await sqlAs(web1, replicas[0].address, app, `INSERT INTO ${database.name}.e2e_probe VALUES (2)`);
     expect(onReplica.code).not.toBe(0);

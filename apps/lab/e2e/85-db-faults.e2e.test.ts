@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as auto from '@pulumi/pulumi/automation';
-import { shellQuote } from '@hastack/host';
+import { shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
 import { PROJECT_NAME } from '../src/deploy/lab-stack';
 import { hostsWithRole } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { runOnHost } from '../src/status/host-shell';
 import { deploy, e2eStack, inventory, sh } from './support';
 
@@ -22,7 +21,7 @@ const detached = (host: InventoryHost, script: string) => sh(host, `setsid -f ba
 /** Waits until the replica has applied everything the primary has, and returns both tables' row counts and checksums. */
 async function caughtUp(table: string): Promise<{ primary: string; replica: string }> {
   const target = (await sql(primary, 'SELECT @@GLOBAL.gtid_binlog_pos')).trim();
-  await waitFor(
+  await waitUntil(
     `${replica.name} to apply up to ${target}`,
     async () => ((await sql(replica, 'SELECT @@GLOBAL.gtid_slave_pos')).trim() === target ? true : undefined),
     120000,
@@ -33,7 +32,7 @@ async function caughtUp(table: string): Promise<{ primary: string; replica: stri
 }
 
 async function replicating(): Promise<void> {
-  await waitFor(
+  await waitUntil(
     `${replica.name} to replicate with both threads`,
     async () => ((await sh(replica, "mariadb -e 'SHOW SLAVE STATUS\\G' | grep -c -E '^ *Slave_(IO|SQL)_Running: Yes$' || true")).trim() === '2' ? true : undefined),
     120000,
@@ -90,7 +89,7 @@ describe('the MariaDB tier under faults', () => {
     const restart = Date.now();
     await sh(replica, 'systemctl restart mariadb');
     const restartSeconds = seconds(restart);
-    await waitFor('the writer to finish', async () => ((await runOnHost(primary, 'ls /run/e2e-writer.*')).stdout.trim() || undefined), 120000, 500);
+    await waitUntil('the writer to finish', async () => ((await runOnHost(primary, 'ls /run/e2e-writer.*')).stdout.trim() || undefined), 120000, 500);
     const writerSeconds = seconds(started);
     expect((await sh(primary, 'ls /run/e2e-writer.*')).trim()).toBe('/run/e2e-writer.done');
     const ended = Date.now();
@@ -129,7 +128,7 @@ describe('the MariaDB tier under faults', () => {
     expect(acked).toEqual(acked.map((_, i) => i + 1));
     const last = acked[acked.length - 1];
     // The replica applies what it had received; it must hold every acknowledged row.
-    const held = await waitFor(
+    const held = await waitUntil(
       `${replica.name} to apply what it received`,
       async () => {
         const count = Number(await sql(replica, `SELECT COUNT(*) FROM ${DB}.acked WHERE id BETWEEN 1 AND ${last}`));
@@ -143,7 +142,7 @@ describe('the MariaDB tier under faults', () => {
     expect(held).toBe(last);
 
     // Healing: systemd starts the killed server again (Restart=on-abort), InnoDB recovers, the replica reconnects.
-    await waitFor('the primary to run again', async () => ((await runOnHost(primary, 'systemctl is-active mariadb')).stdout.trim() === 'active' ? true : undefined), 120000, 500);
+    await waitUntil('the primary to run again', async () => ((await runOnHost(primary, 'systemctl is-active mariadb')).stdout.trim() === 'active' ? true : undefined), 120000, 500);
     await replicating();
     await sql(primary, `INSERT INTO ${DB}.acked VALUES (-1)`);
     const state = await caughtUp(`${DB}.acked`);

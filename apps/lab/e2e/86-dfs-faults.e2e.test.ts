@@ -1,8 +1,8 @@
 import type { InventoryHost } from '@hastack/inventory';
 import { hostsWithRole } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { collectDfsStatus, DfsStatus } from '../src/status/dfs-status';
 import { inventory, sh } from './support';
+import { waitUntil } from '@hastack/host';
 
 const [web1, web2] = hostsWithRole(inventory, 'web');
 const [master] = hostsWithRole(inventory, 'dfs-master');
@@ -46,7 +46,7 @@ describe('MooseFS with a chunkserver down', () => {
 
   it('keeps every file readable on both web hosts, and status shows chunks under goal', async () => {
     await sh(stopped, 'systemctl stop moosefs-chunkserver');
-    const down = await waitFor(
+    const down = await waitUntil(
       `the master to see ${stopped.name} gone`,
       async () => {
         const now = await status();
@@ -66,7 +66,7 @@ describe('MooseFS with a chunkserver down', () => {
     const started = Date.now();
     await sh(stopped, 'systemctl start moosefs-chunkserver');
     // Replication is asynchronous: the master's chunk loop finds the chunk with one copy on its next pass.
-    await waitFor('no chunk under goal', async () => ((await status()).chunksUnderGoal === 0 ? true : undefined), 240000, 2000);
+    await waitUntil('no chunk under goal', async () => ((await status()).chunksUnderGoal === 0 ? true : undefined), 240000, 2000);
     console.log(`chunks back at goal ${((Date.now() - started) / 1000).toFixed(0)} s after ${stopped.name} started`);
     for (const name of Object.keys(written)) expect(await sh(web1, `mfscheckfile ${folder}/${name}`)).toContain('chunks with 2 copies:');
     await readByOther(Object.keys(written));
@@ -78,7 +78,7 @@ describe('MooseFS after a master restart', () => {
     await sh(web1, `mkdir -p ${folder}`);
     const mountsBefore = await Promise.all([web1, web2].map((web) => sh(web, 'systemctl show -p ActiveEnterTimestampMonotonic --value srv-shared.mount')));
     await sh(master, 'systemctl restart moosefs-master');
-    const sha = await waitFor('a write through web1 after the restart', () => writeFile(web1, 'after-restart'), 60000, 1000);
+    const sha = await waitUntil('a write through web1 after the restart', () => writeFile(web1, 'after-restart'), 60000, 1000);
     expect((await sh(web2, `sha256sum < ${folder}/after-restart`)).split(' ')[0]).toBe(sha);
     const mountsAfter = await Promise.all([web1, web2].map((web) => sh(web, 'systemctl show -p ActiveEnterTimestampMonotonic --value srv-shared.mount')));
     expect(mountsAfter).toEqual(mountsBefore);

@@ -1,9 +1,9 @@
 import type { InventoryHost } from '@hastack/inventory';
 import { recoverLabDfsMaster } from '../src/ops/dfs-recover-master';
 import { hostsWithRole } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { collectDfsStatus } from '../src/status/dfs-status';
 import { inventory, sh } from './support';
+import { waitUntil } from '@hastack/host';
 
 const [web1, web2] = hostsWithRole(inventory, 'web');
 const [master] = hostsWithRole(inventory, 'dfs-master');
@@ -28,7 +28,7 @@ describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:rec
     await sh(web1, `mkdir -p ${folder} && for f in ${names.join(' ')}; do head -c 262144 /dev/urandom > ${folder}/$f; done && sync`);
     const written = await shaOf(web1);
     // The metalogger receives each change as the master makes it.
-    await waitFor('the metalogger to log the new files', async () => ((await sh(metalogger, `grep -c 'e2e-88-${process.pid}' /var/lib/mfs/changelog_ml.0.mfs || true`)).trim() !== '0' ? true : undefined), 20000, 500);
+    await waitUntil('the metalogger to log the new files', async () => ((await sh(metalogger, `grep -c 'e2e-88-${process.pid}' /var/lib/mfs/changelog_ml.0.mfs || true`)).trim() !== '0' ? true : undefined), 20000, 500);
     // The master's disk loses its metadata: the daemon dies without saving, then its files go.
     await sh(master, 'systemctl kill -s KILL moosefs-master; systemctl stop moosefs-master; rm -f /var/lib/mfs/metadata* /var/lib/mfs/changelog.*');
 
@@ -41,7 +41,7 @@ describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:rec
     expect(await shaOf(web2)).toEqual(written);
     expect(await sh(web2, `echo after > ${folder}/after && cat ${folder}/after`)).toBe('after\n');
     // Every chunkserver and every web host's mount has a session with the rebuilt master again.
-    await waitFor(
+    await waitUntil(
       'the rebuilt master to see every chunkserver and mount',
       async () => {
         const now = await collectDfsStatus(inventory);

@@ -8,10 +8,10 @@ import {
   timeUntilServed,
   waitForVipHolder,
 } from '../src/probes/failover';
-import { waitFor } from '../src/probes/wait-for';
 import { sampleSite } from '../src/status';
 import { VRRP_STATE_DIR } from '@hastack/director';
 import { deploy, inventory, sh } from './support';
+import { waitUntil } from '@hastack/host';
 
 const [director1, director2] = hostsWithRole(inventory, 'director');
 
@@ -83,7 +83,7 @@ describe('director failover', () => {
     );
     console.log(`${director1.name} held neither VIP nor IPVS service ${ms} ms after its keepalived was killed`);
     expect(ms).toBeLessThan(1000);
-    await waitFor('systemd to start keepalived again', async () => ((await restarts()) > before ? true : undefined), 20000, 500);
+    await waitUntil('systemd to start keepalived again', async () => ((await restarts()) > before ? true : undefined), 20000, 500);
     await waitForVipHolder(inventory, director1, 20000);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
   });
@@ -92,7 +92,7 @@ describe('director failover', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const first = await getThrough(agent);
     // The backup must know the connection before the master fails; it learns it from the sync daemon.
-    await waitFor(
+    await waitUntil(
       'the connection to be synced to the backup',
       async () => ((await sh(director2, 'ipvsadm -Lnc')).includes(`:${first.localPort} `) ? true : undefined),
       10000,

@@ -5,7 +5,7 @@ import { parseIpvsTable } from '@hastack/director';
 import { vipOwnership } from '../status/lab-status';
 import { whoAnswers } from '../status/site-probe';
 import { VrrpAdvertWatch } from './vrrp-adverts';
-import { waitFor } from './wait-for';
+import { waitUntil } from '@hastack/host';
 
 export function hostsWithRole(inventory: Inventory, role: InventoryHost['roles'][number]): InventoryHost[] {
   return inventory.hosts.filter((host) => host.roles.includes(role));
@@ -26,7 +26,7 @@ export async function currentVipHolder(inventory: Inventory): Promise<InventoryH
 
 /** Waits until `director`, and it alone, holds the VIP. */
 export async function waitForVipHolder(inventory: Inventory, director: InventoryHost, timeoutMs: number, intervalMs?: number): Promise<void> {
-  await waitFor(
+  await waitUntil(
     `${director.name} to hold the VIP`,
     async () => ((await currentVipHolder(inventory))?.name === director.name ? true : undefined),
     timeoutMs,
@@ -57,7 +57,7 @@ export async function waitForPoolMembership(
   timeoutMs: number,
   intervalMs?: number,
 ): Promise<void> {
-  await waitFor(
+  await waitUntil(
     `${realServer.name} to ${member ? 'join' : 'leave'} the pool`,
     async () => ((await poolMembers(director)).includes(realServer.address) === member ? true : undefined),
     timeoutMs,
@@ -80,7 +80,7 @@ export async function timeUntilServed(
   const adverts = await VrrpAdvertWatch.start(master);
   try {
     await fault();
-    await waitFor(
+    await waitUntil(
       'a request served after the fault',
       async () => ((await whoAnswers(`http://${inventory.vip}/`, 500)) && (await served()) ? true : undefined),
       timeoutMs,
