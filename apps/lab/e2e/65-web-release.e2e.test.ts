@@ -23,6 +23,12 @@ function demoApp(name: string, broken = false): string {
   return dir;
 }
 
+/** Where each web host's access log ends now: the health checks answered after it can be counted. */
+const logEnds = () => Promise.all(webHosts.map(async (web) => Number(await sh(web, `stat -c %s ${osProfile(web.os).paths.webServerAccessLog}`))));
+/** The directors' checks of `/health` a host answered with 503 since `offset`: it was out of their pool. */
+const drainedChecks = (web: (typeof webHosts)[number], offset: number) =>
+  sh(web, `tail -c +${offset + 1} ${osProfile(web.os).paths.webServerAccessLog} | awk '$7 == "/health" && $9 == 503' | wc -l`).then(Number);
+
 const liveOn = (web: (typeof webHosts)[number]) => sh(web, `readlink ${osProfile(web.os).paths.webDocumentRoot}`).then((out) => out.trim());
 
 /** A client sending requests through the VIP on two connections at a time, none kept alive, until stopped. */
@@ -66,6 +72,7 @@ describe('the application released over the pool', () => {
   });
 
   itThroughVip('rolls a changed release out host by host while a client sends 20+ requests/s, none failing', async () => {
+    const offsets = await logEnds();
     const traffic = client();
     const started = Date.now();
     let sent;
@@ -86,10 +93,13 @@ describe('the application released over the pool', () => {
     expect(sent.perSecond).toBeGreaterThanOrEqual(20);
     for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
     expect(Object.keys(after.tally).sort()).toEqual(webHosts.map((web) => `${web.name} v2`).sort());
+    // Each host left the pool for its switch: both directors' checks saw it answer 503.
+    for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBeGreaterThanOrEqual(4);
   }, 600000);
 
   itThroughVip('refuses a release whose page fails on the first host; no host switches and no request fails', async () => {
     const broken = demoApp('v3', true);
+    const offsets = await logEnds();
     const traffic = client();
     let refusal = '';
     try {
@@ -101,10 +111,12 @@ describe('the application released over the pool', () => {
       await traffic.stop();
     }
     expect(refusal).toContain(`release ${appDigest(broken)} refused: its check failed`);
-    expect(refusal).toMatch(/HTTP\/1\.1 500/);
+    expect(refusal).toMatch(/HTTP\/1\.[01] 500/);
     expect(refusal).toContain(`${webHosts[0].name}-app-switch`);
     for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
     expect(traffic.failures).toEqual([]);
     expect(Object.keys(traffic.tally).every((key) => key.endsWith(' v2'))).toBe(true);
+    // Refused before any host left the pool.
+    for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBe(0);
   }, 600000);
 });

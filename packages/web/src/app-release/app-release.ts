@@ -89,8 +89,7 @@ export class AppRelease extends pulumi.ComponentResource {
         stdin: bundle.archive,
         logging: 'stderr',
       },
-      // The digest in the script names the content; the archive's bytes may differ between tar builds.
-      { parent: this, dependsOn: webServer, ignoreChanges: ['stdin'] },
+      { parent: this, dependsOn: webServer },
     );
     this.live = release.stdout.apply((stdout) => /^live (\S+)$/m.exec(stdout)?.[1] ?? '');
     this.registerOutputs({ live: this.live });
