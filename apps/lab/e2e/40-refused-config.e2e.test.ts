@@ -1,14 +1,18 @@
+import { osProfile } from '@hastack/host';
 import { currentVipHolder, hostsWithRole } from '../src/probes/failover';
 import { whoAnswers } from '../src/status';
-import { deploy, inventory, sh } from './support';
+import { deploy, e2eStack, inventory, sh } from './support';
 
 const [director1] = hostsWithRole(inventory, 'director');
+const [web1] = hostsWithRole(inventory, 'web');
+// The keepalived case needs the directors: the lab stack, not a dev stack of the web tier alone.
+const withDirectors = !e2eStack.tiers || e2eStack.tiers.includes('director');
 const broken = {
   ...inventory,
   hosts: inventory.hosts.map((h) => (h.name === director1.name ? { ...h, interface: 'eth9' } : h)),
 };
 
-describe('a keepalived config that keepalived refuses', () => {
+(withDirectors ? describe : describe.skip)('a keepalived config that keepalived refuses', () => {
   it('fails the deployment with keepalived\'s message and leaves the running config serving', async () => {
     const confBefore = await sh(director1, 'sha256sum /etc/keepalived/keepalived.conf');
     const pidBefore = await sh(director1, 'systemctl show -p MainPID --value keepalived');
@@ -27,5 +31,44 @@ describe('a keepalived config that keepalived refuses', () => {
   it('leaves the stack as it was, so the next deployment of the good inventory changes nothing', async () => {
     const result = await deploy(inventory);
     expect(Object.keys(result.summary.resourceChanges ?? {})).toEqual(['same']);
+  });
+});
+
+describe('an Apache setting that apachectl refuses (a PHP limit without its value)', () => {
+  const profile = osProfile(web1.os);
+  const conf = `${profile.paths.webServerConfigDir}/hastack.conf`;
+  const mainPid = () => sh(web1, `systemctl show -p MainPID --value ${profile.services.webServer}`);
+  const phpValue = '/var/www/html/e2e-40-memory-limit.php';
+
+  it("fails the deployment with Apache's message; the old config and PHP keep serving", async () => {
+    const confBefore = await sh(web1, `sha256sum ${conf}`);
+    const pidBefore = await mainPid();
+    const failure = await deploy(inventory, { apacheSettings: ['php_admin_value memory_limit'] }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure?.message).toContain(`were refused by ${profile.webServerConfigTest}`);
+    expect(failure?.message).toMatch(/php_admin_value takes two arguments/);
+    expect(await sh(web1, `sha256sum ${conf}`)).toBe(confBefore);
+    expect(await mainPid()).toBe(pidBefore);
+    expect(await sh(web1, 'curl -fsS http://127.0.0.1/')).toMatch(/id="php">\d+\.\d+/);
+  });
+
+  it('leaves the stack as it was, so the next deployment changes nothing', async () => {
+    const result = await deploy(inventory);
+    expect(Object.keys(result.summary.resourceChanges ?? {})).toEqual(['same']);
+  });
+
+  it('applies a setting Apache accepts by a reload, and PHP under Apache uses it', async () => {
+    const pidBefore = await mainPid();
+    await sh(web1, `printf '%s' '<?php echo ini_get("memory_limit");' > ${phpValue}`);
+    try {
+      await deploy(inventory, { apacheSettings: ['php_admin_value memory_limit 200M'] });
+      expect(await sh(web1, `curl -fsS http://127.0.0.1/${phpValue.split('/').pop()}`)).toBe('200M');
+      expect(await mainPid()).toBe(pidBefore);
+    } finally {
+      await sh(web1, `rm -f ${phpValue}`);
+      await deploy(inventory);
+    }
   });
 });

@@ -32,6 +32,8 @@ export interface LabOptions {
   preempt?: boolean;
   /** The application the web hosts serve (the repository's demo app). */
   appDir?: string;
+  /** Further Apache directives on the web hosts (none). */
+  apacheSettings?: readonly string[];
 }
 
 /** The developers' program of the lab: the repository's demo application. */
@@ -49,6 +51,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       advertIntervalSeconds: options.advertIntervalSeconds ?? 0.2,
       preempt: options.preempt,
       app: { appDir: options.appDir ?? DEMO_APP_DIR },
+      apacheSettings: options.apacheSettings,
       // The lab's destroy proof wants clean hosts; the lab binds /dev/fuse on the web hosts only.
       purgeData: true,
       dfsAdminHost: inventory.hosts.find((entry) => entry.roles.includes('web'))?.name,

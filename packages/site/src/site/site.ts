@@ -76,7 +76,7 @@ export class Site extends pulumi.ComponentResource {
     this.database = tiers.has('db') ? composeDb(site, args) : undefined;
     // The web servers' settings name the database and the shared folder: both are composed first.
     const dfs = tiers.has('dfs') ? composeDfs(site, args) : undefined;
-    const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [], app: args.app, balanced: tiers.has('director') }) : [];
+    const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [], app: args.app, apacheSettings: args.apacheSettings, balanced: tiers.has('director') }) : [];
     if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
     const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;
     if (tiers.has('monitoring')) composeMonitoring(site, [...tiers].flatMap((tier) => TierRoles[tier]));

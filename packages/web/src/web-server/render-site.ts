@@ -40,6 +40,8 @@ export interface ApacheConfOptions {
   healthPath: string;
   /** While this file exists the health URL answers 503, so the directors take the host out of the pool. */
   drainFlag: string;
+  /** Further directives, one per line, after the stack's own (PHP's limits: `php_admin_value memory_limit 256M`). */
+  settings?: readonly string[];
 }
 
 const SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
@@ -50,11 +52,13 @@ const SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
  * answer depends on neither PHP nor the database: a PHP or database fault never empties the pool.
  */
 export function renderApacheConf(options: ApacheConfOptions): string {
-  const { serverName, healthPath, drainFlag } = options;
+  const { serverName, healthPath, drainFlag, settings = [] } = options;
   if (!/^[A-Za-z0-9.-]+$/.test(serverName)) throw new Error(`WebServer: "${serverName}" is not a host name`);
   for (const [name, path] of [['healthPath', healthPath], ['drainFlag', drainFlag]] as const) {
     if (!SAFE_PATH.test(path)) throw new Error(`WebServer: ${name} "${path}" is not a plain absolute path`);
   }
+  const multiLine = settings.find((line) => /[\r\n]/.test(line));
+  if (multiLine !== undefined) throw new Error(`WebServer: the Apache setting ${JSON.stringify(multiLine)} spans lines: give one directive per entry`);
   return [
     '# Rendered by hastack (web tier).',
     `ServerName ${serverName}`,
@@ -75,6 +79,7 @@ export function renderApacheConf(options: ApacheConfOptions): string {
     '  Options -Indexes',
     '  Require local',
     '</Directory>',
+    ...(settings.length ? ['# Settings of the stack (apacheSettings).', ...settings] : []),
     '',
   ].join('\n');
 }

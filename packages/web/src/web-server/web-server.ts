@@ -25,6 +25,11 @@ export interface WebServerArgs {
   sharedDir?: pulumi.Input<string>;
   /** Serve a page naming the host from the document root (true); leave it out where an `AppRelease` serves the application. */
   placeholderPage?: boolean;
+  /**
+   * Further Apache directives, one per entry, in the stack's settings file (PHP's limits, for example
+   * `php_admin_value memory_limit 256M`); checked with the rest by `apachectl -t` before Apache reloads.
+   */
+  apacheSettings?: readonly string[];
 }
 
 /**
@@ -82,7 +87,7 @@ export class WebServer extends pulumi.ComponentResource {
       {
         host,
         files: [
-          { path: `${paths.webServerConfigDir}/hastack.conf`, content: renderApacheConf({ serverName: host.name, healthPath: HEALTH_PATH, drainFlag: drainFlagPath() }) },
+          { path: `${paths.webServerConfigDir}/hastack.conf`, content: renderApacheConf({ serverName: host.name, healthPath: HEALTH_PATH, drainFlag: drainFlagPath(), settings: args.apacheSettings }) },
           ...(args.placeholderPage === false ? [] : [{ path: `${paths.webDocumentRoot}/index.php`, content: pages.index }]),
           { path: `${HEALTH_DIR}${HEALTH_PATH}`, content: pages.health },
           ...(args.database ? [appSettingsFile(host, args.database, args.sharedDir)] : []),

@@ -21,6 +21,8 @@ export interface SiteApp {
 export interface WebTierOptions {
   /** The application; without it each web host serves a page naming itself. */
   app?: SiteApp;
+  /** Further Apache directives on every web host (`WebServerArgs.apacheSettings`). */
+  apacheSettings?: readonly string[];
 }
 
 export interface WebTierInputs extends WebTierOptions {
@@ -80,6 +82,7 @@ export function composeWeb(site: SiteContext, inputs: WebTierInputs): WebServer[
         },
         sharedDir: mount?.where,
         placeholderPage: inputs.app === undefined,
+        apacheSettings: inputs.apacheSettings,
       },
       // The settings name the mount's folder; the application may use it as soon as Apache serves.
       { parent: site.parent, dependsOn: [vip, ...(mount ? [mount] : [])] },
