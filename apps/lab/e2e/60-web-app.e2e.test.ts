@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { APP_SETTINGS_PATH, drainFlagPath } from '@hastack/web';
 import { osProfile, shellQuote } from '@hastack/host';
 import { hostsWithRole, waitForPoolMembership } from '../src/probes/failover';
-import { sampleSite } from '../src/status';
+import { answerOf, sampleSite } from '../src/status';
 import { e2eStack, inventory, sh } from './support';
 
 const webHosts = hostsWithRole(inventory, 'web');
@@ -99,6 +99,19 @@ describe('the web tier with PHP', () => {
     console.log(`60-web-app: 200 requests through the VIP: ${JSON.stringify(tally)}`);
     expect(tally.failed).toBeUndefined();
     expect(Object.keys(tally).sort()).toEqual(webHosts.map((web) => web.name).sort());
+  });
+
+  (withDirectors && withDatabase ? it : it.skip)('shows every tier through the VIP: visits counted on the primary and read on the replica, a file on MooseFS', async () => {
+    const pages = [];
+    for (let i = 0; i < 20; i++) pages.push((await answerOf(`http://${inventory.vip}/`)).page);
+    const counters = pages.map((page) => Number(/id="counter">(\d+)</.exec(page)?.[1]));
+    expect(counters.every((n, i) => i === 0 || n > counters[i - 1])).toBe(true);
+    for (const page of pages) {
+      expect(page).toMatch(/id="replica-counter">\d+</);
+      expect(page).toMatch(/id="shared-file">(web1|web2) \d{4}-/);
+      expect(page).not.toMatch(/id="(db|shared)-error"/);
+    }
+    console.log(`60-web-app: visits ${counters[0]} to ${counters[counters.length - 1]} over 20 pages; ${/id="lag-ms">[^<]*/.exec(pages[19])?.[0]}`);
   });
 
   itThroughVip('takes a drained host out of the directors\' pool and back', async () => {

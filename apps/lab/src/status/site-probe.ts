@@ -4,6 +4,8 @@ import { get } from 'node:http';
 export interface Answer {
   host: string;
   release?: string;
+  /** The whole page. */
+  page: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function answerOf(url: string, timeoutMs = 3000): Promise<Answer> {
       response.on('end', () => {
         const host = /id="host">([^<]+)</.exec(body)?.[1];
         const release = /id="release">([^<]+)</.exec(body)?.[1];
-        if (response.statusCode === 200 && host) resolve({ host, release });
+        if (response.statusCode === 200 && host) resolve({ host, release, page: body });
         else reject(new Error(`${url} answered ${response.statusCode} without a host name`));
       });
     });
