@@ -68,6 +68,19 @@ describe('the production example on Rocky Linux 9', () => {
     expect(moosefsClients.map((rule) => /source address="([^"]+)"/.exec(rule)?.[1])).toEqual(
       expect.arrayContaining(['10.20.0.21', '10.20.0.22', '10.20.0.23']),
     );
+    // NRPE on every host, to the monitoring host alone.
+    for (const host of ['lb1', 'www1', 'db1', 'mfs-chunk1', 'mon1']) {
+      expect(richRules(planned.get(`${host}-nrpe-firewall-rules`)!)).toEqual(['rule family="ipv4" source address="10.20.0.51" port port="5666" protocol="tcp" accept']);
+    }
+  });
+
+  it('releases the application on the web hosts one at a time, checked by httpd -t, out of the directors\' pool', () => {
+    const [first, second] = ['www1', 'www2'].map((host) => planned.get(`${host}-app-switch`)!);
+    expect(first).toContain('apachectl -t');
+    expect(first).toContain('systemctl reload httpd');
+    expect(first).toContain('/var/log/httpd/access_log');
+    expect(first).toContain('for director in 10.20.0.11 10.20.0.12; do');
+    expect(second).toBeDefined();
   });
 
   it('switches on the SELinux booleans the web servers need', () => {

@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { InventoryError, validateSiteDescription } from '@hastack/inventory';
 import { skipSdkDebugLog } from '@hastack/host';
 import { Site, SiteApp } from '@hastack/site';
+
+const PROJECT_ROOT = resolve(__dirname, '../../..');
 
 /** Stack configuration keys of an environment described in its stack configuration. */
 export const ConfigKeys = {
@@ -30,7 +33,10 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
       throw new pulumi.RunError(error instanceof InventoryError ? error.message : `${source}: ${(error as Error).message}`);
     }
     const privateKey = config.requireSecret(ConfigKeys.sshPrivateKey);
-    const site = new Site('site', { description, privateKey: () => privateKey, app: config.getObject<SiteApp>(ConfigKeys.app) });
+    const app = config.getObject<SiteApp>(ConfigKeys.app);
+    // A relative folder is the project's (this app's root), wherever the CLI runs the program from.
+    const appDir = app && resolve(PROJECT_ROOT, app.appDir);
+    const site = new Site('site', { description, privateKey: () => privateKey, app: app && { ...app, appDir: appDir! } });
     return { siteUrl: site.url, vips: site.vips };
   };
 }

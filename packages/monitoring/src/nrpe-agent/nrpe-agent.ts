@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, Packages, Service } from '@hastack/host';
+import { ConfigFile, firewallFor, Packages, Service } from '@hastack/host';
 import { NrpeAgentArgs, validateNrpeAgentArgs } from './nrpe-agent-args';
 import { NRPE_DEFAULT_THRESHOLDS, renderNrpeCfg } from './render-nrpe-cfg';
 
@@ -9,7 +9,7 @@ function invalid(name: string, problems: string[]): Error {
 
 /**
  * NRPE on one host: the agent and the plugins, one drop-in of fixed-argument commands answering the
- * monitoring server(s) only, and the service. Three components per host (issue 26: keep them few).
+ * monitoring server(s) only (and, where the OS runs firewalld, a rule letting only them in), and the service.
  */
 export class NrpeAgent extends pulumi.ComponentResource {
   /** Names of the commands the agent answers: what the Nagios server may ask this host for. */
@@ -49,11 +49,17 @@ export class NrpeAgent extends pulumi.ComponentResource {
       { parent: this, dependsOn: packages },
     );
     this.configDigest = config.digest;
+    // allowed_hosts is NRPE's own check after the connection is made: the firewall keeps others from reaching it.
+    const firewall = firewallFor(
+      `${name}-firewall`,
+      { host, rules: [{ protocol: 'tcp', port: args.port ?? 5666, sources: args.monitoringAddresses, description: 'NRPE from the monitoring server(s) only' }] },
+      { parent: this },
+    );
     // server_address and allowed_hosts are read at start only: a changed drop-in restarts the agent.
     new Service(
       `${name}-service`,
       { host, unit: host.profile.services.nrpeServer, reloadTriggers: [config.digest], restartTriggers: [packages.installed], reloadMode: 'restart' },
-      { parent: this, dependsOn: config },
+      { parent: this, dependsOn: [config, ...firewall] },
     );
     this.registerOutputs({ configDigest: this.configDigest });
   }
