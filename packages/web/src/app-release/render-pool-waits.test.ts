@@ -55,6 +55,14 @@ describe('renderPoolWaits', () => {
     expect(existsSync(flag)).toBe(false);
   });
 
+  it('does not wait for a director that checks nothing (it is down), only for the others', async () => {
+    const { leave } = renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, port: 9, silentDirectorSeconds: 1, directorsTimeoutSeconds: 3 });
+    const leaving = run(leave);
+    await settle();
+    appendFileSync(log, check(DIRECTORS[0], 503) + check(DIRECTORS[0], 503));
+    expect(await leaving).toEqual({ code: 0, stderr: '' });
+  });
+
   it('refuses a director that is not an address', () => {
     expect(() => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: ['$(reboot)'], failedChecks: 2, port: 80 })).toThrow('IP addresses');
   });

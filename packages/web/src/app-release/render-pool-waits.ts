@@ -18,6 +18,8 @@ export interface PoolWaitOptions {
   connectionsTimeoutSeconds?: number;
   /** How long the directors may take to take the host out, or back (60 s); then the release fails. */
   directorsTimeoutSeconds?: number;
+  /** A director that sends no check at all for this long (10 s) is down: the release does not wait for it. */
+  silentDirectorSeconds?: number;
 }
 
 const ADDRESS = /^[0-9A-Fa-f.:]+$/;
@@ -25,29 +27,32 @@ const ADDRESS = /^[0-9A-Fa-f.:]+$/;
 /**
  * Leaving and rejoining the pool as the host itself sees it, so a release needs no access to the
  * directors: every director's own checks in the access log, counted from the moment the flag changed
- * (`failedChecks` answers of 503 from each, then 200 from each), and the clients' connections on the
- * port (the directors' own excepted) in `ss`.
+ * (`failedChecks` answers of 503 from each, then 200 from each; a director that checks nothing for
+ * `silentDirectorSeconds` is down and not waited for), and the clients' connections on the port (the
+ * directors' own excepted) in `ss`.
  */
 export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
   const { flag, accessLog, healthPath, directors, failedChecks, port } = options;
   const connectionsTimeout = options.connectionsTimeoutSeconds ?? 30;
   const directorsTimeout = options.directorsTimeoutSeconds ?? 60;
+  const silentTicks = (options.silentDirectorSeconds ?? 10) * 10;
   if (directors.length === 0 || directors.some((address) => !ADDRESS.test(address))) {
     throw new Error(`release: directors ${JSON.stringify(directors)} must be one or more IP addresses`);
   }
   if (!Number.isInteger(failedChecks) || failedChecks < 1) throw new Error(`release: failedChecks ${failedChecks} must be at least 1`);
   const names = directors.join(', ');
-  // Every director has answered `$1` to at least `$2` of its checks logged after byte `$3` of the log.
+  // Every director has answered `$1` to at least `$2` of its checks logged after byte `$3` of the log, or,
+  // `$4` tenths of a second into the wait, sent none at all (a director that is down checks nothing).
   const waitChecks = [
     'checks_from_all() {',
-    `  local log=${shellQuote(accessLog)} director count`,
+    `  local log=${shellQuote(accessLog)} director hit any`,
     `  for director in ${directors.map(shellQuote).join(' ')}; do`,
-    `    count="$(tail -c +"$(($3 + 1))" "$log" | awk -v d="$director" -v p=${shellQuote(healthPath)} -v s="$1" '$1 == d && $7 == p && $9 == s' | wc -l)"`,
-    '    [ "$count" -ge "$2" ] || return 1',
+    `    read -r hit any < <(tail -c +"$(($3 + 1))" "$log" | awk -v d="$director" -v p=${shellQuote(healthPath)} -v s="$1" '$1 == d && $7 == p { any++; if ($9 == s) hit++ } END { print hit + 0, any + 0 }')`,
+    '    [ "$hit" -ge "$2" ] || { [ "$any" -eq 0 ] && [ "$4" -ge ' + String(silentTicks) + ' ]; } || return 1',
     '  done',
     '}',
     'wait_checks() {',
-    `  for _ in $(seq ${directorsTimeout * 10}); do checks_from_all "$@" && return 0; sleep 0.1; done`,
+    `  for tick in $(seq ${directorsTimeout * 10}); do checks_from_all "$@" "$tick" && return 0; sleep 0.1; done`,
     '  return 1',
     '}',
   ];
