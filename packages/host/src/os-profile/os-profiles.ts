@@ -35,6 +35,7 @@ export const PackageRoles = [
   'moosefsClient',
   'nagiosServer',
   'monitoringPlugins',
+  'agentPlugins',
   'nrpeServer',
   'nrpePlugin',
   'httpClient',
@@ -205,6 +206,9 @@ const debian12: OsProfile = {
     moosefsClient: ['moosefs-client', 'fuse3'],
     nagiosServer: ['nagios4'],
     monitoringPlugins: ['monitoring-plugins-basic', 'monitoring-plugins-standard'],
+    // What an NRPE agent runs (disk, load, swap, processes): the basic set, without the standard set's
+    // database, LDAP and SNMP client libraries on every host.
+    agentPlugins: ['monitoring-plugins-basic'],
     nrpeServer: ['nagios-nrpe-server'],
     nrpePlugin: ['nagios-nrpe-plugin'],
     httpClient: ['curl'],
@@ -266,6 +270,7 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       moosefsClient: ['moosefs-client', majorVersion === 7 ? 'fuse' : 'fuse3'],
       nagiosServer: ['nagios'],
       monitoringPlugins: ['nagios-plugins-all'],
+      agentPlugins: ['nagios-plugins-disk', 'nagios-plugins-load', 'nagios-plugins-swap', 'nagios-plugins-procs'],
       nrpeServer: ['nrpe'],
       nrpePlugin: ['nagios-plugins-nrpe'],
       httpClient: ['curl'],
@@ -303,7 +308,7 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
     extraRepositories: [
       {
         reason: 'Nagios, NRPE and the monitoring plugins are packaged in EPEL only',
-        provides: ['nagiosServer', 'monitoringPlugins', 'nrpeServer', 'nrpePlugin'],
+        provides: ['nagiosServer', 'monitoringPlugins', 'agentPlugins', 'nrpeServer', 'nrpePlugin'],
         enable: 'rpm -q epel-release >/dev/null || yum -y install epel-release',
       },
       {

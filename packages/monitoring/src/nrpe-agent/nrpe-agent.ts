@@ -42,7 +42,7 @@ export class NrpeAgent extends pulumi.ComponentResource {
         });
       });
 
-    const packages = new Packages(`${name}-packages`, { host, roles: ['nrpeServer', 'monitoringPlugins'] }, { parent: this });
+    const packages = new Packages(`${name}-packages`, { host, roles: ['nrpeServer', 'agentPlugins'] }, { parent: this });
     const config = new ConfigFile(
       `${name}-config`,
       { host, path: `${host.profile.paths.nrpeConfigDir}/hastack.cfg`, content },
