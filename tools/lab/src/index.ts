@@ -4,5 +4,6 @@ export { labSsh } from './ssh/ssh';
 export type { RunResult } from './exec';
 export { readSmsRecords } from './sms-sink/records';
 export type { SmsRecord } from './sms-sink/sms-sink';
+export { LabSmsCredentials, labSmsSettings } from './sms-sink/lab-sms-credentials';
 export { MirrorProbePackage } from './mirror/mirror';
 export { labLeftovers } from './leftovers';
