@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-// The one waiver of the rule that a tool depends on no component: the sink must check requests with the
+// Waived here and in the sink's provider test only, the rule that a tool depends on no component: the sink must check requests with the
 // presets' own verifyRequest, and those live in the monitoring component (pure code, node:crypto only). The
 // `src/sms` entry keeps Pulumi out of the daemon (the package's index loads it: seconds at each lab:up).
 // eslint-disable-next-line @nx/enforce-module-boundaries
