@@ -1,3 +1,2 @@
 export * from './checks';
 export * from './nrpe-agent';
-export * from './sms';

@@ -12,7 +12,7 @@ export const LabSmsCredentials = {
 
 /**
  * Settings of `provider` that the sink accepts, sent to the sink at `sink` (scheme, host and port,
- * `http://198.18.0.1:8025`): what the lab stack gives its notifier, as `@hastack/monitoring`'s `SmsSettings`
+ * `http://198.18.0.1:8025`): what the lab stack gives its notifier, as `@hastack/sms`'s `SmsSettings`
  * (not named here: the lab tool may not depend on a component, the stack's compiler checks the shape).
  */
 export function labSmsSettings(provider: keyof typeof LabSmsCredentials, sink: string, recipients: string[]) {

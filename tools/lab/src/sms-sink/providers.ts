@@ -1,8 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-// Waived here and in the sink's provider test only, the rule that a tool depends on no component: the sink must check requests with the
-// presets' own verifyRequest, and those live in the monitoring component (pure code, node:crypto only). The
-// `src/sms` entry keeps Pulumi out of the daemon (the package's index loads it: seconds at each lab:up).
-// eslint-disable-next-line @nx/enforce-module-boundaries
+// The sink checks requests with the presets' own verifyRequest: what the lab proves is the real wire format.
 import {
   aliyunSms,
   headerOf,
@@ -14,7 +11,7 @@ import {
   type ReceivedSmsRequest,
   type SmsProvider,
   type SmsVerifyResult,
-} from '@hastack/monitoring/src/sms';
+} from '@hastack/sms';
 import { LabSmsCredentials } from './lab-sms-credentials';
 
 export type { ReceivedSmsRequest };

@@ -4,8 +4,7 @@ import { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 // The presets under test live in the monitoring component; see providers.ts for why the sink may use them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { buildSmsRequest, parseSmsResponse, validateSmsSettings, type SmsHttpRequest, type SmsProvider, type SmsSettings } from '@hastack/monitoring/src/sms';
+import { buildSmsRequest, parseSmsResponse, validateSmsSettings, type SmsHttpRequest, type SmsProvider, type SmsSettings } from '@hastack/sms';
 import { labSmsSettings } from './lab-sms-credentials';
 import { readSmsRecords } from './records';
 import { createSmsSink, SmsRecord } from './sms-sink';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'sms',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
