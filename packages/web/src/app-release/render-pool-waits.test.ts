@@ -53,6 +53,7 @@ describe('renderPoolWaits', () => {
     appendFileSync(log, check(DIRECTORS[0], 200));
     expect(await rejoining).toEqual({ code: 1, stderr: 'the directors (198.18.0.11, 198.18.0.12) did not take the host back within 1 s\n' });
     expect(existsSync(flag)).toBe(false);
+    expect(existsSync(join(dir, 'web'))).toBe(false);
   });
 
   it('does not wait for a director that checks nothing (it is down), only for the others', async () => {

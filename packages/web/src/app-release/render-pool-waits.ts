@@ -70,7 +70,9 @@ export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
     ].join('\n'),
     rejoin: [
       offset,
+      // The flag's folder too: destroy leaves no folder of the stack behind.
       `rm -f ${shellQuote(flag)}`,
+      `rmdir -p --ignore-fail-on-non-empty "$(dirname ${shellQuote(flag)})" 2>/dev/null || true`,
       `wait_checks 200 1 "$offset" || { echo ${shellQuote(`the directors (${names}) did not take the host back within ${directorsTimeout} s`)} >&2; exit 1; }`,
     ].join('\n'),
   };

@@ -71,7 +71,7 @@ export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
           '  drained=""',
           '  if [ -n "$live" ] && [ ! -e "$flag" ]; then',
           '    drained=1',
-          '    trap \'rm -f "$flag"\' EXIT',
+          '    trap \'rm -f "$flag"; rmdir -p --ignore-fail-on-non-empty "$(dirname "$flag")" 2>/dev/null || true\' EXIT',
           `    ${drain.leave}`,
           '  fi',
         ]
