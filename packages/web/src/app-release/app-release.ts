@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { bashScript, Host, hostCommand, shellQuote } from '@hastack/host';
 import { drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, RELEASES_URL_PATH, type WebServer } from '../web-server';
 import type { AppBundle } from './app-bundle';
+import { CHECK_PATH } from './app-rollout-args';
 import { renderPoolWaits } from './render-pool-waits';
 import { renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';
 
@@ -52,7 +53,7 @@ export class AppRelease extends pulumi.ComponentResource {
     super('hastack:web:AppRelease', name, {}, opts);
     const { host, webServer, bundle } = args;
     const checkPath = args.checkPath ?? '/';
-    if (!/^\/[A-Za-z0-9._/?=&-]*$/.test(checkPath)) throw new Error(`AppRelease ${name}: checkPath "${checkPath}" is not a plain URL path`);
+    if (!CHECK_PATH.test(checkPath)) throw new Error(`AppRelease ${name}: checkPath "${checkPath}" is not a plain URL path`);
     const { paths, services, webServerConfigTest } = host.profile;
     const reload = `systemctl reload ${shellQuote(services.webServer)}`;
     const script = pulumi.output(args.pool?.directors ?? []).apply((directors) =>

@@ -17,6 +17,9 @@ export interface AppRolloutArgs {
 
 export const APP_INDEX_FILES = ['index.php', 'index.html'] as const;
 
+/** A check path the release script can put in its request line as it is: a plain URL path and query. */
+export const CHECK_PATH = /^\/[A-Za-z0-9._/?=&-]*$/;
+
 /** Every problem with the arguments at once, each naming the argument. */
 export function validateAppRollout(args: AppRolloutArgs): string[] {
   const problems: string[] = [];
@@ -30,6 +33,6 @@ export function validateAppRollout(args: AppRolloutArgs): string[] {
   const batch = args.batchSize ?? 1;
   if (!Number.isInteger(batch) || batch < 1 || batch > args.poolSize) problems.push(`batchSize: ${batch} must be between 1 and the pool's ${args.poolSize} hosts`);
   const checkPath = args.checkPath ?? '/';
-  if (!/^\/[A-Za-z0-9._/?=&-]*$/.test(checkPath)) problems.push(`checkPath: "${checkPath}" is not a plain URL path starting with /`);
+  if (!CHECK_PATH.test(checkPath)) problems.push(`checkPath: "${checkPath}" is not a plain URL path starting with /`);
   return problems;
 }
