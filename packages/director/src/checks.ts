@@ -1,40 +1,44 @@
-import { shellQuote } from '@hastack/host';
-import type { Host } from '@hastack/host';
+import { shellQuote, unitCheck } from '@hastack/host';
+import type { Host, TierCheck } from '@hastack/host';
 
-/**
- * Something the monitoring tier should check about the directors: a bash command run on the host
- * (exit 0 OK, 1 WARNING, 2 CRITICAL, one line of text). Same shape as the db and dfs tiers' lists.
- */
-export interface TierCheck {
-  /** Inventory name of the director. */
-  host: string;
-  /** Short name, unique per host. */
-  name: string;
-  /** One-line bash command. */
-  command: string;
-  runsOn: 'host';
+export type { TierCheck } from '@hastack/host';
+
+/** A VIP's service as the kernel lists it in /proc/net/ip_vs: `TCP  C6120064:0050`, address and port in hex. */
+export function ipvsServiceKey(vip: string, port: number): string {
+  const hex = (value: number, digits: number) => value.toString(16).toUpperCase().padStart(digits, '0');
+  return `TCP ${vip.split('.').map((octet) => hex(Number(octet), 2)).join('')}:${hex(port, 4)}`;
 }
 
 /**
- * Per director: keepalived running, and the VIPs it holds (none or all: a director holding some of
- * them only has a broken VRRP instance). Whether exactly one director holds them is the monitoring
- * server's aggregate of the two "vip" results.
+ * Per director: keepalived running; the VIPs it holds (none or all: a director holding some of them
+ * only has a broken VRRP instance); and per VIP, the real servers in its IPVS pool against the declared
+ * ones (keepalived takes a failed one out: fewer is a WARNING, none CRITICAL). The pool is read from
+ * /proc/net/ip_vs, which the unprivileged agent may read (ipvsadm needs root). Whether exactly one
+ * director holds the VIPs is the monitoring server's aggregate of the "vip" results.
  */
-export function directorChecks(director: Host, vips: readonly string[]): TierCheck[] {
-  const unit = director.profile.services.keepalived;
+export function directorChecks(director: Host, vips: readonly string[], pool: { port: number; realServers: number }): TierCheck[] {
   const holds = vips.map((vip) => `ip -o -4 addr show | grep -qF ${shellQuote(` ${vip}/`)} && n=$((n+1))`).join('; ');
-  return [
-    {
+  const poolChecks = vips.map(
+    (vip): TierCheck => ({
       host: director.name,
-      name: 'keepalived',
-      command: `systemctl is-active --quiet ${shellQuote(unit)} && echo 'OK: keepalived running' || { echo 'CRITICAL: keepalived not running'; exit 2; }`,
+      name: vips.length === 1 ? 'ipvs' : `ipvs-${vip}`,
+      command: [
+        `live=$(awk -v key=${shellQuote(ipvsServiceKey(vip, pool.port))} '/^(TCP|UDP) / {inside = ($1 " " $2 == key)} inside && $1 == "->" && $4 > 0 {n++} END {print n + 0}' /proc/net/ip_vs)`,
+        `if [ "$live" -ge ${pool.realServers} ]; then echo "OK: $live of ${pool.realServers} real servers in the pool of ${vip}"`,
+        `elif [ "$live" -gt 0 ]; then echo "WARNING: $live of ${pool.realServers} real servers in the pool of ${vip}"; exit 1`,
+        `else echo "CRITICAL: no real server in the pool of ${vip}"; exit 2; fi`,
+      ].join('; '),
       runsOn: 'host',
-    },
+    }),
+  );
+  return [
+    { host: director.name, name: 'keepalived', command: unitCheck(director.profile.services.keepalived), runsOn: 'host' },
     {
       host: director.name,
       name: 'vip',
       command: `n=0; ${holds}; if [ "$n" -eq ${vips.length} ]; then echo "OK: holds the VIPs (MASTER)"; elif [ "$n" -eq 0 ]; then echo "OK: holds no VIP (BACKUP)"; else echo "CRITICAL: holds $n of ${vips.length} VIPs"; exit 2; fi`,
       runsOn: 'host',
     },
+    ...poolChecks,
   ];
 }

@@ -16,3 +16,4 @@ export * from './firewall';
 export * from './selinux';
 export * from './runtime';
 export * from './operations';
+export * from './checks';

@@ -1,2 +1,3 @@
 export * from './web-server';
 export * from './app-release';
+export * from './checks';

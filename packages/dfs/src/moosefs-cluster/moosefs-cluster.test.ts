@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { defineHost } from '@hastack/host';
 import { MooseFsCluster } from './moosefs-cluster';
@@ -23,6 +24,11 @@ function setFiles(name: string): string[] {
   return text.trim().split('\n').map((line) => Buffer.from(line, 'base64').toString('utf8'));
 }
 
+/** The checks' commands once the addresses in them resolve. */
+function checkCommands(cluster: MooseFsCluster): Promise<string[]> {
+  return valueOf(pulumi.all(cluster.checks.map((check) => pulumi.output(check.command))));
+}
+
 describe('MooseFsCluster', () => {
   it('throws every argument problem before creating anything', () => {
     const before = recorded.length;
@@ -37,7 +43,7 @@ describe('MooseFsCluster', () => {
     beforeAll(async () => {
       cluster = new MooseFsCluster('dfs', args);
       await valueOf(cluster.chunkserverConfigDigests['dfs-chunk2']);
-      await valueOf(cluster.checks);
+      await checkCommands(cluster);
     });
 
     it('gives every chunkserver the same two files, naming the master by address and no chunkserver', async () => {
@@ -87,7 +93,7 @@ describe('MooseFsCluster', () => {
     });
 
     it('declares checks for every daemon and for the cluster', async () => {
-      const checks = await valueOf(cluster.checks);
+      const { checks } = cluster;
       expect(checks.map((c) => `${c.host} ${c.name}`)).toEqual([
         'dfs-master moosefs-master',
         'dfs-master moosefs-chunkservers',
@@ -97,14 +103,14 @@ describe('MooseFsCluster', () => {
         'dfs-chunk1 moosefs-metadata-backup',
         'dfs-chunk2 moosefs-chunkserver',
       ]);
-      expect(checks[1].command).toContain('mfscli -H 10.0.0.41');
+      expect((await checkCommands(cluster))[1]).toContain('mfscli -H 10.0.0.41');
     });
   });
 
   it('removes data folders on destroy with purgeData, and administers from another host when asked', async () => {
     const web1 = host('web1', '10.0.0.21');
     const cluster = new MooseFsCluster('purged', { ...args, purgeData: true, adminHost: web1 });
-    await valueOf(cluster.checks);
+    await checkCommands(cluster);
     await valueOf(cluster.chunkserverConfigDigests['dfs-chunk2']);
     expect(String(inputsOf('purged-dfs-chunk2-chunks-0-directory').delete)).toContain('rm -rf');
     expect(recorded.some((r) => r.name === 'purged-web1-packages')).toBe(true);
@@ -117,7 +123,7 @@ describe('MooseFsCluster', () => {
   it('opens, on a family with a firewall, each port to exactly its peers, and 9419 to nobody without metaloggers', async () => {
     const el = (name: string, address: string) => defineHost({ name, address, os: 'rocky-9', privateKey: 'k' });
     const cluster = new MooseFsCluster('el', { master: el('m', '10.0.0.41'), chunkservers: [el('c1', '10.0.0.42'), el('c2', '10.0.0.43')], clients: ['10.0.0.21'] });
-    await valueOf(cluster.checks);
+    await checkCommands(cluster);
     await new Promise((resolve) => setTimeout(resolve, 200));
     // The rules as firewalld reads them, the script's quoting taken off.
     const rules = (name: string) => String(inputsOf(name).create).replace(/\\/g, '');

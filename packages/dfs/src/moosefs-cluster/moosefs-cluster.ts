@@ -1,19 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
-import {
-  ConfigFile,
-  ConfigFileSet,
-  Directory,
-  firewallFor,
-  FirewallRule,
-  Host,
-  OneOffStep,
-  PackageRole,
-  Packages,
-  Service,
-  shellQuote,
-  SystemUser,
-} from '@hastack/host';
+import { conditionCheck, ConfigFile, ConfigFileSet, Directory, firewallFor, FirewallRule, Host, OneOffStep, PackageRole, Packages, Service, shellQuote, SystemUser, unitCheck } from '@hastack/host';
 import type { TierCheck } from '../checks';
 import { chunkserversConnectedCommand, noUndergoalCommand } from '../mfscli';
 import { dataOwnerStep, goalStep, masterConfigCheck, metadataInitStep, storageCheck } from './cluster-scripts';
@@ -78,7 +65,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
   /** Digest of the chunkserver configuration (mfschunkserver.cfg + mfshdd.cfg) on each chunkserver, by host name: all equal. */
   public readonly chunkserverConfigDigests: Record<string, pulumi.Output<string>>;
   /** What monitoring should check about the cluster. */
-  public readonly checks: pulumi.Output<TierCheck[]>;
+  public readonly checks: TierCheck[];
 
   constructor(name: string, args: MooseFsClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = validateMooseFsClusterArgs(args);
@@ -95,7 +82,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
     this.clientPort = MooseFsPorts.client;
     this.goal = goal;
     this.chunkserverConfigDigests = {};
-    const checks: pulumi.Input<TierCheck>[] = [];
+    const checks: TierCheck[] = [];
 
     // The same rules again over the client addresses that were outputs, before anything renders them.
     const clients = pulumi.all(args.clients).apply((addresses) => {
@@ -195,9 +182,9 @@ export class MooseFsCluster extends pulumi.ComponentResource {
           { port: MooseFsPorts.client, protocol: 'tcp', sources: [...args.clients, admin.dataAddress], description: 'MooseFS clients and the admin host to the master' },
         );
         checks.push(
-          { host: host.name, name: 'moosefs-master', command: `systemctl is-active ${services.moosefsMaster}` },
-          host.dataAddress.apply((address) => ({ host: host.name, name: 'moosefs-chunkservers', command: chunkserversConnectedCommand(address, args.chunkservers.length) })),
-          host.dataAddress.apply((address) => ({ host: host.name, name: 'moosefs-undergoal', command: noUndergoalCommand(address) })),
+          { host: host.name, name: 'moosefs-master', command: unitCheck(services.moosefsMaster) },
+          { host: host.name, name: 'moosefs-chunkservers', command: host.dataAddress.apply((address) => chunkserversConnectedCommand(address, args.chunkservers.length)) },
+          { host: host.name, name: 'moosefs-undergoal', command: host.dataAddress.apply(noUndergoalCommand) },
         );
       }
 
@@ -235,7 +222,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
           ],
           description: 'MooseFS clients, the admin host and the other chunkservers (replication) to this chunkserver',
         });
-        checks.push({ host: host.name, name: 'moosefs-chunkserver', command: `systemctl is-active ${services.moosefsChunkserver}` });
+        checks.push({ host: host.name, name: 'moosefs-chunkserver', command: unitCheck(services.moosefsChunkserver) });
       }
 
       if (roles.has('metalogger')) {
@@ -257,11 +244,15 @@ export class MooseFsCluster extends pulumi.ComponentResource {
         metaloggerCopies.push({ host, prefix, service: metaloggerService });
         // The copy is refreshed every period; ten minutes' grace covers the download itself.
         checks.push(
-          { host: host.name, name: 'moosefs-metalogger', command: `systemctl is-active ${services.moosefsMetalogger}` },
+          { host: host.name, name: 'moosefs-metalogger', command: unitCheck(services.moosefsMetalogger) },
           {
             host: host.name,
             name: 'moosefs-metadata-backup',
-            command: `find ${dataPath}/${METALOGGER_METADATA_FILE} -mmin -${metadataDownloadHours * 60 + 10} | grep -q .`,
+            command: conditionCheck(
+              `find ${dataPath}/${METALOGGER_METADATA_FILE} -mmin -${metadataDownloadHours * 60 + 10} | grep -q .`,
+              'metadata copy is recent',
+              `no metadata copy in the last ${metadataDownloadHours} h`,
+            ),
           },
         );
       }
@@ -290,7 +281,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
       { host: admin, ...goalStep(goal), stdin: master.dataAddress },
       { parent: this, dependsOn: [masterService!, adminPackages!, ...chunkserverServices] },
     );
-    this.checks = pulumi.all(checks);
+    this.checks = checks;
     this.registerOutputs({
       masterAddress: this.masterAddress,
       clientPort: this.clientPort,

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { NetworkMount, Packages } from '@hastack/host';
+import { conditionCheck, NetworkMount, Packages } from '@hastack/host';
 import type { TierCheck } from '../checks';
 import { MooseFsPorts } from '../moosefs-cluster/moosefs-cluster-args';
 import { MooseFsMountArgs, validateMooseFsMountArgs } from './moosefs-mount-args';
@@ -17,7 +17,7 @@ export class MooseFsMount extends pulumi.ComponentResource {
   /** The mount point, once mounted. */
   public readonly where: pulumi.Output<string>;
   /** What monitoring should check about the mount. */
-  public readonly checks: pulumi.Output<TierCheck[]>;
+  public readonly checks: TierCheck[];
   /** SELinux booleans the web server using this mount needs (the web tier switches them on). */
   public readonly selinuxBooleans: readonly string[] = WEB_SERVER_SELINUX_BOOLEANS;
 
@@ -40,7 +40,9 @@ export class MooseFsMount extends pulumi.ComponentResource {
       { parent: this, dependsOn: packages },
     );
     this.where = mount.where;
-    this.checks = pulumi.output([{ host: host.name, name: 'moosefs-mount', command: `mountpoint -q ${where} && timeout 10 stat -f ${where} >/dev/null` }]);
+    this.checks = [
+      { host: host.name, name: 'moosefs-mount', command: conditionCheck(`mountpoint -q ${where} && timeout 10 stat -f ${where} >/dev/null`, `${where} mounted`, `${where} not mounted or not answering`) },
+    ];
     this.registerOutputs({ where: this.where, checks: this.checks, selinuxBooleans: this.selinuxBooleans });
   }
 }

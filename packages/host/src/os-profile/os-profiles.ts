@@ -38,6 +38,7 @@ export const PackageRoles = [
   'agentPlugins',
   'nrpeServer',
   'nrpePlugin',
+  'smsNotifier',
   'httpClient',
 ] as const;
 export type PackageRole = (typeof PackageRoles)[number];
@@ -115,6 +116,13 @@ export interface OsProfile {
     readonly moosefsDataDir: string;
     readonly nagiosConfigDir: string;
     readonly nagiosBinary: string;
+    /** Where Nagios keeps status.dat, retention and its object cache. */
+    readonly nagiosVarDir: string;
+    readonly nagiosLogDir: string;
+    /** The external command pipe (its folder is the distribution's, with the group it grants). */
+    readonly nagiosCommandFile: string;
+    readonly nagiosLockFile: string;
+    readonly nagiosCheckResultDir: string;
     readonly nrpeConfig: string;
     readonly nrpeConfigDir: string;
     readonly monitoringPluginDir: string;
@@ -204,13 +212,16 @@ const debian12: OsProfile = {
     moosefsMetalogger: ['moosefs-metalogger'],
     moosefsChunkserver: ['moosefs-chunkserver'],
     moosefsClient: ['moosefs-client', 'fuse3'],
-    nagiosServer: ['nagios4'],
+    // The daemon alone: the CGI package would bring Apache and a web UI onto the monitoring host.
+    nagiosServer: ['nagios4-core'],
     monitoringPlugins: ['monitoring-plugins-basic', 'monitoring-plugins-standard'],
     // What an NRPE agent runs (disk, load, swap, processes): the basic set, without the standard set's
     // database, LDAP and SNMP client libraries on every host.
     agentPlugins: ['monitoring-plugins-basic'],
     nrpeServer: ['nagios-nrpe-server'],
     nrpePlugin: ['nagios-nrpe-plugin'],
+    // The SMS notifier is the SMS presets' own code, bundled: it needs a JavaScript runtime.
+    smsNotifier: ['nodejs'],
     httpClient: ['curl'],
   },
   services: {
@@ -235,6 +246,11 @@ const debian12: OsProfile = {
     moosefsDataDir: '/var/lib/mfs',
     nagiosConfigDir: '/etc/nagios4',
     nagiosBinary: '/usr/sbin/nagios4',
+    nagiosVarDir: '/var/lib/nagios4',
+    nagiosLogDir: '/var/log/nagios4',
+    nagiosCommandFile: '/var/lib/nagios4/rw/nagios.cmd',
+    nagiosLockFile: '/var/run/nagios4/nagios4.pid',
+    nagiosCheckResultDir: '/var/lib/nagios4/spool/checkresults',
     nrpeConfig: '/etc/nagios/nrpe.cfg',
     nrpeConfigDir: '/etc/nagios/nrpe.d',
     monitoringPluginDir: '/usr/lib/nagios/plugins',
@@ -273,6 +289,7 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       agentPlugins: ['nagios-plugins-disk', 'nagios-plugins-load', 'nagios-plugins-swap', 'nagios-plugins-procs'],
       nrpeServer: ['nrpe'],
       nrpePlugin: ['nagios-plugins-nrpe'],
+      smsNotifier: ['nodejs'],
       httpClient: ['curl'],
     },
     services: {
@@ -297,6 +314,11 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       moosefsDataDir: '/var/lib/mfs',
       nagiosConfigDir: '/etc/nagios',
       nagiosBinary: '/usr/sbin/nagios',
+      nagiosVarDir: '/var/spool/nagios',
+      nagiosLogDir: '/var/log/nagios',
+      nagiosCommandFile: '/var/spool/nagios/cmd/nagios.cmd',
+      nagiosLockFile: '/var/run/nagios/nagios.pid',
+      nagiosCheckResultDir: '/var/spool/nagios/checkresults',
       nrpeConfig: '/etc/nagios/nrpe.cfg',
       nrpeConfigDir: '/etc/nrpe.d',
       monitoringPluginDir: '/usr/lib64/nagios/plugins',

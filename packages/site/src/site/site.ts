@@ -7,7 +7,7 @@ import { composeDirectors, DirectorTierOptions } from './tiers/director';
 import { composeWeb, WebTierOptions } from './tiers/web';
 import { composeDfs, DfsTierOptions } from './tiers/dfs';
 import { composeDb, DbTierOptions } from './tiers/db';
-import { composeMonitoring } from './tiers/monitoring';
+import { composeMonitoring, MonitoringTierOptions } from './tiers/monitoring';
 
 /** The tiers a site composes; a stack may deploy a subset, for example while one tier is worked on. */
 export const SiteTiers = ['director', 'web', 'db', 'dfs', 'monitoring'] as const;
@@ -27,7 +27,7 @@ export function describedTiers(description: SiteDescription): SiteTier[] {
   return SiteTiers.filter((tier) => description.hosts.some((host) => host.roles.some((role) => TierRoles[tier].includes(role))));
 }
 
-export interface SiteArgs extends DirectorTierOptions, DfsTierOptions, DbTierOptions, WebTierOptions {
+export interface SiteArgs extends DirectorTierOptions, DfsTierOptions, DbTierOptions, WebTierOptions, MonitoringTierOptions {
   /** The site description, validated by `@hastack/inventory`: hosts and roles, network, VIP, VRRP router id. */
   description: SiteDescription;
   /** The SSH private key for a host (kept secret): read from its `privateKeyPath`, or one from stack config. */
@@ -79,7 +79,12 @@ export class Site extends pulumi.ComponentResource {
     const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [], app: args.app, apacheSettings: args.apacheSettings, balanced: tiers.has('director') }) : [];
     if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
     const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;
-    if (tiers.has('monitoring')) composeMonitoring(site, [...tiers].flatMap((tier) => TierRoles[tier]));
+    if (tiers.has('monitoring'))
+      composeMonitoring(
+        site,
+        { tierRoles: Object.fromEntries([...tiers].map((tier) => [tier, TierRoles[tier]])), directors: directors !== undefined, database: this.database, dfs },
+        args,
+      );
 
     this.vips = directors ? directors.vips : pulumi.output([]);
     this.url = pulumi.output(`http://${description.vip}/`);

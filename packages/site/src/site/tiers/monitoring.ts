@@ -1,17 +1,110 @@
+import * as pulumi from '@pulumi/pulumi';
+import { CheckRunners, shellQuote, type TierCheck } from '@hastack/host';
 import type { HostRole } from '@hastack/inventory';
-import { NrpeAgent } from '@hastack/monitoring';
+import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
+import type { MooseFsCluster, MooseFsMount } from '@hastack/dfs';
+import { directorChecks } from '@hastack/director';
+import { CheckIntervals, MonitoredServiceArgs, NagiosServer, NrpeAgent } from '@hastack/monitoring';
+import { HEALTH_PATH, HTTP_PORT, webChecks } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
+
+export interface MonitoringTierOptions {
+  /** Check and notification timing of the Nagios server (every 60 s, retries every 30 s, HARD after 3, reminders hourly). */
+  checkIntervals?: Partial<CheckIntervals>;
+  /** Further `nagios.cfg` settings, checked by `nagios -v` with the rest. */
+  nagiosSettings?: Record<string, string | number>;
+}
+
+/** What the other tiers made, for the monitoring tier to watch. */
+export interface WatchedTiers {
+  /** The tiers deployed, each with the roles that give it hosts: a host's tiers are its Nagios host groups. */
+  tierRoles: Readonly<Record<string, readonly HostRole[]>>;
+  /** Whether the director pair is deployed (it balances the `web` hosts). */
+  directors: boolean;
+  database?: ReplicatedDatabase;
+  dfs?: { cluster: MooseFsCluster; mounts: MooseFsMount[] };
+}
+
+/** The Nagios host standing for the site's VIP: what users reach, whichever director holds it. */
+export const SITE_VIP_HOST = 'site-vip';
+
+function httpCheck(address: string, path: string): string {
+  return `check_http -I ${shellQuote(address)} -p ${HTTP_PORT} -u ${shellQuote(path)} -e 200 -t 10`;
+}
+
+/** OK when exactly one of the hosts' NRPE command prints the marker (one VRRP master), CRITICAL otherwise. */
+export function exactlyOneCheck(addresses: readonly string[], nrpeCommand: string, marker: string): string {
+  const asks = addresses.map((address) => `check_nrpe -H ${shellQuote(address)} -t 10 -c ${shellQuote(nrpeCommand)} | grep -qF ${shellQuote(marker)} && n=$((n+1))`);
+  return `n=0; ${asks.join('; ')}; if [ "$n" -eq 1 ]; then echo "OK: one of ${addresses.length} says ${marker}"; else echo "CRITICAL: $n of ${addresses.length} say ${marker}"; exit 2; fi`;
+}
+
+function tierChecks(site: SiteContext, watched: WatchedTiers): TierCheck[] {
+  const directors = watched.directors ? site.hostsWith('director') : [];
+  const webHosts = site.hostsWith('web');
+  const realServers = webHosts.filter(({ entry }) => entry.weight > 0).length;
+  return [
+    ...directors.flatMap(({ host }) => directorChecks(host, [site.description.vip], { port: HTTP_PORT, realServers })),
+    ...(watched.tierRoles.web ? webHosts.flatMap(({ host }) => webChecks({ host, port: HTTP_PORT, pagePath: '/', healthPath: HEALTH_PATH })) : []),
+    ...(watched.database?.checks ?? []),
+    ...(watched.dfs ? [...watched.dfs.cluster.checks, ...watched.dfs.mounts.flatMap((mount) => mount.checks)] : []),
+  ];
+}
 
 /**
  * NRPE on the monitoring host and on every host of the deployed tiers, answering the monitoring host
- * only. The tiers' own checks and the Nagios server come in later steps of issue 24.
+ * only and running that host's tier checks; Nagios on the monitoring host, watching every such host
+ * (base checks, tier checks through NRPE or from Nagios itself) and the site's VIP.
  */
-export function composeMonitoring(site: SiteContext, deployedRoles: readonly HostRole[]): NrpeAgent[] {
+export function composeMonitoring(site: SiteContext, watched: WatchedTiers, options: MonitoringTierOptions): NagiosServer | undefined {
   const monitoring = site.hostsWith('monitoring');
   const monitoringAddresses = monitoring.map(({ entry }) => entry.address);
-  const watched = new Map<string, SiteHost>();
-  for (const role of deployedRoles) for (const siteHost of site.hostsWith(role)) watched.set(siteHost.entry.name, siteHost);
-  return [...watched.values()].map(
-    ({ entry, host }) => new NrpeAgent(`${host.name}-nrpe`, { host, listenAddress: entry.address, monitoringAddresses }, { parent: site.parent }),
+  const hosts = new Map<string, SiteHost & { groups: string[] }>();
+  for (const [tier, roles] of Object.entries(watched.tierRoles))
+    for (const role of roles)
+      for (const siteHost of site.hostsWith(role)) {
+        const known = hosts.get(siteHost.entry.name) ?? { ...siteHost, groups: [] };
+        if (!known.groups.includes(tier)) known.groups.push(tier);
+        hosts.set(siteHost.entry.name, known);
+      }
+  const checks = tierChecks(site, watched);
+  const onHost = (name: string) => checks.filter((check) => check.host === name && check.runsOn !== CheckRunners.monitoringServer);
+  const services: MonitoredServiceArgs[] = [];
+  for (const { entry, host } of hosts.values()) {
+    const agent = new NrpeAgent(
+      `${host.name}-nrpe`,
+      { host, listenAddress: entry.address, monitoringAddresses, commands: onHost(entry.name).map((check) => ({ name: check.name, command: check.command })) },
+      { parent: site.parent },
+    );
+    services.push(...agent.commandNames.map((name) => ({ host: entry.name, name })));
+  }
+  services.push(...checks.filter((check) => check.runsOn === CheckRunners.monitoringServer).map((check) => ({ host: check.host, name: check.name, active: check.command })));
+
+  const [server] = monitoring;
+  if (server === undefined) return undefined;
+  const vip = site.description.vip;
+  const directorAddresses = watched.directors ? site.hostsWith('director').map(({ entry }) => entry.address) : [];
+  const siteHost = watched.tierRoles.web
+    ? [{ name: SITE_VIP_HOST, address: vip, groups: ['site'], aliveCheck: httpCheck(vip, HEALTH_PATH) }]
+    : [];
+  if (siteHost.length) {
+    services.push({ host: SITE_VIP_HOST, name: 'http-page', active: httpCheck(vip, '/') });
+    if (directorAddresses.length) services.push({ host: SITE_VIP_HOST, name: 'vrrp', active: exactlyOneCheck(directorAddresses, 'vip', '(MASTER)') });
+  }
+  const database = watched.database;
+  // The database checks run here as the tier's status-only user.
+  const checkFiles = database
+    ? [{ path: MONITORING_CLIENT_CONFIG, content: pulumi.secret(pulumi.interpolate`[client]\nuser=${database.monitoringUser}\npassword=${database.monitoringPassword}\n`) }]
+    : [];
+  return new NagiosServer(
+    `${server.host.name}-nagios`,
+    {
+      host: server.host,
+      hosts: [...[...hosts.values()].map(({ entry, groups }) => ({ name: entry.name, address: entry.address, groups })), ...siteHost],
+      services,
+      intervals: options.checkIntervals,
+      checkFiles,
+      settings: options.nagiosSettings,
+    },
+    { parent: site.parent },
   );
 }

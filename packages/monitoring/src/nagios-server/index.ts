@@ -1,0 +1,4 @@
+export * from './nagios-server-args';
+export * from './nagios-server';
+export * from './render-nagios-cfg';
+export * from './render-nagios-objects';

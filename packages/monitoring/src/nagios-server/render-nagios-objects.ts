@@ -1,0 +1,130 @@
+import { shellQuote } from '@hastack/host';
+
+/** How often Nagios checks, in seconds; `maxCheckAttempts` failed checks make a problem HARD (and notified). */
+export interface CheckIntervals {
+  checkSeconds: number;
+  retrySeconds: number;
+  maxCheckAttempts: number;
+  /** Seconds between reminders while a problem lasts (0: one notification per problem). */
+  notificationSeconds: number;
+}
+
+export interface NagiosHostObject {
+  name: string;
+  address: string;
+  /** Host groups it belongs to (the tiers). */
+  groups: readonly string[];
+  /** bash command checking that the host is up; ping when absent. */
+  aliveCheck?: string;
+}
+
+export interface NagiosServiceObject {
+  host: string;
+  name: string;
+  /** NRPE command name on the host, or the bash command Nagios runs itself. */
+  check: { nrpe: string } | { active: string };
+}
+
+export interface NagiosObjects {
+  intervals: CheckIntervals;
+  /** Plugin folder of the monitoring host, on the PATH of the active checks. */
+  pluginDir: string;
+  hosts: readonly NagiosHostObject[];
+  services: readonly NagiosServiceObject[];
+  /** Command lines (with Nagios macros) that notify of host and service problems; no notifications without. */
+  notifier?: { host: string; service: string };
+}
+
+function define(type: string, fields: Record<string, string | number>): string {
+  const width = Math.max(...Object.keys(fields).map((key) => key.length));
+  return [`define ${type} {`, ...Object.entries(fields).map(([key, value]) => `  ${key.padEnd(width)} ${value}`), '}'].join('\n');
+}
+
+/** A `;` starts a comment in an object file unless escaped. */
+function objectValue(commandLine: string): string {
+  return commandLine.replace(/;/g, '\\;');
+}
+
+/**
+ * One bash command as a Nagios command line: `$` starts a macro, so a bash variable's is doubled; the
+ * quoting survives the /bin/sh Nagios hands the line to.
+ */
+function bashCommandLine(pluginDir: string, command: string): string {
+  const script = `PATH=${pluginDir}:/usr/sbin:/usr/bin:/sbin:/bin; ${command}`;
+  return objectValue(`/bin/bash -c ${shellQuote(script)}`.replace(/\$/g, '$$$$'));
+}
+
+function activeCommandName(host: string, service: string): string {
+  return `hastack-${host}-${service}`;
+}
+
+/**
+ * Every object Nagios needs for the stack, in one file: templates with the stack's intervals, the
+ * notifier's commands and contact, one host per monitored host in its tiers' host groups, one service
+ * per check (through NRPE or active), one command per active check.
+ */
+export function renderNagiosObjects(objects: NagiosObjects): string {
+  const { intervals, notifier } = objects;
+  const notifications: Record<string, string | number> = notifier ? { notifications_enabled: 1, contact_groups: 'hastack-oncall' } : { notifications_enabled: 0 };
+  const blocks: string[] = ['# Managed by hastack (monitoring NagiosServer); edits are overwritten.'];
+  blocks.push(
+    define('timeperiod', {
+      timeperiod_name: 'hastack-always',
+      alias: 'Always',
+      ...Object.fromEntries(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((day) => [day, '00:00-24:00'])),
+    }),
+    define('command', { command_name: 'hastack-nrpe', command_line: '$USER1$/check_nrpe -H $HOSTADDRESS$ -t 30 -c $ARG1$' }),
+    define('command', { command_name: 'hastack-ping', command_line: '$USER1$/check_ping -H $HOSTADDRESS$ -w 1000.0,20% -c 3000.0,60% -p 3' }),
+  );
+  if (notifier) {
+    blocks.push(
+      define('command', { command_name: 'hastack-notify-host', command_line: objectValue(notifier.host) }),
+      define('command', { command_name: 'hastack-notify-service', command_line: objectValue(notifier.service) }),
+      define('contact', {
+        contact_name: 'hastack-sms',
+        alias: 'SMS to the on-call phones',
+        host_notifications_enabled: 1,
+        service_notifications_enabled: 1,
+        host_notification_period: 'hastack-always',
+        service_notification_period: 'hastack-always',
+        host_notification_options: 'd,u,r',
+        service_notification_options: 'w,u,c,r',
+        host_notification_commands: 'hastack-notify-host',
+        service_notification_commands: 'hastack-notify-service',
+      }),
+      define('contactgroup', { contactgroup_name: 'hastack-oncall', alias: 'On call', members: 'hastack-sms' }),
+    );
+  }
+  const timing = {
+    check_interval: intervals.checkSeconds,
+    retry_interval: intervals.retrySeconds,
+    max_check_attempts: intervals.maxCheckAttempts,
+    check_period: 'hastack-always',
+    notification_period: 'hastack-always',
+    notification_interval: intervals.notificationSeconds,
+    active_checks_enabled: 1,
+    ...notifications,
+  };
+  blocks.push(
+    define('host', { name: 'hastack-host', register: 0, check_command: 'hastack-ping', notification_options: 'd,u,r', ...timing }),
+    define('service', { name: 'hastack-service', register: 0, notification_options: 'w,u,c,r', ...timing }),
+  );
+  const groups = [...new Set(objects.hosts.flatMap((host) => host.groups))].sort();
+  for (const group of groups)
+    blocks.push(define('hostgroup', { hostgroup_name: group, alias: `hastack ${group} tier`, members: objects.hosts.filter((h) => h.groups.includes(group)).map((h) => h.name).join(',') }));
+  for (const host of objects.hosts) {
+    const alive: Record<string, string> = host.aliveCheck === undefined ? {} : { check_command: activeCommandName(host.name, 'alive') };
+    if (host.aliveCheck !== undefined) blocks.push(define('command', { command_name: activeCommandName(host.name, 'alive'), command_line: bashCommandLine(objects.pluginDir, host.aliveCheck) }));
+    blocks.push(define('host', { use: 'hastack-host', host_name: host.name, address: host.address, ...alive }));
+  }
+  for (const service of objects.services) {
+    let checkCommand: string;
+    if ('nrpe' in service.check) checkCommand = `hastack-nrpe!${service.check.nrpe}`;
+    else {
+      checkCommand = activeCommandName(service.host, service.name);
+      blocks.push(define('command', { command_name: checkCommand, command_line: bashCommandLine(objects.pluginDir, service.check.active) }));
+    }
+    blocks.push(define('service', { use: 'hastack-service', host_name: service.host, service_description: service.name, check_command: checkCommand }));
+  }
+  return blocks.join('\n\n') + '\n';
+}
