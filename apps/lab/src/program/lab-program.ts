@@ -34,7 +34,12 @@ export interface LabOptions {
   appDir?: string;
   /** Further Apache directives on the web hosts (none). */
   apacheSettings?: readonly string[];
+  /** Further `nagios.cfg` settings on the monitoring host (none). */
+  nagiosSettings?: Record<string, string | number>;
 }
+
+/** Short enough that an alert proof takes seconds: a problem is HARD after two checks 5 s apart. */
+export const LAB_CHECK_INTERVALS = { checkSeconds: 10, retrySeconds: 5, maxCheckAttempts: 2, notificationSeconds: 600 };
 
 /** The developers' program of the lab: the repository's demo application. */
 export const DEMO_APP_DIR = resolve(__dirname, '../../../demo-app');
@@ -52,6 +57,8 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       preempt: options.preempt,
       app: { appDir: options.appDir ?? DEMO_APP_DIR },
       apacheSettings: options.apacheSettings,
+      checkIntervals: LAB_CHECK_INTERVALS,
+      nagiosSettings: options.nagiosSettings,
       // The lab's destroy proof wants clean hosts; the lab binds /dev/fuse on the web hosts only.
       purgeData: true,
       dfsAdminHost: inventory.hosts.find((entry) => entry.roles.includes('web'))?.name,

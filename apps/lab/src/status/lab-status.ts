@@ -5,7 +5,9 @@ import { sampleSite } from './site-probe';
 import { collectDfsStatus, DfsStatus, formatDfsStatus } from './dfs-status';
 import { collectDbStatus, DbStatus, formatDbStatus } from './db-status';
 import { collectWebStatus, formatWebStatus, WebHostStatus } from './web-status';
-import { collectMonitoringStatus, formatMonitoringStatus, NrpeHostStatus } from './monitoring-status';
+import { collectMonitoringStatus, collectNagiosStatus, formatMonitoringStatus, formatNagiosStatus, lastSms, NrpeHostStatus } from './monitoring-status';
+import type { NagiosStatus } from '@hastack/monitoring';
+import type { SmsRecord } from '@hastack/lab-tool';
 
 export interface LabStatus {
   siteUrl: string;
@@ -17,6 +19,8 @@ export interface LabStatus {
   db?: DbStatus;
   web?: WebHostStatus[];
   monitoring?: NrpeHostStatus[];
+  nagios?: NagiosStatus;
+  lastSms?: SmsRecord;
 }
 
 export interface VipOwnership {
@@ -52,6 +56,8 @@ export async function collectLabStatus(inventory: Inventory, requests = 20): Pro
     db: await collectDbStatus(inventory),
     web: await collectWebStatus(inventory),
     monitoring: await collectMonitoringStatus(inventory),
+    nagios: await collectNagiosStatus(inventory),
+    lastSms: lastSms(inventory),
   };
 }
 
@@ -79,5 +85,6 @@ export function formatLabStatus(status: LabStatus): string {
   if (status.db) lines.push(...formatDbStatus(status.db));
   if (status.web) lines.push(...formatWebStatus(status.web));
   if (status.monitoring) lines.push(...formatMonitoringStatus(status.monitoring));
+  if (status.nagios) lines.push(...formatNagiosStatus(status.nagios, status.lastSms));
   return lines.join('\n');
 }

@@ -2,3 +2,4 @@ export * from './nagios-server-args';
 export * from './nagios-server';
 export * from './render-nagios-cfg';
 export * from './render-nagios-objects';
+export * from './nagios-status';

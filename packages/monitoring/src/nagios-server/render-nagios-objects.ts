@@ -65,7 +65,7 @@ function activeCommandName(host: string, service: string): string {
  */
 export function renderNagiosObjects(objects: NagiosObjects): string {
   const { intervals, notifier } = objects;
-  const notifications: Record<string, string | number> = notifier ? { notifications_enabled: 1, contact_groups: 'hastack-oncall' } : { notifications_enabled: 0 };
+  const notifications = { notifications_enabled: notifier ? 1 : 0, contact_groups: 'hastack-oncall' };
   const blocks: string[] = ['# Managed by hastack (monitoring NagiosServer); edits are overwritten.'];
   blocks.push(
     define('timeperiod', {
@@ -76,25 +76,25 @@ export function renderNagiosObjects(objects: NagiosObjects): string {
     define('command', { command_name: 'hastack-nrpe', command_line: '$USER1$/check_nrpe -H $HOSTADDRESS$ -t 30 -c $ARG1$' }),
     define('command', { command_name: 'hastack-ping', command_line: '$USER1$/check_ping -H $HOSTADDRESS$ -w 1000.0,20% -c 3000.0,60% -p 3' }),
   );
-  if (notifier) {
-    blocks.push(
-      define('command', { command_name: 'hastack-notify-host', command_line: objectValue(notifier.host) }),
-      define('command', { command_name: 'hastack-notify-service', command_line: objectValue(notifier.service) }),
-      define('contact', {
-        contact_name: 'hastack-sms',
-        alias: 'SMS to the on-call phones',
-        host_notifications_enabled: 1,
-        service_notifications_enabled: 1,
-        host_notification_period: 'hastack-always',
-        service_notification_period: 'hastack-always',
-        host_notification_options: 'd,u,r',
-        service_notification_options: 'w,u,c,r',
-        host_notification_commands: 'hastack-notify-host',
-        service_notification_commands: 'hastack-notify-service',
-      }),
-      define('contactgroup', { contactgroup_name: 'hastack-oncall', alias: 'On call', members: 'hastack-sms' }),
-    );
-  }
+  // Nagios wants a contact even when nobody is notified: without a notifier it is one that does nothing.
+  const notify = notifier ?? { host: '/bin/true', service: '/bin/true' };
+  blocks.push(
+    define('command', { command_name: 'hastack-notify-host', command_line: objectValue(notify.host) }),
+    define('command', { command_name: 'hastack-notify-service', command_line: objectValue(notify.service) }),
+    define('contact', {
+      contact_name: 'hastack-sms',
+      alias: notifier ? 'SMS to the on-call phones' : 'Nobody (no notifier)',
+      host_notifications_enabled: notifier ? 1 : 0,
+      service_notifications_enabled: notifier ? 1 : 0,
+      host_notification_period: 'hastack-always',
+      service_notification_period: 'hastack-always',
+      host_notification_options: 'd,u,r',
+      service_notification_options: 'w,u,c,r',
+      host_notification_commands: 'hastack-notify-host',
+      service_notification_commands: 'hastack-notify-service',
+    }),
+    define('contactgroup', { contactgroup_name: 'hastack-oncall', alias: 'On call', members: 'hastack-sms' }),
+  );
   const timing = {
     check_interval: intervals.checkSeconds,
     retry_interval: intervals.retrySeconds,
