@@ -58,6 +58,8 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       app: { appDir: options.appDir ?? DEMO_APP_DIR },
       apacheSettings: options.apacheSettings,
       checkIntervals: LAB_CHECK_INTERVALS,
+      // The lab's hosts share one small machine's load average, which a deploy or a test run drives high.
+      baseCheckThresholds: { loadPerCore: [[20, 15, 12], [40, 30, 25]] },
       nagiosSettings: options.nagiosSettings,
       // The lab's destroy proof wants clean hosts; the lab binds /dev/fuse on the web hosts only.
       purgeData: true,

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderJobCheckScript } from './render-job-check-script';
 
-function check(status: string | undefined, maxAgeHours = 26) {
+function check(status: string | undefined, maxAgeHours = 26, installedHoursAgo = 0) {
   const dir = mkdtempSync(join(tmpdir(), 'job-check-'));
   writeFileSync(join(dir, 'check'), renderJobCheckScript(), { mode: 0o755 });
+  const installed = new Date(Date.now() - installedHoursAgo * 3600 * 1000);
+  utimesSync(join(dir, 'check'), installed, installed);
   if (status !== undefined) writeFileSync(join(dir, 'status.json'), status);
   const result = spawnSync(join(dir, 'check'), [join(dir, 'status.json'), String(maxAgeHours)], { encoding: 'utf8' });
   return { code: result.status, text: result.stdout.trim() };
@@ -26,6 +28,10 @@ describe('renderJobCheckScript', () => {
       text: expect.stringContaining('failed: backup failed: mariabackup exited 1'),
     });
     expect(check(status('ok', new Date(Date.now() - 30 * 3600 * 1000), 'x')).text).toMatch(/^CRITICAL: last successful run is 30 h old/);
-    expect(check(undefined)).toEqual({ code: 2, text: expect.stringContaining('CRITICAL: no run recorded yet') });
+    expect(check(undefined, 26, 27)).toEqual({ code: 2, text: expect.stringContaining('CRITICAL: no run recorded in the 27 h since the job was installed') });
+  });
+
+  it('is OK without a run while the job is younger than the allowed age', () => {
+    expect(check(undefined, 26, 2)).toEqual({ code: 0, text: 'OK: no run yet, the job was installed 2 h ago (first run due within 26 h)' });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A monitoring plugin that reads a job's status file (the backup's or the restore check's): CRITICAL
- * when the last run failed, when there is none, or when it is older than the allowed age; OK otherwise.
+ * when the last run failed, when there is none within the allowed age of the job's installation, or when
+ * it is older than the allowed age; OK otherwise.
  * Usage: `<script> STATUS_FILE MAX_AGE_HOURS`. The status files are the tier's own JSON, one key a line.
  */
 export function renderJobCheckScript(): string {
@@ -10,7 +11,13 @@ export function renderJobCheckScript(): string {
     'set -uo pipefail',
     'file="${1:?usage: $0 STATUS_FILE MAX_AGE_HOURS}"',
     'max_age_hours="${2:?usage: $0 STATUS_FILE MAX_AGE_HOURS}"',
-    'if [ ! -r "$file" ]; then echo "CRITICAL: no run recorded yet ($file)"; exit 2; fi',
+    'if [ -e "$file" ] && [ ! -r "$file" ]; then echo "UNKNOWN: cannot read $file"; exit 3; fi',
+    // Before the first run, the job counts from when this script (installed with it) was written.
+    'if [ ! -e "$file" ]; then',
+    '  installed_hours=$(( ($(date +%s) - $(stat -c %Y "$0")) / 3600 ))',
+    '  if [ "$installed_hours" -lt "$max_age_hours" ]; then echo "OK: no run yet, the job was installed ${installed_hours} h ago (first run due within ${max_age_hours} h)"; exit 0; fi',
+    '  echo "CRITICAL: no run recorded in the ${installed_hours} h since the job was installed ($file)"; exit 2',
+    'fi',
     'value() { sed -n "s/^  \\"$1\\": \\"\\{0,1\\}\\([^\\"]*\\)\\"\\{0,1\\},\\{0,1\\}$/\\1/p" "$file"; }',
     'result="$(value result)"',
     'time="$(value time)"',

@@ -118,12 +118,13 @@ export class MooseFsCluster extends pulumi.ComponentResource {
       const packageRoles = [...new Set([...roles].flatMap((role) => rolePackages[role]))];
       // A host that only administers gets the client alone; a daemon gets its account and data folder,
       // made before the packages install into it so that it counts as the stack's and purgeData can remove it.
+      // Others may pass through it but not list it: the monitoring agent looks at the metalogger's copy by name.
       let data: Directory | undefined;
       if ([...roles].some((role) => role !== 'admin')) {
         const account = new SystemUser(`${prefix}-mfs-user`, { host, user: MOOSEFS_USER, home: dataPath }, { parent: this });
         data = new Directory(
           `${prefix}-data`,
-          { host, path: dataPath, owner: MOOSEFS_USER, group: MOOSEFS_USER, mode: '0750', keepOnDestroy: keepData },
+          { host, path: dataPath, owner: MOOSEFS_USER, group: MOOSEFS_USER, mode: '0751', keepOnDestroy: keepData },
           { parent: this, dependsOn: account },
         );
       }

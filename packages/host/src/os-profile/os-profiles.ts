@@ -214,7 +214,8 @@ const debian12: OsProfile = {
     moosefsClient: ['moosefs-client', 'fuse3'],
     // The daemon alone: the CGI package would bring Apache and a web UI onto the monitoring host.
     nagiosServer: ['nagios4-core'],
-    monitoringPlugins: ['monitoring-plugins-basic', 'monitoring-plugins-standard'],
+    // check_mysql needs the MariaDB client library, which the standard set only suggests.
+    monitoringPlugins: ['monitoring-plugins-basic', 'monitoring-plugins-standard', 'libmariadb3'],
     // What an NRPE agent runs (disk, load, swap, processes): the basic set, without the standard set's
     // database, LDAP and SNMP client libraries on every host.
     agentPlugins: ['monitoring-plugins-basic'],

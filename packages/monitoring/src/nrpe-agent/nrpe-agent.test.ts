@@ -27,9 +27,10 @@ describe('NrpeAgent', () => {
       commands: [{ name: 'mariadb-up', command: pulumi.output('mysqladmin ping') }],
     });
     await valueOf(agent.configDigest);
-    const text = stdinText('db1-nrpe-config-write');
+    const [text, script] = stdinText('db1-nrpe-config-write').trim().split('\n').map((line) => Buffer.from(line, 'base64').toString('utf8'));
     expect(text).toContain('allowed_hosts=198.18.0.51\n');
-    expect(text).toContain("command[mariadb-up]=/bin/bash -c 'mysqladmin ping'\n");
+    expect(text).toContain('command[mariadb-up]=/usr/local/lib/hastack-nrpe/mariadb-up\n');
+    expect(script).toContain('\nmysqladmin ping\n');
     expect(recorded.find((r) => r.name === 'db1-nrpe-config-write')?.inputs.create).toContain('/etc/nagios/nrpe.d/hastack.cfg');
     expect(agent.commandNames).toEqual(['check_disk', 'check_load', 'check_swap', 'check_total_procs', 'mariadb-up']);
     // The service registers once the drop-in's digest it depends on is known.

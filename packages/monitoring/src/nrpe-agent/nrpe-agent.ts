@@ -1,15 +1,15 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, firewallFor, Packages, Service } from '@hastack/host';
+import { ConfigFileSet, firewallFor, Packages, Service } from '@hastack/host';
 import { NrpeAgentArgs, validateNrpeAgentArgs } from './nrpe-agent-args';
-import { NRPE_DEFAULT_THRESHOLDS, renderNrpeCfg } from './render-nrpe-cfg';
+import { NRPE_DEFAULT_THRESHOLDS, NRPE_SCRIPT_DIR, renderCheckScript, renderNrpeCfg } from './render-nrpe-cfg';
 
 function invalid(name: string, problems: string[]): Error {
   return new Error(`NrpeAgent ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
 }
 
 /**
- * NRPE on one host: the agent and the plugins, one drop-in of fixed-argument commands answering the
- * monitoring server(s) only (and, where the OS runs firewalld, a rule letting only them in), and the service.
+ * NRPE on one host: the agent and the plugins, one drop-in of fixed-argument commands (the tier's as
+ * scripts beside it, written with it as one set) answering the monitoring server(s) only (and, where the OS runs firewalld, a rule letting only them in), and the service.
  */
 export class NrpeAgent extends pulumi.ComponentResource {
   /** Names of the commands the agent answers: what the Nagios server may ask this host for. */
@@ -38,14 +38,21 @@ export class NrpeAgent extends pulumi.ComponentResource {
           pluginDir: host.profile.paths.monitoringPluginDir,
           ...NRPE_DEFAULT_THRESHOLDS,
           ...args.thresholds,
-          commands: commands.map((c, i) => ({ name: c.name, command: lines[i] })),
+          commands: commands.map((c) => c.name),
+          scriptDir: NRPE_SCRIPT_DIR,
         });
       });
 
     const packages = new Packages(`${name}-packages`, { host, roles: ['nrpeServer', 'agentPlugins'] }, { parent: this });
-    const config = new ConfigFile(
+    const config = new ConfigFileSet(
       `${name}-config`,
-      { host, path: `${host.profile.paths.nrpeConfigDir}/hastack.cfg`, content },
+      {
+        host,
+        files: [
+          { path: `${host.profile.paths.nrpeConfigDir}/hastack.cfg`, content },
+          ...commands.map((c) => ({ path: `${NRPE_SCRIPT_DIR}/${c.name}`, content: pulumi.output(c.command).apply(renderCheckScript), mode: '0755' })),
+        ],
+      },
       { parent: this, dependsOn: packages },
     );
     this.configDigest = config.digest;

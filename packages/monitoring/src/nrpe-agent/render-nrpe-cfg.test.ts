@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { NRPE_DEFAULT_THRESHOLDS, renderNrpeCfg } from './render-nrpe-cfg';
+import { NRPE_DEFAULT_THRESHOLDS, renderCheckScript, renderNrpeCfg } from './render-nrpe-cfg';
 
 const cfg = {
   listenAddress: '198.18.0.31',
@@ -7,7 +7,8 @@ const cfg = {
   allowedHosts: ['198.18.0.51'],
   pluginDir: '/usr/lib/nagios/plugins',
   ...NRPE_DEFAULT_THRESHOLDS,
-  commands: [{ name: 'mariadb-up', command: `mysqladmin ping >/dev/null && echo 'OK: up' || { echo "CRITICAL: down"; exit 2; }` }],
+  commands: ['mariadb-up'],
+  scriptDir: '/usr/local/lib/hastack-nrpe',
 };
 
 function setting(text: string, key: string): string[] {
@@ -30,15 +31,14 @@ describe('renderNrpeCfg', () => {
   it('gives every host the base checks with their thresholds', () => {
     expect(text).toContain('command[check_disk]=/usr/lib/nagios/plugins/check_disk -w 20% -c 10% -p /\n');
     expect(text).toContain('command[check_load]=/usr/lib/nagios/plugins/check_load -r -w 4,3,2 -c 8,6,4\n');
-    expect(text).toContain('command[check_swap]=/usr/lib/nagios/plugins/check_swap -w 50% -c 20%\n');
+    expect(text).toContain('command[check_swap]=/usr/lib/nagios/plugins/check_swap -n ok -w 50% -c 20%\n');
     expect(text).toContain('command[check_total_procs]=/usr/lib/nagios/plugins/check_procs -w 300 -c 500\n');
   });
 
-  it('runs a tier command through bash exactly as given, as /bin/sh would parse the line', () => {
-    const line = text.split('\n').find((l) => l.startsWith('command[mariadb-up]='))!;
-    const commandLine = line.slice('command[mariadb-up]='.length);
-    // What /bin/sh hands to bash -c is the original command, quotes and all.
-    const seen = execFileSync('/bin/sh', ['-c', commandLine.replace(/^\/bin\/bash -c /, 'printf %s ')]).toString();
-    expect(seen).toBe(cfg.commands[0].command);
+  it('runs each tier command as its own script, which runs the command as given', () => {
+    expect(setting(text, 'command[mariadb-up]')).toEqual(['/usr/local/lib/hastack-nrpe/mariadb-up']);
+    const script = renderCheckScript(`printf '%s' "it's $((1 + 1))"`);
+    expect(script.startsWith('#!/bin/bash\n')).toBe(true);
+    expect(execFileSync('bash', ['-c', script]).toString()).toBe("it's 2");
   });
 });

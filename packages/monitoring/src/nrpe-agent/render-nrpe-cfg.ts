@@ -1,5 +1,3 @@
-import { shellQuote } from '@hastack/host';
-
 export interface NrpeCfg {
   listenAddress: string;
   port: number;
@@ -10,8 +8,18 @@ export interface NrpeCfg {
   loadPerCore: [[number, number, number], [number, number, number]];
   swapFreePercent: [number, number];
   totalProcs: [number, number];
-  /** Tier commands, already resolved. */
-  commands: readonly { name: string; command: string }[];
+  /** Names of the tier commands: each runs its script in `scriptDir`. */
+  commands: readonly string[];
+  /** Where the tier commands' scripts are (`NRPE_SCRIPT_DIR`). */
+  scriptDir: string;
+}
+
+/** Where a host's tier checks live, one executable per command, so NRPE runs a path and never parses a shell line. */
+export const NRPE_SCRIPT_DIR = '/usr/local/lib/hastack-nrpe';
+
+/** A tier command as its own script: what an operator can run by hand to see what Nagios sees. */
+export function renderCheckScript(command: string): string {
+  return ['#!/bin/bash', '# Managed by hastack (monitoring NrpeAgent); edits are overwritten.', command].join('\n') + '\n';
 }
 
 export const NRPE_DEFAULT_THRESHOLDS = {
@@ -41,10 +49,11 @@ export function renderNrpeCfg(cfg: NrpeCfg): string {
     'allow_bash_command_substitution=0',
     `command[check_disk]=${plugin('check_disk')} -w ${cfg.diskFreePercent[0]}% -c ${cfg.diskFreePercent[1]}% -p /`,
     `command[check_load]=${plugin('check_load')} -r -w ${loadWarning.join(',')} -c ${loadCritical.join(',')}`,
-    `command[check_swap]=${plugin('check_swap')} -w ${cfg.swapFreePercent[0]}% -c ${cfg.swapFreePercent[1]}%`,
+    // -n ok: a host without swap (containers, many VMs) is not a problem.
+    `command[check_swap]=${plugin('check_swap')} -n ok -w ${cfg.swapFreePercent[0]}% -c ${cfg.swapFreePercent[1]}%`,
     `command[check_total_procs]=${plugin('check_procs')} -w ${cfg.totalProcs[0]} -c ${cfg.totalProcs[1]}`,
-    // NRPE hands the line to /bin/sh; bash -c keeps the tiers' bash commands whole.
-    ...cfg.commands.map((c) => `command[${c.name}]=/bin/bash -c ${shellQuote(c.command)}`),
+    // NRPE's own handling of a long quoted shell line lost some commands' output (seen in the lab): a path is safe.
+    ...cfg.commands.map((name) => `command[${name}]=${cfg.scriptDir}/${name}`),
   ];
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,7 @@ import type { HostRole } from '@hastack/inventory';
 import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsCluster, MooseFsMount } from '@hastack/dfs';
 import { directorChecks } from '@hastack/director';
-import { CheckIntervals, MonitoredServiceArgs, NagiosServer, NrpeAgent } from '@hastack/monitoring';
+import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NrpeAgent } from '@hastack/monitoring';
 import { HEALTH_PATH, HTTP_PORT, webChecks } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
 
@@ -13,6 +13,8 @@ export interface MonitoringTierOptions {
   checkIntervals?: Partial<CheckIntervals>;
   /** Further `nagios.cfg` settings, checked by `nagios -v` with the rest. */
   nagiosSettings?: Record<string, string | number>;
+  /** Thresholds of every host's base checks (disk, load, swap, processes). */
+  baseCheckThresholds?: BaseCheckThresholds;
 }
 
 /** What the other tiers made, for the monitoring tier to watch. */
@@ -72,7 +74,13 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
   for (const { entry, host } of hosts.values()) {
     const agent = new NrpeAgent(
       `${host.name}-nrpe`,
-      { host, listenAddress: entry.address, monitoringAddresses, commands: onHost(entry.name).map((check) => ({ name: check.name, command: check.command })) },
+      {
+        host,
+        listenAddress: entry.address,
+        monitoringAddresses,
+        commands: onHost(entry.name).map((check) => ({ name: check.name, command: check.command })),
+        thresholds: options.baseCheckThresholds,
+      },
       { parent: site.parent },
     );
     services.push(...agent.commandNames.map((name) => ({ host: entry.name, name })));

@@ -1,0 +1,47 @@
+import { osProfile, waitUntil } from '@hastack/host';
+import type { Inventory, InventoryHost } from '@hastack/inventory';
+import { parseNagiosStatus, type NagiosStatus } from '@hastack/monitoring';
+import { runOnHostOrThrow } from '../status';
+
+export function monitoringHost(inventory: Inventory): InventoryHost {
+  const host = inventory.hosts.find((h) => h.roles.includes('monitoring'));
+  if (!host) throw new Error('the inventory has no monitoring host');
+  return host;
+}
+
+/** Nagios's status data as it is now. */
+export async function nagiosStatus(inventory: Inventory): Promise<NagiosStatus> {
+  const host = monitoringHost(inventory);
+  return parseNagiosStatus(await runOnHostOrThrow(host, `cat ${osProfile(host.os).paths.nagiosVarDir}/status.dat`));
+}
+
+/** Asks Nagios to check every host and service now, through its external command pipe. */
+export async function forceAllChecks(inventory: Inventory): Promise<void> {
+  const host = monitoringHost(inventory);
+  const status = await nagiosStatus(inventory);
+  const now = Math.floor(Date.now() / 1000);
+  const lines = status.hosts.flatMap((h) => [`[${now}] SCHEDULE_FORCED_HOST_CHECK;${h.host};${now}`, `[${now}] SCHEDULE_FORCED_HOST_SVC_CHECKS;${h.host};${now}`]);
+  await runOnHostOrThrow(host, `printf '%s\\n' ${lines.map((line) => `'${line}'`).join(' ')} > ${osProfile(host.os).paths.nagiosCommandFile}`);
+}
+
+/** Waits until every host is UP and every service OK in Nagios's eyes, forcing checks now and then; returns the status. */
+export async function waitUntilAllGreen(inventory: Inventory, timeoutMs: number): Promise<NagiosStatus> {
+  let last: NagiosStatus | undefined;
+  let rounds = 0;
+  try {
+    return await waitUntil(
+      'every Nagios host UP and service OK',
+      async () => {
+        if (rounds++ % 20 === 0) await forceAllChecks(inventory);
+        last = await nagiosStatus(inventory);
+        const green = last.hosts.every((h) => h.state === 'UP') && last.services.every((s) => s.state === 'OK');
+        return green && last;
+      },
+      timeoutMs,
+      1000,
+    );
+  } catch (error) {
+    const problems = last ? [...last.hosts, ...last.services].filter((e) => e.state !== 'UP' && e.state !== 'OK') : [];
+    throw new Error(`${(error as Error).message}; still: ${problems.map((p) => `${p.host}/${p.service ?? '-'} ${p.state} ${p.output}`).join('; ')}`);
+  }
+}
