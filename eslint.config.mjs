@@ -24,7 +24,7 @@ export default [
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:host', 'scope:director'] },
             { sourceTag: 'scope:db', onlyDependOnLibsWithTags: ['scope:host'] },
             { sourceTag: 'scope:dfs', onlyDependOnLibsWithTags: ['scope:host'] },
-            { sourceTag: 'scope:monitoring', onlyDependOnLibsWithTags: ['scope:host'] },
+            { sourceTag: 'scope:monitoring', onlyDependOnLibsWithTags: ['scope:host', 'scope:monitoring'] },
             { sourceTag: 'scope:host', onlyDependOnLibsWithTags: ['scope:host'] },
             // The site composes every tier from the description.
             {

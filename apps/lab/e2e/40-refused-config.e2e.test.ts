@@ -72,3 +72,31 @@ describe('an Apache setting that apachectl refuses (a PHP limit without its valu
     }
   });
 });
+
+const withMonitoring = !e2eStack.tiers || e2eStack.tiers.includes('monitoring');
+
+(withMonitoring ? describe : describe.skip)('a Nagios setting that nagios -v refuses', () => {
+  const [monitoring] = hostsWithRole(inventory, 'monitoring');
+  const profile = osProfile(monitoring.os);
+  const config = `${profile.paths.nagiosConfigDir}/nagios.cfg ${profile.paths.nagiosConfigDir}/hastack-objects.cfg`;
+  const mainPid = () => sh(monitoring, `systemctl show -p MainPID --value ${profile.services.nagiosServer}`);
+
+  it("fails the deployment with Nagios's message; the old object set keeps running", async () => {
+    const before = await sh(monitoring, `sha256sum ${config}`);
+    const pidBefore = await mainPid();
+    const failure = await deploy(inventory, { nagiosSettings: { max_service_check_spread: 'soon' } }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure?.message).toContain(`were refused by ${profile.paths.nagiosBinary} -v`);
+    expect(failure?.message).toMatch(/Illegal value for max_service_check_spread/);
+    expect(await sh(monitoring, `sha256sum ${config}`)).toBe(before);
+    expect(await mainPid()).toBe(pidBefore);
+    expect((await sh(monitoring, `systemctl is-active ${profile.services.nagiosServer}`)).trim()).toBe('active');
+  });
+
+  it('leaves the stack as it was, so the next deployment changes nothing', async () => {
+    const result = await deploy(inventory);
+    expect(Object.keys(result.summary.resourceChanges ?? {})).toEqual(['same']);
+  });
+});

@@ -1,3 +1,4 @@
 export * from './checks';
 export * from './nrpe-agent';
 export * from './nagios-server';
+export * from './sms-notifier';

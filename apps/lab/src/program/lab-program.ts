@@ -4,6 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { skipSdkDebugLog } from '@hastack/host';
 import { hostsByName, Site, SiteTier } from '@hastack/site';
 import type { Inventory } from '@hastack/inventory';
+import { labSmsSettings } from '@hastack/lab-tool';
 
 export interface LabOutputs {
   siteUrl: pulumi.Output<string>;
@@ -38,6 +39,9 @@ export interface LabOptions {
   nagiosSettings?: Record<string, string | number>;
 }
 
+/** The lab's on-call phone: any E.164 number, the sink records what reaches it. */
+export const LAB_SMS_RECIPIENT = '+8613800000000';
+
 /** Short enough that an alert proof takes seconds: a problem is HARD after two checks 5 s apart. */
 export const LAB_CHECK_INTERVALS = { checkSeconds: 10, retrySeconds: 5, maxCheckAttempts: 2, notificationSeconds: 600 };
 
@@ -60,6 +64,12 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       checkIntervals: LAB_CHECK_INTERVALS,
       // The lab's hosts share one small machine's load average, which a deploy or a test run drives high.
       baseCheckThresholds: { loadPerCore: [[20, 15, 12], [40, 30, 25]] },
+      // Alibaba Cloud SMS, the article's kind of provider, against the lab's sink speaking its API.
+      sms: inventory.smsGateway && {
+        settings: pulumi.secret(labSmsSettings('aliyun', inventory.smsGateway.url, [LAB_SMS_RECIPIENT])),
+        renotifySeconds: LAB_CHECK_INTERVALS.notificationSeconds,
+        retries: { attempts: 4, firstDelayMs: 500 },
+      },
       nagiosSettings: options.nagiosSettings,
       // The lab's destroy proof wants clean hosts; the lab binds /dev/fuse on the web hosts only.
       purgeData: true,

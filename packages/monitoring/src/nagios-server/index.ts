@@ -3,3 +3,4 @@ export * from './nagios-server';
 export * from './render-nagios-cfg';
 export * from './render-nagios-objects';
 export * from './nagios-status';
+export * from './nagios-user';

@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { Host } from '@hastack/host';
 import type { CheckIntervals } from './render-nagios-objects';
+import { smsSettingsProblems, validateSmsNotifierArgs, type SmsNotifierArgs } from '../sms-notifier/sms-notifier-args';
 
 /** A host Nagios watches, in its tiers' host groups. */
 export interface MonitoredHostArgs {
@@ -22,14 +23,6 @@ export interface MonitoredServiceArgs {
   active?: pulumi.Input<string>;
 }
 
-/** What notifies: command lines with Nagios macros, from an `SmsNotifier` for example. */
-export interface NagiosNotifierArgs {
-  hostCommandLine: pulumi.Input<string>;
-  serviceCommandLine: pulumi.Input<string>;
-  /** Resources the commands need in place (the notifier's program and settings). */
-  dependsOn?: pulumi.Input<pulumi.Resource>[];
-}
-
 export interface NagiosServerArgs {
   /** The monitoring host. */
   host: Host;
@@ -37,7 +30,8 @@ export interface NagiosServerArgs {
   services: MonitoredServiceArgs[];
   /** Check and notification timing (every 60 s, retries every 30 s, HARD after 3, reminders every hour). */
   intervals?: Partial<CheckIntervals>;
-  notifier?: NagiosNotifierArgs;
+  /** SMS alerts for host and service problems and recoveries; none without. */
+  sms?: Omit<SmsNotifierArgs, 'host'>;
   /**
    * Files the checks read, such as a database client's credentials: owned by root, readable by Nagios's
    * group only, in place before Nagios runs a check. Their content may be a secret (stdin only).
@@ -79,6 +73,12 @@ export function validateNagiosServerArgs(args: Omit<NagiosServerArgs, 'host'>): 
   }
   const reminder = intervals.notificationSeconds;
   if (reminder !== undefined && !(Number.isInteger(reminder) && reminder >= 0)) problems.push(`intervals.notificationSeconds: must be a whole number >= 0, got ${reminder}`);
+  if (args.sms) {
+    const settings = args.sms.settings;
+    // Settings known now are checked now; those from another resource when they resolve.
+    const known = typeof settings === 'object' && settings !== null && !('apply' in settings) ? smsSettingsProblems(settings) : [];
+    problems.push(...[...validateSmsNotifierArgs(args.sms), ...known].map((problem) => `sms.${problem}`));
+  }
   for (const [key, value] of Object.entries(args.settings ?? {})) {
     if (!SETTING.test(key)) problems.push(`settings.${key}: not a nagios.cfg setting name`);
     if (/[\r\n]/.test(String(value))) problems.push(`settings.${key}: the value must be one line`);

@@ -3,9 +3,9 @@ import { ConfigFile, ConfigFileSet, Packages, Service } from '@hastack/host';
 import { DEFAULT_CHECK_INTERVALS, NagiosServerArgs, validateNagiosServerArgs } from './nagios-server-args';
 import { NagiosLayout, renderNagiosCfg, renderResourceCfg } from './render-nagios-cfg';
 import { renderNagiosObjects } from './render-nagios-objects';
+import { NAGIOS_USER } from './nagios-user';
+import { SmsNotifier } from '../sms-notifier/sms-notifier';
 
-/** The account Nagios runs as on Debian and EL (its checks and notifications too). */
-export const NAGIOS_USER = 'nagios';
 
 function invalid(name: string, problems: string[]): Error {
   return new Error(`NagiosServer ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
@@ -23,6 +23,8 @@ export class NagiosServer extends pulumi.ComponentResource {
   public readonly commandFile: string;
   /** sha256 of the whole set. */
   public readonly configDigest: pulumi.Output<string>;
+  /** The SMS notifier, when the server has one. */
+  public readonly sms: SmsNotifier | undefined;
 
   constructor(name: string, args: NagiosServerArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:monitoring:NagiosServer', name, {}, opts);
@@ -45,13 +47,17 @@ export class NagiosServer extends pulumi.ComponentResource {
     this.commandFile = layout.commandFile;
     const intervals = { ...DEFAULT_CHECK_INTERVALS, ...args.intervals };
 
+    const packages = new Packages(`${name}-packages`, { host, roles: ['nagiosServer', 'monitoringPlugins', 'nrpePlugin'] }, { parent: this });
+    // After the packages: they make the Nagios user its files belong to.
+    const sms = args.sms && new SmsNotifier(`${name}-sms`, { ...args.sms, host }, { parent: this, dependsOn: packages });
+    this.sms = sms;
+
     const objects = pulumi
       .all([
         pulumi.all(args.hosts.map((h) => pulumi.all([h.address, h.aliveCheck]))),
         pulumi.all(args.services.map((s) => s.active)),
-        pulumi.all([args.notifier?.hostCommandLine, args.notifier?.serviceCommandLine]),
       ])
-      .apply(([hostValues, activeCommands, [hostNotify, serviceNotify]]) => {
+      .apply(([hostValues, activeCommands]) => {
         const late = [
           ...hostValues.flatMap(([address], i) => (/^[0-9.]+$/.test(address) ? [] : [`hosts[${i}].address: "${address}" is not an IPv4 address`])),
           ...activeCommands.flatMap((command, i) => (command !== undefined && (command.trim() === '' || /[\r\n]/.test(command)) ? [`services[${i}].active: must be one non-empty line`] : [])),
@@ -65,11 +71,10 @@ export class NagiosServer extends pulumi.ComponentResource {
             const active = activeCommands[i];
             return { host: s.host, name: s.name, check: active === undefined ? { nrpe: s.name } : { active } };
           }),
-          notifier: hostNotify !== undefined && serviceNotify !== undefined ? { host: hostNotify, service: serviceNotify } : undefined,
+          notifier: sms && { host: sms.hostCommandLine, service: sms.serviceCommandLine },
         });
       });
 
-    const packages = new Packages(`${name}-packages`, { host, roles: ['nagiosServer', 'monitoringPlugins', 'nrpePlugin'] }, { parent: this });
     const checkFiles = (args.checkFiles ?? []).map(
       (file, i) =>
         new ConfigFile(`${name}-check-file-${i}`, { host, path: file.path, content: file.content, group: NAGIOS_USER, mode: '0640' }, { parent: this, dependsOn: packages }),
@@ -88,7 +93,7 @@ export class NagiosServer extends pulumi.ComponentResource {
         ],
         validate: `${paths.nagiosBinary} -v ${mainCfg}`,
       },
-      { parent: this, dependsOn: [packages, ...checkFiles, ...(args.notifier?.dependsOn ?? [])] },
+      { parent: this, dependsOn: [packages, ...checkFiles, ...(sms?.ready ?? [])] },
     );
     this.configDigest = config.digest;
     new Service(

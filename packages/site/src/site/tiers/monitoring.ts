@@ -4,7 +4,7 @@ import type { HostRole } from '@hastack/inventory';
 import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsCluster, MooseFsMount } from '@hastack/dfs';
 import { directorChecks } from '@hastack/director';
-import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NrpeAgent } from '@hastack/monitoring';
+import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NagiosServerArgs, NrpeAgent } from '@hastack/monitoring';
 import { HEALTH_PATH, HTTP_PORT, webChecks } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
 
@@ -15,6 +15,8 @@ export interface MonitoringTierOptions {
   nagiosSettings?: Record<string, string | number>;
   /** Thresholds of every host's base checks (disk, load, swap, processes). */
   baseCheckThresholds?: BaseCheckThresholds;
+  /** SMS alerts: provider, credentials (a secret), recipients, and the notifier's limits; no alerts without. */
+  sms?: NagiosServerArgs['sms'];
 }
 
 /** What the other tiers made, for the monitoring tier to watch. */
@@ -112,6 +114,7 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
       intervals: options.checkIntervals,
       checkFiles,
       settings: options.nagiosSettings,
+      sms: options.sms,
     },
     { parent: site.parent },
   );

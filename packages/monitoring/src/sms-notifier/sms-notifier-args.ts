@@ -1,0 +1,39 @@
+import type * as pulumi from '@pulumi/pulumi';
+import type { Host } from '@hastack/host';
+import { validateSmsSettings, type SmsSettings } from '@hastack/sms';
+
+export interface SmsNotifierArgs {
+  /** The monitoring host, where Nagios runs the notifier. */
+  host: Host;
+  /** Provider, credentials and recipients; give it as a secret (stack config `--secret`). */
+  settings: pulumi.Input<SmsSettings>;
+  /** The same problem is not sent twice within this many seconds (3600). */
+  renotifySeconds?: number;
+  /** At most this many SMS an hour (30); the rest are counted and reported in one SMS. */
+  hourlyCap?: number;
+  /** Tries per SMS and recipient (4), the first retry after `firstDelayMs` (1000), doubling. */
+  retries?: { attempts: number; firstDelayMs: number };
+}
+
+export const SMS_NOTIFIER_DEFAULTS = { renotifySeconds: 3600, hourlyCap: 30, retries: { attempts: 4, firstDelayMs: 1000 } };
+
+/** Every problem of the notifier's own settings, each named; the SMS settings are checked when known. */
+export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'settings'>): string[] {
+  const problems: string[] = [];
+  if (args.renotifySeconds !== undefined && !(Number.isInteger(args.renotifySeconds) && args.renotifySeconds >= 0))
+    problems.push(`renotifySeconds: must be a whole number >= 0, got ${args.renotifySeconds}`);
+  if (args.hourlyCap !== undefined && !(Number.isInteger(args.hourlyCap) && args.hourlyCap >= 1)) problems.push(`hourlyCap: must be a whole number >= 1, got ${args.hourlyCap}`);
+  const retries = args.retries;
+  if (retries !== undefined) {
+    if (!(Number.isInteger(retries.attempts) && retries.attempts >= 1 && retries.attempts <= 10)) problems.push(`retries.attempts: must be 1 to 10, got ${retries.attempts}`);
+    // Nagios kills a notification after 30 s: the back-off must end well before.
+    const total = retries.firstDelayMs * (2 ** Math.max(retries.attempts - 1, 0) - 1);
+    if (!(retries.firstDelayMs >= 0) || total > 20_000) problems.push(`retries: the back-off totals ${total} ms, more than the 20 s a notification may take`);
+  }
+  return problems;
+}
+
+/** The SMS settings' problems, prefixed with where they are. */
+export function smsSettingsProblems(settings: unknown): string[] {
+  return validateSmsSettings(settings).map((problem) => `settings.${problem}`);
+}
