@@ -56,9 +56,20 @@ describe('destroying the lab stack', () => {
     const left: Record<string, string> = {};
     for (const host of inventory.hosts) {
       const found = (await sh(host, "dpkg -l nagios-nrpe-server 'monitoring-plugins*' 2>/dev/null | grep '^ii' || true")) +
-        (await sh(host, leftovers(['/etc/nagios/nrpe.d/hastack.cfg', '/var/lib/hastack'])));
+        (await sh(host, leftovers(['/etc/nagios/nrpe.d/hastack.cfg', '/usr/local/lib/hastack-nrpe', '/var/lib/hastack'])));
       if (found) left[host.name] = found;
     }
     expect(left).toEqual({});
+  });
+
+  it('leaves the monitoring host without Nagios, the SMS notifier, its credentials or Node', async () => {
+    for (const host of inventory.hosts.filter((h) => h.roles.includes('monitoring'))) {
+      const packages = await sh(host, "dpkg -l nagios4-core nodejs libmariadb3 nagios-nrpe-plugin 2>/dev/null | grep '^ii' || true");
+      const files = await sh(
+        host,
+        leftovers(['/etc/nagios4/hastack-objects.cfg', '/etc/hastack', '/usr/local/lib/hastack-sms', '/var/lib/hastack-sms', '/var/log/hastack-sms', '/var/lib/hastack']),
+      );
+      expect({ host: host.name, packages, files }).toEqual({ host: host.name, packages: '', files: '' });
+    }
   });
 });

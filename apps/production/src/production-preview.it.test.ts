@@ -50,6 +50,14 @@ describe('the production example on Rocky Linux 9', () => {
     expect(planned.get('www1-nrpe-service-running')).toContain('enable --now nrpe');
   });
 
+  it('installs Nagios from EPEL on the monitoring host, checks its set with nagios -v and runs it', () => {
+    const packages = planned.get('mon1-nagios-packages-install');
+    expect(packages).toContain('epel-release');
+    expect(packages).toMatch(/set -- .*\bnagios\b.*\bnagios-plugins-all\b.*\bnagios-plugins-nrpe\b/);
+    expect(planned.get('mon1-nagios-config-write')).toContain('/usr/sbin/nagios -v /etc/nagios/nagios.cfg');
+    expect(planned.get('mon1-nagios-service-running')).toContain('enable --now nagios');
+  });
+
   it("checks Apache's config with apachectl -t and runs httpd", () => {
     expect(planned.get('www1-web-site-write')).toContain('apachectl -t');
     expect(planned.get('www1-web-service-running')).toContain('enable --now httpd');

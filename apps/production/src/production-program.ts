@@ -3,6 +3,8 @@ import * as pulumi from '@pulumi/pulumi';
 import { InventoryError, validateSiteDescription } from '@hastack/inventory';
 import { skipSdkDebugLog } from '@hastack/host';
 import { Site, SiteApp } from '@hastack/site';
+import type { CheckIntervals } from '@hastack/monitoring';
+import type { SmsSettings } from '@hastack/sms';
 
 const PROJECT_ROOT = resolve(__dirname, '../../..');
 
@@ -14,6 +16,13 @@ export const ConfigKeys = {
   sshPrivateKey: 'sshPrivateKey',
   /** The application the web hosts serve (`SiteApp`: appDir, relative to the project, keep, batchSize, checkPath); optional. */
   app: 'app',
+  /**
+   * SMS alerts (`SmsSettings` of `@hastack/sms`: provider, credentials, recipients), a secret object:
+   * `pulumi config set --secret --path 'hastack:sms.accessKeySecret' ...`; no alerts without.
+   */
+  sms: 'sms',
+  /** Nagios's check and notification timing (`CheckIntervals`, seconds); optional. */
+  checkIntervals: 'checkIntervals',
 } as const;
 
 /**
@@ -36,7 +45,14 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
     const app = config.getObject<SiteApp>(ConfigKeys.app);
     // A relative folder is the project's (this app's root), wherever the CLI runs the program from.
     const appDir = app && resolve(PROJECT_ROOT, app.appDir);
-    const site = new Site('site', { description, privateKey: () => privateKey, app: app && { ...app, appDir: appDir! } });
+    const sms = config.getSecretObject<SmsSettings>(ConfigKeys.sms);
+    const site = new Site('site', {
+      description,
+      privateKey: () => privateKey,
+      app: app && { ...app, appDir: appDir! },
+      sms: sms && { settings: sms },
+      checkIntervals: config.getObject<Partial<CheckIntervals>>(ConfigKeys.checkIntervals),
+    });
     return { siteUrl: site.url, vips: site.vips };
   };
 }

@@ -42,8 +42,11 @@ export interface LabOptions {
 /** The lab's on-call phone: any E.164 number, the sink records what reaches it. */
 export const LAB_SMS_RECIPIENT = '+8613800000000';
 
-/** Short enough that an alert proof takes seconds: a problem is HARD after two checks 5 s apart. */
-export const LAB_CHECK_INTERVALS = { checkSeconds: 10, retrySeconds: 5, maxCheckAttempts: 2, notificationSeconds: 600 };
+/**
+ * Short enough that an alert comes within a minute (a problem is HARD after a check and a retry 5 s
+ * later), long enough that some 70 checks leave the lab's small machine and its emulated directors room.
+ */
+export const LAB_CHECK_INTERVALS = { checkSeconds: 30, retrySeconds: 5, maxCheckAttempts: 2, notificationSeconds: 600 };
 
 /** The developers' program of the lab: the repository's demo application. */
 export const DEMO_APP_DIR = resolve(__dirname, '../../../demo-app');

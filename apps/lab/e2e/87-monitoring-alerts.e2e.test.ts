@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { osProfile, waitUntil } from '@hastack/host';
+import { LabSmsCredentials, readSmsRecords, type SmsRecord } from '@hastack/lab-tool';
+import { hostsWithRole } from '../src/probes/failover';
+import { monitoringHost, waitUntilAllGreen } from '../src/probes/nagios';
+import { LAB_CHECK_INTERVALS, LAB_SMS_RECIPIENT } from '../src/program';
+import { runOnHost } from '../src/status';
+import { e2eStack, inventory, sh } from './support';
+
+const withEverything = !e2eStack.tiers;
+const [web1] = hostsWithRole(inventory, 'web');
+const monitoring = monitoringHost(inventory);
+const apache = osProfile(web1.os).services.webServer;
+const secrets = [LabSmsCredentials.aliyun.accessKeySecret, LabSmsCredentials.aliyun.accessKeyId];
+
+/** The SMS the sink got after record `from`, the alert text of each. */
+function smsSince(from: number): SmsRecord[] {
+  return readSmsRecords(inventory).slice(from).filter((record) => record.kind === 'sms');
+}
+
+function accepted(records: SmsRecord[], prefix: string): SmsRecord[] {
+  return records.filter((record) => record.accepted && record.text?.startsWith(prefix));
+}
+
+/** Samples the monitoring host's process list until stopped: what a local user could see with `ps`. */
+function sampleProcessLists(): { stop: () => Promise<string[]> } {
+  const samples: string[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      samples.push((await runOnHost(monitoring, 'ps -eo args')).stdout);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+/** Stops Apache on web1 while `during` runs (given when it stopped), then starts it again. */
+async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): Promise<T> {
+  await sh(web1, `systemctl stop ${apache}`);
+  try {
+    return await during(Date.now());
+  } finally {
+    await sh(web1, `systemctl start ${apache}`);
+  }
+}
+
+(withEverything ? describe : describe.skip)('the monitoring tier: Nagios watching the stack, alerts by SMS', () => {
+  jest.setTimeout(6 * 60_000);
+
+  it('sees every host UP and every service OK, with the NRPE base checks of every host and a check per tier daemon', async () => {
+    const status = await waitUntilAllGreen(inventory, 180_000);
+    const services = new Set(status.services.map((s) => `${s.host}/${s.service}`));
+    for (const host of inventory.hosts)
+      for (const base of ['check_disk', 'check_load', 'check_swap', 'check_total_procs']) expect(services).toContain(`${host.name}/${base}`);
+    const daemons: Record<string, string[]> = {
+      director: ['keepalived', 'vip', 'ipvs'],
+      web: ['apache', 'http-page', 'http-health', 'moosefs-mount'],
+      'db-primary': ['mariadb-process', 'mariadb-login'],
+      'db-replica': ['mariadb-process', 'mariadb-login', 'mariadb-replication'],
+      'dfs-master': ['moosefs-master', 'moosefs-chunkservers', 'moosefs-undergoal'],
+      'dfs-chunkserver': ['moosefs-chunkserver'],
+      'dfs-metalogger': ['moosefs-metalogger', 'moosefs-metadata-backup'],
+    };
+    for (const host of inventory.hosts)
+      for (const role of host.roles) for (const check of daemons[role] ?? []) expect(services).toContain(`${host.name}/${check}`);
+    expect([...services]).toEqual(expect.arrayContaining(['site-vip/http-page', 'site-vip/vrrp']));
+    expect(status.hosts.map((h) => h.host)).toEqual(expect.arrayContaining([...inventory.hosts.map((h) => h.name), 'site-vip']));
+  });
+
+  it('sends one correctly signed SMS naming web1 and Apache within 2 minutes of its stop, one only while it lasts, and one recovery', async () => {
+    const from = readSmsRecords(inventory).length;
+    const ps = sampleProcessLists();
+    let problemAfter: number;
+    let samples: string[];
+    try {
+      problemAfter = await withApacheStopped(async (stoppedAt) => {
+        const [first] = await waitUntil('the SMS about web1/apache', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `).slice(0, 1), 120_000, 500);
+        const seconds = (Date.parse(first.receivedAt) - stoppedAt) / 1000;
+        // More check rounds while the problem lasts.
+        await new Promise((resolve) => setTimeout(resolve, 2 * LAB_CHECK_INTERVALS.checkSeconds * 1000));
+        return seconds;
+      });
+      await waitUntil('the recovery SMS about web1/apache', async () => accepted(smsSince(from), `RECOVERY ${web1.name}/apache `).length > 0, 120_000, 500);
+    } finally {
+      samples = await ps.stop();
+    }
+    const records = smsSince(from);
+    console.log(`SMS at the sink ${problemAfter.toFixed(1)} s after Apache stopped on ${web1.name}; all: ${records.map((r) => r.text?.split(':')[0]).join(' | ')}`);
+    expect(problemAfter).toBeLessThan(120);
+    const problems = accepted(records, `PROBLEM ${web1.name}/apache `);
+    expect(problems).toHaveLength(1);
+    // Alibaba Cloud takes the number without its "+".
+    expect(problems[0]).toMatchObject({ provider: 'aliyun', recipients: [LAB_SMS_RECIPIENT.slice(1)], accepted: true });
+    expect(problems[0].text).toMatch(/CRITICAL: .*not running/);
+    expect(accepted(records, `RECOVERY ${web1.name}/apache `)).toHaveLength(1);
+    // No problem, whichever check saw it, was sent twice.
+    const texts = records.filter((r) => r.accepted && r.text?.startsWith('PROBLEM ')).map((r) => r.text!.split(' ').slice(0, 2).join(' '));
+    expect(texts).toEqual([...new Set(texts)]);
+    expect(samples.length).toBeGreaterThan(10);
+    for (const secret of secrets) expect(samples.join('\n')).not.toContain(secret);
+  });
+
+  it('retries while the provider throttles, logs the refusals, and delivers the alert once the provider accepts', async () => {
+    await waitUntilAllGreen(inventory, 120_000);
+    const from = readSmsRecords(inventory).length;
+    const logLines = Number((await sh(monitoring, 'wc -l < /var/log/hastack-sms/notify.log')).trim());
+    const control = new URL('/_control/throttle?count=2', inventory.smsGateway!.url);
+    expect((await fetch(control, { method: 'POST' })).ok).toBe(true);
+    await withApacheStopped(() => waitUntil('the throttled SMS about web1/apache delivered', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `).length > 0, 120_000, 500));
+    const records = smsSince(from);
+    expect(records.filter((r) => r.errorCode === 'isv.BUSINESS_LIMIT_CONTROL')).toHaveLength(2);
+    const log = await sh(monitoring, `tail -n +${logLines + 1} /var/log/hastack-sms/notify.log`);
+    expect(log).toMatch(/event="failed" .*isv\.BUSINESS_LIMIT_CONTROL/);
+    expect(log).toMatch(/event="sent" about="PROBLEM web1\/apache"/);
+    await waitUntil('the recovery after the throttled alert', async () => accepted(smsSince(from), `RECOVERY ${web1.name}/apache `).length > 0, 120_000, 500);
+  });
+
+  it('keeps the SMS credentials out of every log on the monitoring host and out of the clear state', async () => {
+    for (const secret of secrets) {
+      const found = await runOnHost(monitoring, `grep -rlF -- '${secret}' /var/log /var/lib/nagios4 /var/lib/hastack-sms; journalctl --no-pager -o cat | grep -cF -- '${secret}'`);
+      expect(found.stdout.trim()).toBe('0');
+    }
+    const state = readFileSync(`${process.env.PULUMI_BACKEND_URL!.replace(/^file:\/\//, '')}/.pulumi/stacks/hastack/${e2eStack.name}.json`, 'utf8');
+    expect(state).not.toContain(LabSmsCredentials.aliyun.accessKeySecret);
+    expect(state).toContain('sms-notifier.json');
+  });
+});
