@@ -1,4 +1,3 @@
-export * from './checks';
 export * from './nrpe-agent';
 export * from './nagios-server';
 export * from './sms-notifier';
