@@ -1,21 +1,29 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { Host } from '@hastack/host';
 import { validateSmsSettings, type SmsSettings } from '@hastack/sms';
+import { NAGIOS_USER } from '../nagios-server/nagios-user';
 
 export interface SmsNotifierArgs {
   /** The monitoring host, where Nagios runs the notifier. */
   host: Host;
   /** Provider, credentials and recipients; give it as a secret (stack config `--secret`). */
   settings: pulumi.Input<SmsSettings>;
-  /** The same problem is not sent twice within this many seconds (3600). */
+  /** The same notification (host, service, type, state) is not sent twice within this many seconds (3600; 0 sends every one). */
   renotifySeconds?: number;
   /** At most this many SMS an hour (30); the rest are counted and reported in one SMS. */
   hourlyCap?: number;
   /** Tries per SMS and recipient (4), the first retry after `firstDelayMs` (1000), doubling. */
   retries?: { attempts: number; firstDelayMs: number };
+  /** The account Nagios runs notifications as ('nagios'): it reads the settings and owns the state and the log. */
+  nagiosUser?: string;
 }
 
-export const SMS_NOTIFIER_DEFAULTS = { renotifySeconds: 3600, hourlyCap: 30, retries: { attempts: 4, firstDelayMs: 1000 } };
+export const SMS_NOTIFIER_DEFAULTS = { renotifySeconds: 3600, hourlyCap: 30, retries: { attempts: 4, firstDelayMs: 1000 }, nagiosUser: NAGIOS_USER };
+
+/** Nagios kills a notification after its notification_timeout (30 s): a run, retries included, ends before. */
+export const SMS_NOTIFIER_RUN_BUDGET_MS = 25_000;
+
+const ACCOUNT = /^[a-z_][a-z0-9_.-]{0,31}$/;
 
 /** Every problem of the notifier's own settings, each named; the SMS settings are checked when known. */
 export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'settings'>): string[] {
@@ -26,10 +34,14 @@ export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'se
   const retries = args.retries;
   if (retries !== undefined) {
     if (!(Number.isInteger(retries.attempts) && retries.attempts >= 1 && retries.attempts <= 10)) problems.push(`retries.attempts: must be 1 to 10, got ${retries.attempts}`);
-    // Nagios kills a notification after 30 s: the back-off must end well before.
-    const total = retries.firstDelayMs * (2 ** Math.max(retries.attempts - 1, 0) - 1);
-    if (!(retries.firstDelayMs >= 0) || total > 20_000) problems.push(`retries: the back-off totals ${total} ms, more than the 20 s a notification may take`);
+    if (!(Number.isInteger(retries.firstDelayMs) && retries.firstDelayMs >= 0)) problems.push(`retries.firstDelayMs: must be a whole number >= 0, got ${retries.firstDelayMs}`);
+    else {
+      const total = retries.firstDelayMs * (2 ** Math.max(retries.attempts - 1, 0) - 1);
+      if (total > SMS_NOTIFIER_RUN_BUDGET_MS / 2)
+        problems.push(`retries: the back-off totals ${total} ms, more than half the ${SMS_NOTIFIER_RUN_BUDGET_MS} ms a notification may take`);
+    }
   }
+  if (args.nagiosUser !== undefined && !ACCOUNT.test(args.nagiosUser)) problems.push(`nagiosUser: "${args.nagiosUser}" is not a user name`);
   return problems;
 }
 

@@ -1,10 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ConfigFileSet, Directory, Packages } from '@hastack/host';
 import type { SmsSettings } from '@hastack/sms';
-import { NAGIOS_USER } from '../nagios-server/nagios-user';
 import type { NotifierConfig } from './notifier-program/notifier-config';
 import { notifierProgram } from './notifier-bundle';
-import { SMS_NOTIFIER_DEFAULTS, SmsNotifierArgs, smsSettingsProblems, validateSmsNotifierArgs } from './sms-notifier-args';
+import { SMS_NOTIFIER_DEFAULTS, SMS_NOTIFIER_RUN_BUDGET_MS, SmsNotifierArgs, smsSettingsProblems, validateSmsNotifierArgs } from './sms-notifier-args';
 
 const PROGRAM = '/usr/local/lib/hastack-sms/notify-sms.js';
 const CONFIG = '/etc/hastack/sms-notifier.json';
@@ -13,6 +12,11 @@ const LOG_DIR = '/var/log/hastack-sms';
 
 function invalid(name: string, problems: string[]): Error {
   return new Error(`SmsNotifier ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
+}
+
+/** Settings given as they are (not an Output or a promise) are checked at once, before anything exists. */
+function isPlain(settings: pulumi.Input<SmsSettings>): settings is SmsSettings {
+  return !pulumi.Output.isInstance(settings) && !(settings instanceof Promise);
 }
 
 /**
@@ -25,7 +29,7 @@ export class SmsNotifier extends pulumi.ComponentResource {
   public readonly hostCommandLine: string;
   /** Nagios `command_line` of the service notification command. */
   public readonly serviceCommandLine: string;
-  /** What an operator runs as root on the host to send a test SMS to every recipient. */
+  /** What an operator runs as root on the host to send a test SMS to every recipient (a text may follow, shell-quoted). */
   public readonly testCommand: string;
   /** The notifier's log: every attempt and its result, without credentials. */
   public readonly logFile: string;
@@ -34,20 +38,26 @@ export class SmsNotifier extends pulumi.ComponentResource {
 
   constructor(name: string, args: SmsNotifierArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:monitoring:SmsNotifier', name, {}, opts);
-    const problems = [...validateSmsNotifierArgs(args), ...(typeof args.settings === 'object' && !pulumi.Output.isInstance(args.settings) ? smsSettingsProblems(args.settings) : [])];
+    const problems = [...validateSmsNotifierArgs(args), ...(isPlain(args.settings) ? smsSettingsProblems(args.settings) : [])];
     if (problems.length) throw invalid(name, problems);
     const { host } = args;
+    const nagiosUser = args.nagiosUser ?? SMS_NOTIFIER_DEFAULTS.nagiosUser;
     this.logFile = `${LOG_DIR}/notify.log`;
     const run = `/usr/bin/node ${PROGRAM} --config ${CONFIG}`;
-    // Nagios strips quotes and $ from output macros, and object names cannot hold them: single quotes hold.
+    // Nagios runs command_line through /bin/sh. Output macros lose quotes and $ to illegal_macro_output_chars,
+    // and object names cannot hold them (illegal_object_name_chars): single quotes hold whatever is left.
     this.hostCommandLine = `${run} notify --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --state '$HOSTSTATE$' --output '$HOSTOUTPUT$'`;
     this.serviceCommandLine = `${run} notify --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --service '$SERVICEDESC$' --state '$SERVICESTATE$' --output '$SERVICEOUTPUT$'`;
-    this.testCommand = `runuser -u ${NAGIOS_USER} -- ${run} test`;
+    this.testCommand = `runuser -u ${nagiosUser} -- ${run} test`;
 
+    const checked = pulumi.output(args.settings).apply((settings: SmsSettings) => {
+      // Settings known only now (stack config, a secret) are checked now, before anything reaches the host.
+      const late = smsSettingsProblems(settings);
+      if (late.length) throw invalid(name, late);
+      return settings;
+    });
     const config = pulumi.secret(
-      pulumi.output(args.settings).apply((settings: SmsSettings) => {
-        const late = smsSettingsProblems(settings);
-        if (late.length) throw invalid(name, late);
+      checked.apply((settings) => {
         const notifierConfig: NotifierConfig = {
           settings,
           stateDir: STATE_DIR,
@@ -55,26 +65,29 @@ export class SmsNotifier extends pulumi.ComponentResource {
           renotifySeconds: args.renotifySeconds ?? SMS_NOTIFIER_DEFAULTS.renotifySeconds,
           hourlyCap: args.hourlyCap ?? SMS_NOTIFIER_DEFAULTS.hourlyCap,
           retries: args.retries ?? SMS_NOTIFIER_DEFAULTS.retries,
+          runBudgetMs: SMS_NOTIFIER_RUN_BUDGET_MS,
         };
         return `${JSON.stringify(notifierConfig, null, 2)}\n`;
       }),
     );
-    const packages = new Packages(`${name}-packages`, { host, roles: ['smsNotifier'] }, { parent: this, dependsOn: opts?.dependsOn });
-    // The Nagios user exists once Nagios's packages are in: the caller's dependsOn orders this after them.
+    // Every child waits for the check and for what the caller orders this after (Nagios's packages bring its user).
+    const afterCheck = (...resources: pulumi.Resource[]): pulumi.Input<pulumi.Resource[]> =>
+      pulumi.all([checked, pulumi.output(opts?.dependsOn ?? [])]).apply(([, given]) => [...((Array.isArray(given) ? given : [given]) as pulumi.Resource[]), ...resources]);
+    const packages = new Packages(`${name}-packages`, { host, roles: ['smsNotifier'] }, { parent: this, dependsOn: afterCheck() });
     const folders = [STATE_DIR, LOG_DIR].map(
-      (path) =>
-        new Directory(`${name}-${path.split('/')[2]}-dir`, { host, path, owner: NAGIOS_USER, group: NAGIOS_USER, mode: '0750' }, { parent: this, dependsOn: opts?.dependsOn }),
+      (path) => new Directory(`${name}-${path.split('/')[2]}-dir`, { host, path, owner: nagiosUser, group: nagiosUser, mode: '0750' }, { parent: this, dependsOn: afterCheck() }),
     );
+    // One set, one remote command: the program and the settings it reads.
     const files = new ConfigFileSet(
       `${name}-files`,
       {
         host,
         files: [
           { path: PROGRAM, content: notifierProgram(), mode: '0755' },
-          { path: CONFIG, content: config, group: NAGIOS_USER, mode: '0640' },
+          { path: CONFIG, content: config, group: nagiosUser, mode: '0640' },
         ],
       },
-      { parent: this, dependsOn: [packages, ...folders] },
+      { parent: this, dependsOn: afterCheck(packages, ...folders) },
     );
     this.ready = [files, ...folders];
     this.registerOutputs({ hostCommandLine: this.hostCommandLine, serviceCommandLine: this.serviceCommandLine, testCommand: this.testCommand, logFile: this.logFile });

@@ -1,44 +1,31 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import type { Alert, NotifierConfig } from './notifier-config';
+import { configProblems, type NotifierConfig } from './notifier-config';
+import { parseCommand, USAGE } from './notifier-cli';
 import { notify, sendTest } from './notifier';
 
-const USAGE = [
-  'usage: notify-sms --config FILE notify --type TYPE --host HOST [--service SERVICE] --state STATE --output TEXT',
-  '       notify-sms --config FILE test [TEXT]',
-].join('\n');
-
-/** `--name value` pairs and the words between them. */
-function parseArgs(argv: string[]): { options: Map<string, string>; words: string[] } {
-  const options = new Map<string, string>();
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) options.set(argv[i].slice(2), argv[++i] ?? '');
-    else words.push(argv[i]);
+/** The settings file, checked; an error never quotes it (JSON.parse's message would show a piece of a credential). */
+function readConfig(file: string): NotifierConfig {
+  let config: unknown;
+  try {
+    config = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error((error as NodeJS.ErrnoException).code ? (error as Error).message : `${file} is not valid JSON`);
   }
-  return { options, words };
+  const problems = configProblems(config);
+  if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
+  return config as NotifierConfig;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { options, words } = parseArgs(argv);
-  const configFile = options.get('config');
-  if (!configFile || words.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
+  const command = parseCommand(argv);
+  if (command.kind === 'usage') {
+    process.stderr.write(`notify-sms: ${command.problem}\n${USAGE}\n`);
     return 2;
   }
-  const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as NotifierConfig;
-  if (words[0] === 'test') return (await sendTest(config, words[1] ?? `hastack test SMS from ${os.hostname()} at ${new Date().toISOString()}`)) ? 0 : 1;
-  if (words[0] !== 'notify') {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const required = ['type', 'host', 'state'].filter((name) => !options.get(name));
-  if (required.length) {
-    process.stderr.write(`missing --${required.join(', --')}\n${USAGE}\n`);
-    return 2;
-  }
-  const alert: Alert = { type: options.get('type')!, host: options.get('host')!, service: options.get('service') || undefined, state: options.get('state')!, output: options.get('output') ?? '' };
-  return (await notify(config, alert)) ? 0 : 1;
+  const config = readConfig(command.configFile);
+  if (command.kind === 'test') return (await sendTest(config, command.text ?? `hastack test SMS from ${os.hostname()} at ${new Date().toISOString()}`)) ? 0 : 1;
+  return (await notify(config, command.alert)) ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

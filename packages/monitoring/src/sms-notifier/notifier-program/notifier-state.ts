@@ -1,23 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { normalizeState, type NotifierState } from './notifier-policy';
 
-/** What the notifier remembers between runs. */
-export interface NotifierState {
-  /** When the SMS for a problem (`host/service`) was sent, in epoch seconds. */
-  sent: Record<string, number>;
-  /** Epoch seconds of the SMS sent in the last hour. */
-  window: number[];
-  /** Alerts not sent because of the hourly cap, not yet reported. */
-  suppressed: number;
-}
-
-const EMPTY: NotifierState = { sent: {}, window: [], suppressed: 0 };
+/** A run holds the lock for a read and a write: one older than this is a killed run's. */
+const STALE_LOCK_MS = 10_000;
 
 function read(file: string): NotifierState {
   try {
-    return { ...EMPTY, ...(JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<NotifierState>) };
+    return normalizeState(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
-    return { ...EMPTY, sent: {}, window: [] };
+    return normalizeState(undefined);
   }
 }
 
@@ -26,21 +18,21 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Runs `change` on the state with the state folder locked (Nagios may run several notifications at
- * once), then writes the state back atomically. A lock older than a minute is a crashed run's.
+ * Runs `change` on the state with the state folder locked (Nagios runs notifications in parallel: an
+ * O_EXCL lock file, so none loses another's count), then writes the state back atomically (write, rename).
  */
 export async function withState<T>(stateDir: string, change: (state: NotifierState) => T): Promise<T> {
   const lock = path.join(stateDir, 'lock');
   const file = path.join(stateDir, 'state.json');
-  for (let waited = 0; ; waited += 50) {
+  for (;;) {
     try {
       fs.closeSync(fs.openSync(lock, 'wx'));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 60_000 || waited > 20_000) fs.rmSync(lock, { force: true });
-      await sleep(50);
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > STALE_LOCK_MS) fs.rmSync(lock, { force: true });
+      await sleep(20 + Math.random() * 30);
     }
   }
   try {
