@@ -38,7 +38,7 @@ export default [
   },
   {
     // Usage examples are written as a user of the library writes them: through its package name.
-    files: ['packages/*/src/examples/readme-example.ts'],
+    files: ['packages/*/src/**/examples/readme-example.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

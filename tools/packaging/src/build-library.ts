@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../..');
 
 /** The libraries of packages/ that are published, dependencies first. */
-export const PUBLISHED_LIBRARIES = ['host', 'inventory', 'director', 'web', 'db', 'dfs', 'sms', 'site'] as const;
+export const PUBLISHED_LIBRARIES = ['host', 'inventory', 'director', 'web', 'db', 'dfs', 'sms', 'monitoring', 'site'] as const;
 
 type Entry = string | { types: string; default: string };
 

@@ -1,6 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
 import { defineHost } from '@hastack/host';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the README's example imports the library as its users do
 import { SmsNotifier } from '@hastack/monitoring';
 import type { SmsSettings } from '@hastack/sms';
 
