@@ -81,7 +81,7 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
     let samples: string[];
     try {
       problemAfter = await withApacheStopped(async (stoppedAt) => {
-        const [first] = await waitUntil('the SMS about web1/apache', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `).slice(0, 1), 120_000, 500);
+        const first = await waitUntil('the SMS about web1/apache', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `)[0], 120_000, 500);
         const seconds = (Date.parse(first.receivedAt) - stoppedAt) / 1000;
         // More check rounds while the problem lasts.
         await new Promise((resolve) => setTimeout(resolve, 2 * LAB_CHECK_INTERVALS.checkSeconds * 1000));
