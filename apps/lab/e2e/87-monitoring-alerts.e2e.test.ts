@@ -62,9 +62,9 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
     const daemons: Record<string, string[]> = {
       director: ['keepalived', 'vip', 'ipvs'],
       web: ['apache', 'http-page', 'http-health', 'moosefs-mount'],
-      'db-primary': ['mariadb-process', 'mariadb-login'],
-      'db-replica': ['mariadb-process', 'mariadb-login', 'mariadb-replication'],
-      'dfs-master': ['moosefs-master', 'moosefs-chunkservers', 'moosefs-undergoal'],
+      'db-primary': ['mariadb-process', 'mariadb-login', 'mariadb-semisync'],
+      'db-replica': ['mariadb-process', 'mariadb-login', 'mariadb-semisync', 'mariadb-replication', 'mariadb-backup', 'mariadb-restore-check'],
+      'dfs-master': ['moosefs-master', 'moosefs-chunkservers', 'moosefs-undergoal', 'moosefs-space'],
       'dfs-chunkserver': ['moosefs-chunkserver'],
       'dfs-metalogger': ['moosefs-metalogger', 'moosefs-metadata-backup'],
     };

@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { defineHost } from '@hastack/host';
 import { ReplicatedDatabase } from './replicated-database';
@@ -91,12 +92,17 @@ describe('ReplicatedDatabase', () => {
     expect(db.checks.map((c) => `${c.host} ${c.name}`)).toEqual([
       'db1 mariadb-process',
       'db1 mariadb-login',
+      'db1 mariadb-semisync',
       'db2 mariadb-process',
       'db2 mariadb-login',
+      'db2 mariadb-semisync',
       'db2 mariadb-replication',
       'db2 mariadb-backup',
       'db2 mariadb-restore-check',
     ]);
+    const semiSync = await valueOf(pulumi.output(db.checks.find((c) => c.host === 'db1' && c.name === 'mariadb-semisync')!.command));
+    expect(semiSync).toContain("VARIABLE_NAME = 'RPL_SEMI_SYNC_MASTER_STATUS'");
+    expect(semiSync).toMatch(/-w 1: -H 198\.18\.0\.31 -P 3306 -f \/etc\/hastack\/db-monitoring\.cnf$/);
   });
 
   it('purges the data folder and the backups on destroy only when asked', async () => {

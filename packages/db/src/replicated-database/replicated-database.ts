@@ -45,6 +45,15 @@ interface MemberState {
 }
 
 /**
+ * Whether the member's side of semi-synchronous replication is on: a primary that fell back to
+ * asynchronous replication (no replica acknowledged in time) is a WARNING, as is a replica not acknowledging.
+ */
+function semiSyncCheck(side: 'MASTER' | 'SLAVE'): string {
+  const query = `SELECT IF(VARIABLE_VALUE = 'ON', 1, 0) FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'RPL_SEMI_SYNC_${side}_STATUS'`;
+  return `check_mysql_query -q ${shellQuote(query)} -w 1:`;
+}
+
+/**
  * MariaDB from the distribution on a primary and its replicas: GTID replication (replicas join from a
  * consistent snapshot of the live primary and follow it with `master_use_gtid=slave_pos`), semi-sync
  * (AFTER_SYNC) with a bounded wait, read-only replicas, least-privilege accounts, and scheduled backups
@@ -276,6 +285,12 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
           host: member.host.name,
           name: 'mariadb-login',
           command: pulumi.interpolate`check_mysql -H ${member.host.dataAddress} -P ${port} -f ${MONITORING_CLIENT_CONFIG}`,
+          runsOn: CheckRunners.monitoringServer,
+        },
+        {
+          host: member.host.name,
+          name: 'mariadb-semisync',
+          command: pulumi.interpolate`${semiSyncCheck(member.role === 'primary' ? 'MASTER' : 'SLAVE')} -H ${member.host.dataAddress} -P ${port} -f ${MONITORING_CLIENT_CONFIG}`,
           runsOn: CheckRunners.monitoringServer,
         },
         ...(member.role === 'replica'

@@ -1,6 +1,7 @@
 export {
   chunkserversConnectedCommand,
   chunksUnderGoal,
+  freeSpaceCommand,
   mfscliCommand,
   MfscliSections,
   noUndergoalCommand,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   chunkserversConnectedCommand,
   chunksUnderGoal,
+  freeSpaceCommand,
   mfscliCommand,
   noUndergoalCommand,
   parseChunkClasses,
@@ -88,6 +89,14 @@ describe('check commands', () => {
   it('passes with every chunkserver connected and fails, saying how many, with one down', () => {
     expect(run(chunkserversConnectedCommand('10.0.0.41', 2), { '-SCS': chunkservers })).toEqual({ code: 0, out: '2 chunkservers connected' });
     expect(run(chunkserversConnectedCommand('10.0.0.41', 2), { '-SCS': oneDown })).toEqual({ code: 2, out: '1 of 2 chunkservers connected' });
+  });
+
+  it('says how much space the chunkservers have left: OK, WARNING and CRITICAL below the thresholds', () => {
+    // 20.3 of 97.8 GB used on each: 79 % free.
+    expect(run(freeSpaceCommand('10.0.0.41', [20, 10]), { '-SCS': chunkservers })).toEqual({ code: 0, out: 'OK: 79% free on the chunkservers' });
+    expect(run(freeSpaceCommand('10.0.0.41', [85, 10]), { '-SCS': chunkservers })).toEqual({ code: 1, out: 'WARNING: 79% free on the chunkservers' });
+    expect(run(freeSpaceCommand('10.0.0.41', [90, 80]), { '-SCS': chunkservers })).toEqual({ code: 2, out: 'CRITICAL: 79% free on the chunkservers' });
+    expect(run(freeSpaceCommand('10.0.0.41', [20, 10]), { '-SCS': '' })).toEqual({ code: 2, out: 'CRITICAL: no chunkserver space' });
   });
 
   it('fails while chunks are under goal and passes when none are', () => {

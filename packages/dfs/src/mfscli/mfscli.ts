@@ -126,3 +126,17 @@ export function noUndergoalCommand(address: string): string {
     'echo "no chunk under its goal"',
   ].join('; ');
 }
+
+/**
+ * A check of the space left on all chunkservers together (used and total of `-SCS`): WARNING below
+ * `warningPercent` free, CRITICAL below `criticalPercent`, or with no chunkserver at all.
+ */
+export function freeSpaceCommand(address: string, [warningPercent, criticalPercent]: [number, number]): string {
+  return [
+    `free="$(${mfscliCommand(address, MfscliSections.chunkservers)} | awk -F'|' '/^chunk servers:\\|/ {used += $10; total += $11} END {if (total > 0) printf "%d", 100 - used * 100 / total; else print -1}')"`,
+    'if [ "$free" -lt 0 ]; then echo "CRITICAL: no chunkserver space"; exit 2; fi',
+    `if [ "$free" -lt ${criticalPercent} ]; then echo "CRITICAL: $free% free on the chunkservers"; exit 2; fi`,
+    `if [ "$free" -lt ${warningPercent} ]; then echo "WARNING: $free% free on the chunkservers"; exit 1; fi`,
+    'echo "OK: $free% free on the chunkservers"',
+  ].join('; ');
+}

@@ -98,6 +98,7 @@ describe('MooseFsCluster', () => {
         'dfs-master moosefs-master',
         'dfs-master moosefs-chunkservers',
         'dfs-master moosefs-undergoal',
+        'dfs-master moosefs-space',
         'dfs-chunk1 moosefs-chunkserver',
         'dfs-chunk1 moosefs-metalogger',
         'dfs-chunk1 moosefs-metadata-backup',

@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
 import { conditionCheck, ConfigFile, ConfigFileSet, Directory, firewallFor, FirewallRule, Host, OneOffStep, PackageRole, Packages, Service, shellQuote, SystemUser, unitCheck } from '@hastack/host';
 import type { TierCheck } from '../checks';
-import { chunkserversConnectedCommand, noUndergoalCommand } from '../mfscli';
+import { chunkserversConnectedCommand, freeSpaceCommand, noUndergoalCommand } from '../mfscli';
 import { dataOwnerStep, goalStep, masterConfigCheck, metadataInitStep, storageCheck } from './cluster-scripts';
 import { MooseFsClusterArgs, MooseFsPorts, StorageFolderArgs, validateMooseFsClusterArgs } from './moosefs-cluster-args';
 import { renderChunkserverCfg } from './render-chunkserver-cfg';
@@ -41,6 +41,9 @@ function clusterHosts(args: MooseFsClusterArgs): { host: Host; roles: Set<Role> 
   add(args.adminHost ?? args.master, 'admin');
   return [...byName.values()];
 }
+
+/** Free space on the chunkservers, in percent, below which the space check warns and is critical. */
+const FREE_SPACE_PERCENT: [number, number] = [20, 10];
 
 /** Config files the daemons read as root at start and again as `mfs` on reload. */
 const daemonReadable = { owner: 'root', group: MOOSEFS_USER, mode: '0640' } as const;
@@ -186,6 +189,7 @@ export class MooseFsCluster extends pulumi.ComponentResource {
           { host: host.name, name: 'moosefs-master', command: unitCheck(services.moosefsMaster) },
           { host: host.name, name: 'moosefs-chunkservers', command: host.dataAddress.apply((address) => chunkserversConnectedCommand(address, args.chunkservers.length)) },
           { host: host.name, name: 'moosefs-undergoal', command: host.dataAddress.apply(noUndergoalCommand) },
+          { host: host.name, name: 'moosefs-space', command: host.dataAddress.apply((address) => freeSpaceCommand(address, FREE_SPACE_PERCENT)) },
         );
       }
 
