@@ -71,6 +71,8 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       sms: inventory.smsGateway && {
         settings: pulumi.secret(labSmsSettings('aliyun', inventory.smsGateway.url, [LAB_SMS_RECIPIENT])),
         renotifySeconds: LAB_CHECK_INTERVALS.notificationSeconds,
+        // The test run's fault drills alert by design, well over a site's hourly cap (seen: 87's alerts suppressed).
+        hourlyCap: 1000,
         retries: { attempts: 4, firstDelayMs: 500 },
       },
       nagiosSettings: options.nagiosSettings,
