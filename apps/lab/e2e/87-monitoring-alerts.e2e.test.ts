@@ -84,7 +84,7 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
         const first = await waitUntil('the SMS about web1/apache', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `)[0], 120_000, 500);
         const seconds = (Date.parse(first.receivedAt) - stoppedAt) / 1000;
         // More check rounds while the problem lasts.
-        await new Promise((resolve) => setTimeout(resolve, 2 * LAB_CHECK_INTERVALS.checkSeconds * 1000));
+        await new Promise((resolve) => setTimeout(resolve, (LAB_CHECK_INTERVALS.checkSeconds + 10) * 1000));
         return seconds;
       });
       await waitUntil('the recovery SMS about web1/apache', async () => accepted(smsSince(from), `RECOVERY ${web1.name}/apache `).length > 0, 120_000, 500);
