@@ -11,8 +11,13 @@ export interface WebCheckTarget {
   healthPath: string;
 }
 
+/** The monitoring server's request for `path` at `address`: 200 within 10 s, or CRITICAL. */
+export function httpCheckCommand(address: string, port: number, path: string): string {
+  return `check_http -I ${shellQuote(address)} -p ${port} -u ${shellQuote(path)} -e 200 -t 10`;
+}
+
 function httpCheck(host: Host, port: number, path: string) {
-  return host.dataAddress.apply((address) => `check_http -I ${shellQuote(address)} -p ${port} -u ${shellQuote(path)} -e 200 -t 10`);
+  return host.dataAddress.apply((address) => httpCheckCommand(address, port, path));
 }
 
 /**

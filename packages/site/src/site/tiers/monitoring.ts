@@ -5,7 +5,7 @@ import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsCluster, MooseFsMount } from '@hastack/dfs';
 import { directorChecks } from '@hastack/director';
 import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NagiosServerArgs, NrpeAgent } from '@hastack/monitoring';
-import { HEALTH_PATH, HTTP_PORT, webChecks } from '@hastack/web';
+import { HEALTH_PATH, HTTP_PORT, httpCheckCommand, webChecks } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
 
 export interface MonitoringTierOptions {
@@ -31,10 +31,6 @@ export interface WatchedTiers {
 
 /** The Nagios host standing for the site's VIP: what users reach, whichever director holds it. */
 export const SITE_VIP_HOST = 'site-vip';
-
-function httpCheck(address: string, path: string): string {
-  return `check_http -I ${shellQuote(address)} -p ${HTTP_PORT} -u ${shellQuote(path)} -e 200 -t 10`;
-}
 
 /** OK when exactly one of the hosts' NRPE command prints the marker (one VRRP master), CRITICAL otherwise. */
 export function exactlyOneCheck(addresses: readonly string[], nrpeCommand: string, marker: string): string {
@@ -94,10 +90,10 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
   const vip = site.description.vip;
   const directorAddresses = watched.directors ? site.hostsWith('director').map(({ entry }) => entry.address) : [];
   const siteHost = watched.tierRoles.web
-    ? [{ name: SITE_VIP_HOST, address: vip, groups: ['site'], aliveCheck: httpCheck(vip, HEALTH_PATH) }]
+    ? [{ name: SITE_VIP_HOST, address: vip, groups: ['site'], aliveCheck: httpCheckCommand(vip, HTTP_PORT, HEALTH_PATH) }]
     : [];
   if (siteHost.length) {
-    services.push({ host: SITE_VIP_HOST, name: 'http-page', active: httpCheck(vip, '/') });
+    services.push({ host: SITE_VIP_HOST, name: 'http-page', active: httpCheckCommand(vip, HTTP_PORT, '/') });
     if (directorAddresses.length) services.push({ host: SITE_VIP_HOST, name: 'vrrp', active: exactlyOneCheck(directorAddresses, 'vip', '(MASTER)') });
   }
   const database = watched.database;
