@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,35 @@ describe('goalStep', () => {
     expect(step.check).toContain("= 3");
     expect(step.check).toContain('umount "$admin"');
   });
+
+  it('waits for a master that is not listening yet before it mounts', async () => {
+    // A stand-in for mfsmount that says whether the master's port was open when it was called.
+    const bin = mkdtempSync(join(tmpdir(), 'fake-mfsmount-'));
+    writeFileSync(join(bin, 'mfsmount'), '#!/bin/bash\n(exec 3<>/dev/tcp/127.0.0.1/9421) && echo "master was listening"\n');
+    writeFileSync(join(bin, 'mfssetgoal'), '#!/bin/bash\n');
+    chmodSync(join(bin, 'mfsmount'), 0o755);
+    chmodSync(join(bin, 'mfssetgoal'), 0o755);
+    const input = join(bin, 'input');
+    writeFileSync(input, '127.0.0.1');
+    const script = goalStep(2).run.replace('-P 9421 >/dev/null', '-P 9421');
+    const run = new Promise<string>((resolve) => {
+      const child = spawn('bash', ['-c', `set -euo pipefail\n${script}`], {
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, STEP_INPUT: input },
+      });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (out += chunk));
+      child.on('close', () => resolve(out));
+    });
+    const master = createServer((socket) => socket.end());
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await new Promise<void>((resolve, reject) => master.once('error', reject).listen(9421, '127.0.0.1', resolve));
+    try {
+      expect(await run).toContain('master was listening');
+    } finally {
+      master.close();
+    }
+  }, 20000);
 });
 
 describe('dataOwnerStep', () => {

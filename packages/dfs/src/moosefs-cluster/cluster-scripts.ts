@@ -77,6 +77,8 @@ export function metadataInitStep(paths: MasterPaths): { check: string; run: stri
   };
 }
 
+const MASTER_LISTEN_WAIT_SECONDS = 60;
+
 /**
  * Lines that mount the whole tree for administration at "$admin", unmounted and removed however the
  * script ends. The master's address is the step's input (it may be another resource's output).
@@ -86,6 +88,9 @@ function adminMount(): string[] {
     'master="$(cat "$STEP_INPUT")"',
     'admin="$(mktemp -d /run/hastack-mfs-admin.XXXXXX)"',
     'trap \'umount "$admin" 2>/dev/null || true; rmdir "$admin"\' EXIT',
+    // A master that systemd reports active may still be loading its metadata, not yet listening: under a
+    // loaded deploy the first mount found the port closed. A minute's wait; mfsmount then tells why it failed.
+    `for _ in $(seq ${MASTER_LISTEN_WAIT_SECONDS}); do timeout 1 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$master" ${MooseFsPorts.client} 2>/dev/null && break; sleep 1; done`,
     `mfsmount "$admin" -H "$master" -P ${MooseFsPorts.client} >/dev/null`,
   ];
 }
