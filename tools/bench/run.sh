@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # `npm run bench`: every benchmark; each prints its figures side by side, measured in the same run.
 # `npm run bench -- scale [...]`: only the preview-at-scale benchmark (tools/bench/scale/scale.ts).
+# `npm run bench -- lab-deploy --at REV`: the lab's first deploy and no-op up, at REV and now (tools/bench/lab-deploy).
 set -euo pipefail
 cd "$HASTACK_ROOT"
-if [[ "${1:-}" == scale ]]; then
-  shift
-  exec tsx tools/bench/scale/scale.ts "$@"
-fi
+case "${1:-}" in
+  scale) shift; exec tsx tools/bench/scale/scale.ts "$@" ;;
+  lab-deploy) shift; exec tsx tools/bench/lab-deploy/lab-deploy.ts "$@" ;;
+esac
 tsx tools/bench/provider-connection-reuse.ts
 if [[ -f .lab/inventory.json ]]; then
   tsx apps/lab/bench/failover.bench.ts

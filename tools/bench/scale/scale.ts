@@ -16,9 +16,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
-  readlinkSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -26,6 +24,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { unpackRevision } from '../revision/unpack-revision';
 import { ProcessRole, ProcessSampler, RoleUsage } from './process-sampler';
 import { asInventory, syntheticSite, throwawayKey, ThrowawayKey } from './synthetic-inventory';
 
@@ -100,30 +99,6 @@ interface Row {
 function pulumi(args: string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): void {
   const result = spawnSync('pulumi', args, { cwd, env, input, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`pulumi ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
-}
-
-/**
- * The repository's tree at `rev`, unpacked in `dir`, with the installed node_modules: the workspace's
- * own packages link into the unpacked tree, every other package to the installed one.
- */
-function unpackRevision(rev: string, root: string, dir: string): string {
-  mkdirSync(dir);
-  const archive = spawnSync('bash', ['-c', 'git -C "$1" archive --format=tar "$2" | tar -x -C "$3"', 'unpack', root, rev, dir]);
-  if (archive.status !== 0) throw new Error(`cannot unpack ${rev}: ${archive.stderr}`);
-  const modules = join(dir, 'node_modules');
-  mkdirSync(modules);
-  for (const entry of readdirSync(join(root, 'node_modules'))) {
-    if (entry !== '@hastack') {
-      symlinkSync(join(root, 'node_modules', entry), join(modules, entry));
-      continue;
-    }
-    mkdirSync(join(modules, entry));
-    for (const pkg of readdirSync(join(root, 'node_modules', entry))) {
-      // Relative links (../../packages/host) now resolve inside the unpacked tree.
-      symlinkSync(readlinkSync(join(root, 'node_modules', entry, pkg)), join(modules, entry, pkg));
-    }
-  }
-  return dir;
 }
 
 /**
