@@ -33,7 +33,8 @@ $counter = attempt(function () use ($db): array {
     $primary->query('CREATE TABLE IF NOT EXISTS demo_visits (id INT PRIMARY KEY, visits BIGINT NOT NULL, written DATETIME(6) NOT NULL)');
     $primary->query('INSERT INTO demo_visits VALUES (1, 1, NOW(6)) ON DUPLICATE KEY UPDATE visits = visits + 1, written = NOW(6)');
     $written = (int) $primary->query('SELECT visits FROM demo_visits WHERE id = 1')->fetch_row()[0];
-    $replicaAddress = $db['replicas'][array_rand($db['replicas'])] ?? $db['primary'];
+    // No replica (one left, or a promotion just took it): the primary answers the read too.
+    $replicaAddress = $db['replicas'] ? $db['replicas'][array_rand($db['replicas'])] : $db['primary'];
     $replica = new mysqli($replicaAddress, $db['user'], $db['password'], $db['database'], $db['port']);
     // Lag as the application sees it: how old the replica's copy of the last write is (no REPLICA MONITOR grant needed).
     $row = $replica->query('SELECT visits, TIMESTAMPDIFF(MICROSECOND, written, NOW(6)) FROM demo_visits WHERE id = 1')->fetch_row();

@@ -1,11 +1,14 @@
 // `npm run ops -- <command>`: the operators' day-two commands against the lab's hosts.
 import { parseArgs } from 'node:util';
-import { loadLabInventory } from '../lab-inventory';
+import { LAB_INVENTORY, loadLabInventory } from '../lab-inventory';
 import { LAB_STACK } from '../deploy/lab-stack';
+import { promoteLabDb } from './db-promote';
 import { recoverLabDfsMaster } from './dfs-recover-master';
 import { drainLabWebHost, undrainLabWebHost } from './web-drain';
 
 const USAGE = `usage:
+  ops db:promote HOST [--primary-is-dead]
+                                     make a database replica the primary (--primary-is-dead: the primary does not answer)
   ops dfs:recover-master [--force]   rebuild the MooseFS master's metadata from the metalogger (--force: even if it runs)
   ops web:drain HOST                 take a web host out of the directors' pool once its connections finish
   ops web:undrain HOST               put it back`;
@@ -13,6 +16,13 @@ const USAGE = `usage:
 const log = (line: string) => console.log(`ops: ${line}`);
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  'db:promote': async (args) => {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'primary-is-dead': { type: 'boolean' } } });
+    const inventoryPath = process.env.HASTACK_INVENTORY ?? LAB_INVENTORY;
+    const options = { primaryIsDead: values['primary-is-dead'], inventoryPath, stack: LAB_STACK };
+    const promotion = await promoteLabDb(loadLabInventory(inventoryPath), positionals[0] ?? '', options, log);
+    log(`${positionals[0]} took writes ${promotion.seconds.toFixed(1)} s after the start${promotion.fenced ? ' (the old primary fenced read-only)' : ''}`);
+  },
   'dfs:recover-master': async (args) => {
     const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
     const report = await recoverLabDfsMaster(loadLabInventory(), { force: values.force }, log);

@@ -1,0 +1,185 @@
+import type { InventoryHost } from '@hastack/inventory';
+import { APP_SETTINGS_PATH } from '@hastack/web';
+import { LAB_INVENTORY, loadLabInventory } from '../src/lab-inventory';
+import { promoteLabDb } from '../src/ops/db-promote';
+import { hostsWithRole } from '../src/probes/failover';
+import { deploy, e2eStack, inventory, sh } from './support';
+
+const [db1] = hostsWithRole(inventory, 'db-primary');
+const [db2] = hostsWithRole(inventory, 'db-replica');
+const [web1] = hostsWithRole(inventory, 'web');
+const url = `http://${inventory.vip}/`;
+const inventoryPath = process.env.HASTACK_INVENTORY ?? LAB_INVENTORY;
+const DRILL = '/run/hastack-promote-drill';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const wholeSite = !e2eStack.tiers || ['director', 'web', 'db'].every((tier) => e2eStack.tiers!.includes(tier as never));
+const describeWholeSite = wholeSite ? describe : describe.skip;
+
+/**
+ * The writer, on a web host with the application's own account and settings: one INSERT at a time, about
+ * 20 a second, to whatever primary the settings name at that moment; each acknowledged id is logged.
+ */
+const WRITER = `set -euo pipefail
+dir=${DRILL}; first="$1"
+value() { sed -n "s/^    '$1' => '\\(.*\\)',$/\\1/p" ${APP_SETTINGS_PATH}; }
+umask 077
+printf '[client]\\nuser=%s\\npassword=%s\\n' "$(value user)" "$(value password)" > "$dir/client.cnf"
+db="$(value database)"
+mariadb --defaults-extra-file="$dir/client.cnf" -h "$(value primary)" "$db" -e 'CREATE TABLE IF NOT EXISTS promote_drill (id INT PRIMARY KEY, written_on VARCHAR(15) NOT NULL)'
+n="$first"
+while [ ! -e "$dir/stop" ]; do
+  n=$((n + 1)); primary="$(value primary)"
+  if mariadb --defaults-extra-file="$dir/client.cnf" --connect-timeout=2 -h "$primary" "$db" -e "INSERT INTO promote_drill VALUES ($n, '$primary')" 2>>"$dir/errors"; then
+    echo "$n $primary" >> "$dir/acked"
+  else
+    echo "$n" >> "$dir/failed"
+  fi
+  sleep 0.04
+done
+touch "$dir/stopped"`;
+
+async function startWriter(first: number): Promise<void> {
+  await sh(web1, `rm -rf ${DRILL}; mkdir -p ${DRILL}; cat > ${DRILL}/writer.sh <<'WRITER'\n${WRITER}\nWRITER\nsetsid nohup bash ${DRILL}/writer.sh ${first} >${DRILL}/out 2>&1 </dev/null &`);
+}
+
+async function acknowledged(): Promise<{ id: number; primary: string }[]> {
+  const text = await sh(web1, `cat ${DRILL}/acked 2>/dev/null || true`);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => ({ id: Number(line.split(' ')[0]), primary: line.split(' ')[1] }));
+}
+
+async function stopWriter(): Promise<{ acked: { id: number; primary: string }[]; failed: number }> {
+  await sh(web1, `touch ${DRILL}/stop; for _ in $(seq 50); do [ -e ${DRILL}/stopped ] && break; sleep 0.2; done; test -e ${DRILL}/stopped`);
+  const failed = (await sh(web1, `cat ${DRILL}/failed 2>/dev/null || true`)).split('\n').filter(Boolean).length;
+  return { acked: await acknowledged(), failed };
+}
+
+async function rowsOn(host: InventoryHost): Promise<Set<number>> {
+  const text = await sh(host, "mariadb --protocol=socket -N -B hastack -e 'SELECT id FROM promote_drill'");
+  return new Set(text.split('\n').filter(Boolean).map(Number));
+}
+
+/** A client through the VIP, about 20 requests a second: failed requests, and pages whose counter failed. */
+function startClient() {
+  const tally = { pages: 0, failed: 0, counterErrors: 0 };
+  let sending = true;
+  const done = (async () => {
+    while (sending) {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+        const page = await response.text();
+        if (!response.ok) tally.failed++;
+        else if (!/id="counter">\d+</.test(page)) tally.counterErrors++;
+        tally.pages++;
+      } catch {
+        tally.failed++;
+      }
+      await sleep(50);
+    }
+  })();
+  return {
+    tally,
+    stop: async () => {
+      sending = false;
+      await done;
+      return tally;
+    },
+  };
+}
+
+async function counterWorks(): Promise<boolean> {
+  const counters: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const match = /id="counter">(\d+)</.exec(await (await fetch(url)).text());
+    if (!match) return false;
+    counters.push(Number(match[1]));
+  }
+  return counters.every((value, i) => i === 0 || value > counters[i - 1]);
+}
+
+async function waitForRows(count: number): Promise<void> {
+  for (let i = 0; i < 100 && (await acknowledged()).length < count; i++) await sleep(200);
+}
+
+describeWholeSite('npm run ops -- db:promote', () => {
+  it(`refuses a host that is not a database replica`, async () => {
+    await expect(promoteLabDb(inventory, web1.name, { inventoryPath, stack: e2eStack.name }, () => undefined)).rejects.toThrow(
+      `"${web1.name}" is not a database replica of the lab (replicas: ${db2.name})`,
+    );
+  });
+
+  it(`promotes ${db2.name} with ${db1.name} alive under a writer and a client: no acknowledged row lost, the writer and the page's counter go on, the next deployment changes nothing`, async () => {
+    await startWriter(0);
+    const client = startClient();
+    const lines: string[] = [];
+    try {
+      await waitForRows(40);
+      const promotion = await promoteLabDb(loadLabInventory(inventoryPath), db2.name, { inventoryPath, stack: e2eStack.name }, (line) => lines.push(line));
+      await sleep(3000);
+      const { acked, failed } = await stopWriter();
+      const tally = await client.stop();
+      const onNewPrimary = await rowsOn(db2);
+      const lost = acked.filter((row) => !onNewPrimary.has(row.id));
+      const resumed = acked.filter((row) => row.primary === db2.address).length;
+      console.log(
+        `${lines.join('\n')}\n89: ${db2.name} took writes ${promotion.seconds.toFixed(1)} s after the start; writer: ${acked.length} acknowledged ` +
+          `(${resumed} on ${db2.name}), ${failed} refused meanwhile, ${lost.length} lost; client: ${JSON.stringify(tally)}`,
+      );
+      expect(promotion.fenced).toBe(true);
+      expect(lost).toEqual([]);
+      expect(resumed).toBeGreaterThan(0);
+      expect(tally.failed).toBe(0);
+      expect(await sh(db1, "mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G' | grep -E 'Master_Host|Slave_(IO|SQL)_Running:'")).toMatch(
+        new RegExp(`Master_Host: ${db2.address.replace(/\./g, '\\.')}[\\s\\S]*Slave_IO_Running: Yes[\\s\\S]*Slave_SQL_Running: Yes`),
+      );
+      expect(await counterWorks()).toBe(true);
+      const again = await deploy(loadLabInventory(inventoryPath));
+      expect(Object.keys(again.summary.resourceChanges ?? {})).toEqual(['same']);
+    } finally {
+      await client.stop();
+      await sh(web1, `touch ${DRILL}/stop`);
+    }
+  }, 900000);
+
+  it(`promotes ${db1.name} once ${db2.name}, the primary now, is killed: refused without --primary-is-dead, then no acknowledged row lost`, async () => {
+    const semiSync = await sh(db2, "mariadb --protocol=socket -N -B -e \"SHOW STATUS LIKE 'Rpl_semi_sync_master_status'\"");
+    expect(semiSync).toContain('ON');
+    await startWriter(1000000);
+    const lines: string[] = [];
+    try {
+      await waitForRows(40);
+      // Killed and kept down: systemd would otherwise start it again within seconds.
+      await sh(
+        db2,
+        'mkdir -p /run/systemd/system/mariadb.service.d && printf "[Service]\\nRestart=no\\n" > /run/systemd/system/mariadb.service.d/drill.conf && ' +
+          'systemctl daemon-reload && systemctl kill --signal=SIGKILL mariadb',
+      );
+      await sleep(1000);
+      const options = { inventoryPath, stack: e2eStack.name };
+      await expect(promoteLabDb(loadLabInventory(inventoryPath), db1.name, options, () => undefined)).rejects.toThrow('run again with --primary-is-dead');
+      const promotion = await promoteLabDb(loadLabInventory(inventoryPath), db1.name, { ...options, primaryIsDead: true }, (line) => lines.push(line));
+      await sleep(3000);
+      const { acked, failed } = await stopWriter();
+      const onNewPrimary = await rowsOn(db1);
+      const lost = acked.filter((row) => !onNewPrimary.has(row.id));
+      const resumed = acked.filter((row) => row.primary === db1.address).length;
+      console.log(
+        `${lines.join('\n')}\n89: ${db1.name} took writes ${promotion.seconds.toFixed(1)} s after the start; writer: ${acked.length} acknowledged ` +
+          `(${resumed} on ${db1.name}), ${failed} refused meanwhile, ${lost.length} lost`,
+      );
+      expect(lost).toEqual([]);
+      expect(resumed).toBeGreaterThan(0);
+    } finally {
+      await sh(web1, `touch ${DRILL}/stop`);
+      await sh(db2, 'rm -rf /run/systemd/system/mariadb.service.d && systemctl daemon-reload && systemctl start mariadb');
+    }
+    // Back, it rejoins as a replica of the new primary from a fresh copy.
+    await deploy(loadLabInventory(inventoryPath));
+    expect(await sh(db2, "mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G' | grep -E 'Master_Host|Slave_(IO|SQL)_Running:'")).toMatch(
+      new RegExp(`Master_Host: ${db1.address.replace(/\./g, '\\.')}[\\s\\S]*Slave_IO_Running: Yes[\\s\\S]*Slave_SQL_Running: Yes`),
+    );
+    expect(await counterWorks()).toBe(true);
+  }, 900000);
+});

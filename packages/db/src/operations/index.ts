@@ -1,0 +1,2 @@
+export { promoteReplica } from './promote-replica';
+export type { PromoteReplicaArgs, PromotionReport } from './promote-replica';

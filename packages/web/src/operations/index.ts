@@ -1,0 +1,1 @@
+export { repointAppDatabaseScript } from './repoint-app-database';
