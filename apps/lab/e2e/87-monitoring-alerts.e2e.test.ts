@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { osProfile, waitUntil } from '@hastack/host';
 import { LabSmsCredentials, readSmsRecords, type SmsRecord } from '@hastack/lab-tool';
 import { hostsWithRole } from '../src/probes/failover';
-import { monitoringHost, waitUntilAllGreen } from '../src/probes/nagios';
+import { forceServiceCheck, monitoringHost, waitUntilAllGreen } from '../src/probes/nagios';
 import { LAB_CHECK_INTERVALS, LAB_SMS_RECIPIENT } from '../src/program';
 import { runOnHost } from '../src/status';
 import { e2eStack, inventory, sh } from './support';
@@ -87,6 +87,8 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
         await new Promise((resolve) => setTimeout(resolve, (LAB_CHECK_INTERVALS.checkSeconds + 10) * 1000));
         return seconds;
       });
+      // The time to the problem's SMS is measured on Nagios's own schedule; the recovery's need not wait a round.
+      await forceServiceCheck(inventory, web1.name, 'apache');
       await waitUntil('the recovery SMS about web1/apache', async () => accepted(smsSince(from), `RECOVERY ${web1.name}/apache `).length > 0, 120_000, 500);
     } finally {
       samples = await ps.stop();
@@ -113,7 +115,11 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
     const logLines = Number((await sh(monitoring, 'wc -l < /var/log/hastack-sms/notify.log')).trim());
     const control = new URL('/_control/throttle?count=2', inventory.smsGateway!.url);
     expect((await fetch(control, { method: 'POST' })).ok).toBe(true);
-    await withApacheStopped(() => waitUntil('the throttled SMS about web1/apache delivered', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `).length > 0, 120_000, 500));
+    await withApacheStopped(async () => {
+      await forceServiceCheck(inventory, web1.name, 'apache');
+      await waitUntil('the throttled SMS about web1/apache delivered', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `).length > 0, 120_000, 500);
+    });
+    await forceServiceCheck(inventory, web1.name, 'apache');
     const records = smsSince(from);
     expect(records.filter((r) => r.errorCode === 'isv.BUSINESS_LIMIT_CONTROL')).toHaveLength(2);
     const log = await sh(monitoring, `tail -n +${logLines + 1} /var/log/hastack-sms/notify.log`);

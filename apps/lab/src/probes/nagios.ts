@@ -24,6 +24,13 @@ export async function forceAllChecks(inventory: Inventory): Promise<void> {
   await runOnHostOrThrow(host, `printf '%s\\n' ${lines.map((line) => `'${line}'`).join(' ')} > ${osProfile(host.os).paths.nagiosCommandFile}`);
 }
 
+/** Asks Nagios to run one service's check now (a test that already measured the natural schedule need not wait for it). */
+export async function forceServiceCheck(inventory: Inventory, hostName: string, service: string): Promise<void> {
+  const host = monitoringHost(inventory);
+  const now = Math.floor(Date.now() / 1000);
+  await runOnHostOrThrow(host, `printf '%s\\n' '[${now}] SCHEDULE_FORCED_SVC_CHECK;${hostName};${service};${now}' > ${osProfile(host.os).paths.nagiosCommandFile}`);
+}
+
 /** Waits until every host is UP and every service OK in Nagios's eyes, forcing checks now and then; returns the status. */
 export async function waitUntilAllGreen(inventory: Inventory, timeoutMs: number): Promise<NagiosStatus> {
   let last: NagiosStatus | undefined;

@@ -76,7 +76,9 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
         hourlyCap: 1000,
         retries: { attempts: 4, firstDelayMs: 500 },
       },
-      nagiosSettings: options.nagiosSettings,
+      // The drills stop and start services on purpose, minutes apart: Nagios would call that flapping and hold
+      // back the notifications the proofs wait for (seen: 87's recovery SMS never sent). Sites keep it on.
+      nagiosSettings: { enable_flap_detection: 0, ...options.nagiosSettings },
       // The lab's destroy proof wants clean hosts; the lab binds /dev/fuse on the web hosts only.
       purgeData: true,
       dfsAdminHost: inventory.hosts.find((entry) => entry.roles.includes('web'))?.name,
