@@ -16,30 +16,40 @@ const wholeSite = !e2eStack.tiers || ['director', 'web', 'db'].every((tier) => e
 const describeWholeSite = wholeSite ? describe : describe.skip;
 
 /**
- * The writer, on a web host with the application's own account and settings: one INSERT at a time, about
- * 20 a second, to whatever primary the settings name at that moment; each acknowledged id is logged.
+ * The writer, on a web host with the application's own PHP client, account and settings: one INSERT per
+ * connection, about 20 a second, to whatever primary the settings name at that moment; each acknowledged
+ * id is logged.
  */
-const WRITER = `set -euo pipefail
-dir=${DRILL}; first="$1"
-value() { sed -n "s/^    '$1' => '\\(.*\\)',$/\\1/p" ${APP_SETTINGS_PATH}; }
-umask 077
-printf '[client]\\nuser=%s\\npassword=%s\\n' "$(value user)" "$(value password)" > "$dir/client.cnf"
-db="$(value database)"
-mariadb --defaults-extra-file="$dir/client.cnf" -h "$(value primary)" "$db" -e 'CREATE TABLE IF NOT EXISTS promote_drill (id INT PRIMARY KEY, written_on VARCHAR(15) NOT NULL)'
-n="$first"
-while [ ! -e "$dir/stop" ]; do
-  n=$((n + 1)); primary="$(value primary)"
-  if mariadb --defaults-extra-file="$dir/client.cnf" --connect-timeout=2 -h "$primary" "$db" -e "INSERT INTO promote_drill VALUES ($n, '$primary')" 2>>"$dir/errors"; then
-    echo "$n $primary" >> "$dir/acked"
-  else
-    echo "$n" >> "$dir/failed"
-  fi
-  sleep 0.04
-done
-touch "$dir/stopped"`;
+const WRITER = `<?php
+$dir = '${DRILL}';
+// Ids from the start time: a drill run again on the same lab never collides with an earlier one's rows.
+$n = (int) $argv[1];
+$table = false;
+mysqli_report(MYSQLI_REPORT_ERROR | MYSQLI_REPORT_STRICT);
+while (!file_exists("$dir/stop")) {
+    $n++;
+    $db = (require '${APP_SETTINGS_PATH}')['db'];
+    try {
+        $link = mysqli_init();
+        $link->options(MYSQLI_OPT_CONNECT_TIMEOUT, 2);
+        $link->real_connect($db['primary'], $db['user'], $db['password'], $db['database'], $db['port']);
+        if (!$table) {
+            $link->query('CREATE TABLE IF NOT EXISTS promote_drill (id BIGINT PRIMARY KEY, written_on VARCHAR(15) NOT NULL)');
+            $table = true;
+        }
+        $link->query("INSERT INTO promote_drill VALUES ($n, '{$db['primary']}')");
+        $link->close();
+        file_put_contents("$dir/acked", "$n {$db['primary']}\\n", FILE_APPEND);
+    } catch (Throwable $error) {
+        file_put_contents("$dir/failed", "$n {$error->getMessage()}\\n", FILE_APPEND);
+    }
+    usleep(40000);
+}
+touch("$dir/stopped");
+`;
 
 async function startWriter(first: number): Promise<void> {
-  await sh(web1, `rm -rf ${DRILL}; mkdir -p ${DRILL}; cat > ${DRILL}/writer.sh <<'WRITER'\n${WRITER}\nWRITER\nsetsid nohup bash ${DRILL}/writer.sh ${first} >${DRILL}/out 2>&1 </dev/null &`);
+  await sh(web1, `rm -rf ${DRILL}; mkdir -p ${DRILL}; cat > ${DRILL}/writer.php <<'WRITER'\n${WRITER}\nWRITER\nsetsid nohup php ${DRILL}/writer.php ${first} >${DRILL}/out 2>&1 </dev/null &`);
 }
 
 async function acknowledged(): Promise<{ id: number; primary: string }[]> {
@@ -50,10 +60,15 @@ async function acknowledged(): Promise<{ id: number; primary: string }[]> {
     .map((line) => ({ id: Number(line.split(' ')[0]), primary: line.split(' ')[1] }));
 }
 
-async function stopWriter(): Promise<{ acked: { id: number; primary: string }[]; failed: number }> {
+async function stopWriter(): Promise<{ acked: { id: number; primary: string }[]; failed: number; reasons: Record<string, number> }> {
   await sh(web1, `touch ${DRILL}/stop; for _ in $(seq 50); do [ -e ${DRILL}/stopped ] && break; sleep 0.2; done; test -e ${DRILL}/stopped`);
-  const failed = (await sh(web1, `cat ${DRILL}/failed 2>/dev/null || true`)).split('\n').filter(Boolean).length;
-  return { acked: await acknowledged(), failed };
+  const failures = (await sh(web1, `cat ${DRILL}/failed 2>/dev/null || true`)).split('\n').filter(Boolean);
+  const reasons: Record<string, number> = {};
+  for (const line of failures) {
+    const reason = line.slice(line.indexOf(' ') + 1).replace(/\d+/g, 'N').slice(0, 80);
+    reasons[reason] = (reasons[reason] ?? 0) + 1;
+  }
+  return { acked: await acknowledged(), failed: failures.length, reasons };
 }
 
 async function rowsOn(host: InventoryHost): Promise<Set<number>> {
@@ -63,18 +78,27 @@ async function rowsOn(host: InventoryHost): Promise<Set<number>> {
 
 /** A client through the VIP, about 20 requests a second: failed requests, and pages whose counter failed. */
 function startClient() {
-  const tally = { pages: 0, failed: 0, counterErrors: 0 };
+  const tally = { pages: 0, failed: 0, counterErrors: 0, errors: {} as Record<string, number> };
   let sending = true;
   const done = (async () => {
     while (sending) {
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
         const page = await response.text();
-        if (!response.ok) tally.failed++;
-        else if (!/id="counter">\d+</.test(page)) tally.counterErrors++;
+        if (!response.ok) {
+          tally.failed++;
+          tally.errors[`HTTP ${response.status}`] = (tally.errors[`HTTP ${response.status}`] ?? 0) + 1;
+        }
+        else if (!/id="counter">\d+</.test(page)) {
+          tally.counterErrors++;
+          const error = (/id="db-error">([^<]*)</.exec(page)?.[1] ?? 'no counter').slice(0, 100);
+          tally.errors[error] = (tally.errors[error] ?? 0) + 1;
+        }
         tally.pages++;
-      } catch {
+      } catch (error) {
         tally.failed++;
+        const reason = String((error as Error).cause ?? (error as Error).message).slice(0, 100);
+        tally.errors[reason] = (tally.errors[reason] ?? 0) + 1;
       }
       await sleep(50);
     }
@@ -111,21 +135,21 @@ describeWholeSite('npm run ops -- db:promote', () => {
   });
 
   it(`promotes ${db2.name} with ${db1.name} alive under a writer and a client: no acknowledged row lost, the writer and the page's counter go on, the next deployment changes nothing`, async () => {
-    await startWriter(0);
+    await startWriter(Date.now() * 1000);
     const client = startClient();
     const lines: string[] = [];
     try {
       await waitForRows(40);
       const promotion = await promoteLabDb(loadLabInventory(inventoryPath), db2.name, { inventoryPath, stack: e2eStack.name }, (line) => lines.push(line));
       await sleep(3000);
-      const { acked, failed } = await stopWriter();
+      const { acked, failed, reasons } = await stopWriter();
       const tally = await client.stop();
       const onNewPrimary = await rowsOn(db2);
       const lost = acked.filter((row) => !onNewPrimary.has(row.id));
       const resumed = acked.filter((row) => row.primary === db2.address).length;
       console.log(
         `${lines.join('\n')}\n89: ${db2.name} took writes ${promotion.seconds.toFixed(1)} s after the start; writer: ${acked.length} acknowledged ` +
-          `(${resumed} on ${db2.name}), ${failed} refused meanwhile, ${lost.length} lost; client: ${JSON.stringify(tally)}`,
+          `(${resumed} on ${db2.name}), ${failed} refused meanwhile ${JSON.stringify(reasons)}, ${lost.length} lost; client: ${JSON.stringify(tally)}`,
       );
       expect(promotion.fenced).toBe(true);
       expect(lost).toEqual([]);
@@ -146,7 +170,7 @@ describeWholeSite('npm run ops -- db:promote', () => {
   it(`promotes ${db1.name} once ${db2.name}, the primary now, is killed: refused without --primary-is-dead, then no acknowledged row lost`, async () => {
     const semiSync = await sh(db2, "mariadb --protocol=socket -N -B -e \"SHOW STATUS LIKE 'Rpl_semi_sync_master_status'\"");
     expect(semiSync).toContain('ON');
-    await startWriter(1000000);
+    await startWriter(Date.now() * 1000);
     const lines: string[] = [];
     try {
       await waitForRows(40);
@@ -161,13 +185,13 @@ describeWholeSite('npm run ops -- db:promote', () => {
       await expect(promoteLabDb(loadLabInventory(inventoryPath), db1.name, options, () => undefined)).rejects.toThrow('run again with --primary-is-dead');
       const promotion = await promoteLabDb(loadLabInventory(inventoryPath), db1.name, { ...options, primaryIsDead: true }, (line) => lines.push(line));
       await sleep(3000);
-      const { acked, failed } = await stopWriter();
+      const { acked, failed, reasons } = await stopWriter();
       const onNewPrimary = await rowsOn(db1);
       const lost = acked.filter((row) => !onNewPrimary.has(row.id));
       const resumed = acked.filter((row) => row.primary === db1.address).length;
       console.log(
         `${lines.join('\n')}\n89: ${db1.name} took writes ${promotion.seconds.toFixed(1)} s after the start; writer: ${acked.length} acknowledged ` +
-          `(${resumed} on ${db1.name}), ${failed} refused meanwhile, ${lost.length} lost`,
+          `(${resumed} on ${db1.name}), ${failed} refused meanwhile ${JSON.stringify(reasons)}, ${lost.length} lost`,
       );
       expect(lost).toEqual([]);
       expect(resumed).toBeGreaterThan(0);
