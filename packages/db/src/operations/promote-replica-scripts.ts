@@ -1,8 +1,7 @@
 import { bashScript, shellQuote } from '@hastack/host';
-import { sqlString } from '../sql/sql-values';
+import { IPV4, sqlString } from '../sql/sql-values';
+import { ROOT_SQL_FUNCTION } from '../sql/root-sql';
 
-// Root reaches the server over the local socket (unix_socket authentication): no password anywhere.
-const SQL = 'sql() { mariadb --protocol=socket -N -B "$@"; }';
 
 /** What a member says about itself, one `key=value` a line (see parseMemberState). */
 export interface MemberState {
@@ -23,7 +22,7 @@ export interface MemberState {
 /** On any member: its replication and read-only state. */
 export function memberStateScript(): string {
   return bashScript([
-    SQL,
+    ROOT_SQL_FUNCTION,
     "status=\"$(mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G')\"",
     'field() { sed -n "s/^ *$1: //p" <<<"$status" | head -n 1; }',
     'printf "master_host=%s\\n" "$(field Master_Host)"',
@@ -63,12 +62,12 @@ export function parseMemberState(text: string): MemberState {
  * position of its last transaction, which the candidate must reach.
  */
 export function fenceScript(): string {
-  return bashScript([SQL, "sql -e 'SET GLOBAL read_only = ON'", "sql -e 'SELECT @@GLOBAL.gtid_binlog_pos'"]);
+  return bashScript([ROOT_SQL_FUNCTION, "sql -e 'SET GLOBAL read_only = ON'", "sql -e 'SELECT @@GLOBAL.gtid_binlog_pos'"]);
 }
 
 /** On the old primary, when the candidate could not catch up: writable again, as before the fence. */
 export function unfenceScript(): string {
-  return bashScript([SQL, "sql -e 'SET GLOBAL read_only = OFF'"]);
+  return bashScript([ROOT_SQL_FUNCTION, "sql -e 'SET GLOBAL read_only = OFF'"]);
 }
 
 /** A GTID position as MariaDB prints it: domain-server-sequence, comma-separated, or empty. */
@@ -82,7 +81,7 @@ const GTID_POSITION = /^(\d+-\d+-\d+)?(,\d+-\d+-\d+)*$/;
 export function catchUpScript(position: string, timeoutSeconds: number, stopReceiving: boolean): string {
   if (!GTID_POSITION.test(position)) throw new Error(`"${position}" is not a GTID position`);
   return bashScript([
-    SQL,
+    ROOT_SQL_FUNCTION,
     ...(stopReceiving ? ["sql -e 'STOP SLAVE IO_THREAD'"] : []),
     `result="$(sql -e ${shellQuote(`SELECT MASTER_GTID_WAIT(${sqlString(position)}, ${timeoutSeconds})`)})"`,
     `[ "$result" = 0 ] || { echo ${shellQuote(`did not apply up to ${position} within ${timeoutSeconds} s`)} >&2; exit 1; }`,
@@ -97,7 +96,7 @@ export function catchUpScript(position: string, timeoutSeconds: number, stopRece
 export function becomePrimaryScript(semiSync: boolean): string {
   const onOff = (on: boolean) => (on ? 'ON' : 'OFF');
   return bashScript([
-    SQL,
+    ROOT_SQL_FUNCTION,
     "sql -e 'STOP SLAVE; RESET SLAVE ALL'",
     `sql -e ${shellQuote(`SET GLOBAL rpl_semi_sync_slave_enabled = OFF; SET GLOBAL rpl_semi_sync_master_enabled = ${onOff(semiSync)}`)}`,
     "sql -e 'SET GLOBAL read_only = OFF'",
@@ -106,6 +105,6 @@ export function becomePrimaryScript(semiSync: boolean): string {
 
 /** On another replica: it follows the new primary from where it is (GTID), with the same account. */
 export function repointScript(newPrimary: string): string {
-  if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(newPrimary)) throw new Error(`"${newPrimary}" is not an IPv4 address`);
-  return bashScript([SQL, `sql -e ${shellQuote(`STOP SLAVE; CHANGE MASTER TO MASTER_HOST = ${sqlString(newPrimary)}, MASTER_USE_GTID = slave_pos; START SLAVE`)}`]);
+  if (!IPV4.test(newPrimary)) throw new Error(`"${newPrimary}" is not an IPv4 address`);
+  return bashScript([ROOT_SQL_FUNCTION, `sql -e ${shellQuote(`STOP SLAVE; CHANGE MASTER TO MASTER_HOST = ${sqlString(newPrimary)}, MASTER_USE_GTID = slave_pos; START SLAVE`)}`]);
 }

@@ -1,5 +1,6 @@
 import { shellQuote } from '@hastack/host';
 import { PLAIN_IDENTIFIER, sqlIdentifier, sqlString } from '../sql/sql-values';
+import { ROOT_SQL_FUNCTION } from '../sql/root-sql';
 
 /** One database account as it should be on a member: who, and with which rights. */
 export interface AccountSpec {
@@ -27,9 +28,6 @@ export function accountStepInput(password: string, hosts: readonly string[]): st
   return `${password}\n${hosts.join(' ')}\n`;
 }
 
-// Root reaches the server over the local socket with unix_socket authentication, as the distribution
-// ships it: no root password exists anywhere.
-const SQL_FUNCTION = 'sql() { mariadb --protocol=socket -N -B "$@"; }';
 
 const READ_INPUT = [
   '{ IFS= read -r password; IFS= read -r host_list; } < "$STEP_INPUT" || true',
@@ -92,7 +90,7 @@ export function renderAccountStep(spec: AccountSpec): AccountStepScripts {
   ].join('\n');
   const check = [
     ...READ_INPUT,
-    SQL_FUNCTION,
+    ROOT_SQL_FUNCTION,
     FILL_FUNCTION,
     `got="$(sql -e ${hostsQuery(spec.user)} | LC_ALL=C sort | paste -sd' ' -)"`,
     `[ "$got" = "$want" ] || { echo "${spec.user} may log in from [$got], not [$want]"; exit 1; }`,
@@ -106,7 +104,7 @@ export function renderAccountStep(spec: AccountSpec): AccountStepScripts {
   ].join('\n');
   const run = [
     ...READ_INPUT,
-    SQL_FUNCTION,
+    ROOT_SQL_FUNCTION,
     FILL_FUNCTION,
     '{',
     "  echo 'SET SESSION sql_log_bin = 0;'",
@@ -114,6 +112,6 @@ export function renderAccountStep(spec: AccountSpec): AccountStepScripts {
     `  for host in "\${hosts[@]}"; do fill ${shellQuote(create)}; done`,
     '} | sql',
   ].join('\n');
-  const undo = [SQL_FUNCTION, "want=''", '{', "  echo 'SET SESSION sql_log_bin = 0;'", ...dropStatements(spec.user).map((line) => `  ${line}`), '} | sql'].join('\n');
+  const undo = [ROOT_SQL_FUNCTION, "want=''", '{', "  echo 'SET SESSION sql_log_bin = 0;'", ...dropStatements(spec.user).map((line) => `  ${line}`), '} | sql'].join('\n');
   return { check, run, undo };
 }

@@ -1,5 +1,6 @@
 import { shellQuote } from '@hastack/host';
 import { sqlString } from '../sql/sql-values';
+import { ROOT_SQL_FUNCTION } from '../sql/root-sql';
 
 /** Plain, resolved values for a replica's join step. */
 export interface ReplicaJoin {
@@ -35,7 +36,6 @@ const READ_INPUT = [
 ];
 
 const SYSTEM_SCHEMAS = "('mysql', 'information_schema', 'performance_schema', 'sys')";
-const SQL_FUNCTION = 'sql() { mariadb --protocol=socket -N -B "$@"; }';
 
 /**
  * The check: this member replicates from the primary by GTID with both threads running. Just after a
@@ -83,7 +83,7 @@ function runScript(join: ReplicaJoin): string {
   ].join('\n');
   return [
     ...READ_INPUT,
-    SQL_FUNCTION,
+    ROOT_SQL_FUNCTION,
     `install -d -m 0700 ${shellQuote(join.workDir)}`,
     `work="$(mktemp -d ${shellQuote(`${join.workDir}/join.XXXXXX`)})"`,
     'trap \'rm -rf "$work"\' EXIT',

@@ -1,7 +1,6 @@
+import { isIPv4 } from 'node:net';
 import { bashScript, shellQuote } from '@hastack/host';
 import { APP_SETTINGS_PATH } from '../web-server/web-server';
-
-const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
 
 /**
  * On a web host: the application's settings name a new database primary and replica list, their other
@@ -10,7 +9,7 @@ const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
  * never reads half of it. Refuses a file without the lines to change.
  */
 export function repointAppDatabaseScript(primary: string, replicas: readonly string[], path: string = APP_SETTINGS_PATH): string {
-  for (const address of [primary, ...replicas]) if (!IPV4.test(address)) throw new Error(`"${address}" is not an IPv4 address`);
+  for (const address of [primary, ...replicas]) if (!isIPv4(address)) throw new Error(`"${address}" is not an IPv4 address`);
   const primaryLine = `    'primary' => '${primary}',`;
   const replicasLine = `    'replicas' => [${replicas.map((address) => `'${address}'`).join(', ')}],`;
   return bashScript([
