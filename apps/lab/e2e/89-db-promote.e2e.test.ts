@@ -76,6 +76,11 @@ async function rowsOn(host: InventoryHost): Promise<Set<number>> {
   return new Set(text.split('\n').filter(Boolean).map(Number));
 }
 
+/** What a member's SHOW SLAVE STATUS says of its primary and its two threads. */
+const replicationOf = (host: InventoryHost) => sh(host, "mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G' | grep -E 'Master_Host|Slave_(IO|SQL)_Running:'");
+const replicatingFrom = (primary: InventoryHost) =>
+  new RegExp(`Master_Host: ${primary.address.replace(/\./g, '\\.')}[\\s\\S]*Slave_IO_Running: Yes[\\s\\S]*Slave_SQL_Running: Yes`);
+
 /** A client through the VIP, about 20 requests a second: failed requests, and pages whose counter failed. */
 function startClient() {
   const tally = { pages: 0, failed: 0, counterErrors: 0, errors: {} as Record<string, number> };
@@ -155,9 +160,7 @@ describeWholeSite('npm run ops -- db:promote', () => {
       expect(lost).toEqual([]);
       expect(resumed).toBeGreaterThan(0);
       expect(tally.failed).toBe(0);
-      expect(await sh(db1, "mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G' | grep -E 'Master_Host|Slave_(IO|SQL)_Running:'")).toMatch(
-        new RegExp(`Master_Host: ${db2.address.replace(/\./g, '\\.')}[\\s\\S]*Slave_IO_Running: Yes[\\s\\S]*Slave_SQL_Running: Yes`),
-      );
+      expect(await replicationOf(db1)).toMatch(replicatingFrom(db2));
       expect(await counterWorks()).toBe(true);
       const again = await deploy(loadLabInventory(inventoryPath));
       expect(Object.keys(again.summary.resourceChanges ?? {})).toEqual(['same']);
@@ -201,9 +204,7 @@ describeWholeSite('npm run ops -- db:promote', () => {
     }
     // Back, it rejoins as a replica of the new primary from a fresh copy.
     await deploy(loadLabInventory(inventoryPath));
-    expect(await sh(db2, "mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G' | grep -E 'Master_Host|Slave_(IO|SQL)_Running:'")).toMatch(
-      new RegExp(`Master_Host: ${db1.address.replace(/\./g, '\\.')}[\\s\\S]*Slave_IO_Running: Yes[\\s\\S]*Slave_SQL_Running: Yes`),
-    );
+    expect(await replicationOf(db2)).toMatch(replicatingFrom(db1));
     expect(await counterWorks()).toBe(true);
   }, 900000);
 });
