@@ -5,7 +5,7 @@ import { appDigest, RELEASES_DIR } from '@hastack/web';
 import { osProfile } from '@hastack/host';
 import { DEMO_APP_DIR } from '../src/program';
 import { hostsWithRole } from '../src/probes/failover';
-import { answerOf } from '../src/status';
+import { describeTraffic, startTraffic } from '../src/probes/traffic';
 import { deploy, e2eStack, inventory, sh } from './support';
 
 const webHosts = hostsWithRole(inventory, 'web');
@@ -31,36 +31,7 @@ const drainedChecks = (web: (typeof webHosts)[number], offset: number) =>
 
 const liveOn = (web: (typeof webHosts)[number]) => sh(web, `readlink ${osProfile(web.os).paths.webDocumentRoot}`).then((out) => out.trim());
 
-/** A client sending requests through the VIP on two connections at a time, none kept alive, until stopped. */
-function client() {
-  const tally: Record<string, number> = {};
-  const failures: string[] = [];
-  let sending = true;
-  const started = Date.now();
-  const loop = async () => {
-    while (sending) {
-      try {
-        const answer = await answerOf(url);
-        const key = `${answer.host} ${answer.release}`;
-        tally[key] = (tally[key] ?? 0) + 1;
-      } catch (error) {
-        failures.push((error as Error).message);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  const loops = [loop(), loop()];
-  return {
-    tally,
-    failures,
-    stop: async () => {
-      sending = false;
-      await Promise.all(loops);
-      const count = Object.values(tally).reduce((sum, n) => sum + n, 0) + failures.length;
-      return { count, perSecond: count / ((Date.now() - started) / 1000) };
-    },
-  };
-}
+const client = () => startTraffic(url, { label: (answer) => `${answer.host} ${answer.release}` });
 
 describe('the application released over the pool', () => {
   const v2 = demoApp('v2');
@@ -84,15 +55,15 @@ describe('the application released over the pool', () => {
     const seconds = (Date.now() - started) / 1000;
     const after = client();
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    await after.stop();
+    const afterwards = await after.stop();
     console.log(
       `65-web-release: rolled out in ${seconds.toFixed(1)} s (${(seconds / webHosts.length).toFixed(1)} s per host, deploy included); ` +
-        `${sent.count} requests at ${sent.perSecond.toFixed(1)}/s meanwhile: ${JSON.stringify(traffic.tally)}; afterwards: ${JSON.stringify(after.tally)}`,
+        `meanwhile ${describeTraffic(sent)}; afterwards ${describeTraffic(afterwards)}`,
     );
-    expect(traffic.failures).toEqual([]);
+    expect(sent.failures).toEqual({});
     expect(sent.perSecond).toBeGreaterThanOrEqual(20);
     for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
-    expect(Object.keys(after.tally).sort()).toEqual(webHosts.map((web) => `${web.name} v2`).sort());
+    expect(Object.keys(afterwards.answers).sort()).toEqual(webHosts.map((web) => `${web.name} v2`).sort());
     // Each host left the pool for its switch: both directors' checks saw it answer 503.
     for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBeGreaterThanOrEqual(4);
   }, 600000);
@@ -102,20 +73,21 @@ describe('the application released over the pool', () => {
     const offsets = await logEnds();
     const traffic = client();
     let refusal = '';
+    let sent;
     try {
       refusal = await deploy(inventory, { appDir: broken }).then(
         () => 'the update succeeded',
         (error: Error) => error.message,
       );
     } finally {
-      await traffic.stop();
+      sent = await traffic.stop();
     }
     expect(refusal).toContain(`release ${appDigest(broken)} refused: its check failed`);
     expect(refusal).toMatch(/HTTP\/1\.[01] 500/);
     expect(refusal).toContain(`${webHosts[0].name}-app-switch`);
     for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
-    expect(traffic.failures).toEqual([]);
-    expect(Object.keys(traffic.tally).every((key) => key.endsWith(' v2'))).toBe(true);
+    expect(sent.failures).toEqual({});
+    expect(Object.keys(sent.answers).every((key) => key.endsWith(' v2'))).toBe(true);
     // Refused before any host left the pool.
     for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBe(0);
   }, 600000);

@@ -1,6 +1,7 @@
 import { drainLabWebHost, undrainLabWebHost } from '../src/ops/web-drain';
 import { hostsWithRole } from '../src/probes/failover';
-import { sampleSite, whoAnswers } from '../src/status';
+import { describeTraffic, startTraffic } from '../src/probes/traffic';
+import { sampleSite } from '../src/status';
 import { e2eStack, inventory } from './support';
 
 const [, web2] = hostsWithRole(inventory, 'web');
@@ -11,28 +12,22 @@ const itThroughVip = withDirectors ? it : it.skip;
 
 describe('npm run ops -- web:drain / web:undrain', () => {
   itThroughVip(`takes ${web2.name} out of the pool and back while a client sends requests, none of them failing`, async () => {
-    const tally: Record<string, number> = {};
-    let sending = true;
-    const client = (async () => {
-      while (sending) {
-        const host = await whoAnswers(url).catch(() => 'failed');
-        tally[host] = (tally[host] ?? 0) + 1;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    })();
+    const traffic = startTraffic(url);
     const lines: string[] = [];
     const log = (line: string) => lines.push(line);
+    let report;
     try {
       const drained = await drainLabWebHost(inventory, web2.name, e2eStack.name, log);
       const whileDrained = await sampleSite(url, 20);
       expect(whileDrained[web2.name]).toBeUndefined();
       const back = await undrainLabWebHost(inventory, web2.name, e2eStack.name, log);
-      console.log(`${lines.join('\n')}\ndrained in ${drained.seconds.toFixed(1)} s, back in ${back.seconds.toFixed(1)} s; requests meanwhile: ${JSON.stringify(tally)}`);
+      lines.push(`drained in ${drained.seconds.toFixed(1)} s, back in ${back.seconds.toFixed(1)} s`);
     } finally {
-      sending = false;
-      await client;
+      report = await traffic.stop();
     }
-    expect(tally.failed).toBeUndefined();
+    console.log(`${lines.join('\n')}\n${describeTraffic(report)}`);
+    expect(report.failures).toEqual({});
+    expect(report.perSecond).toBeGreaterThanOrEqual(20);
     const afterwards = await sampleSite(url, 20);
     expect(afterwards[web2.name]).toBeGreaterThan(0);
   }, 300000);

@@ -3,6 +3,8 @@ import { APP_SETTINGS_PATH } from '@hastack/web';
 import { LAB_INVENTORY, loadLabInventory } from '../src/lab-inventory';
 import { promoteLabDb } from '../src/ops/db-promote';
 import { hostsWithRole } from '../src/probes/failover';
+import { describeTraffic, startTraffic } from '../src/probes/traffic';
+import type { Answer } from '../src/status';
 import { deploy, e2eStack, inventory, sh } from './support';
 
 const [db1] = hostsWithRole(inventory, 'db-primary');
@@ -81,42 +83,9 @@ const replicationOf = (host: InventoryHost) => sh(host, "mariadb --protocol=sock
 const replicatingFrom = (primary: InventoryHost) =>
   new RegExp(`Master_Host: ${primary.address.replace(/\./g, '\\.')}[\\s\\S]*Slave_IO_Running: Yes[\\s\\S]*Slave_SQL_Running: Yes`);
 
-/** A client through the VIP, about 20 requests a second: failed requests, and pages whose counter failed. */
-function startClient() {
-  const tally = { pages: 0, failed: 0, counterErrors: 0, errors: {} as Record<string, number> };
-  let sending = true;
-  const done = (async () => {
-    while (sending) {
-      try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-        const page = await response.text();
-        if (!response.ok) {
-          tally.failed++;
-          tally.errors[`HTTP ${response.status}`] = (tally.errors[`HTTP ${response.status}`] ?? 0) + 1;
-        }
-        else if (!/id="counter">\d+</.test(page)) {
-          tally.counterErrors++;
-          const error = (/id="db-error">([^<]*)</.exec(page)?.[1] ?? 'no counter').slice(0, 100);
-          tally.errors[error] = (tally.errors[error] ?? 0) + 1;
-        }
-        tally.pages++;
-      } catch (error) {
-        tally.failed++;
-        const reason = String((error as Error).cause ?? (error as Error).message).slice(0, 100);
-        tally.errors[reason] = (tally.errors[reason] ?? 0) + 1;
-      }
-      await sleep(50);
-    }
-  })();
-  return {
-    tally,
-    stop: async () => {
-      sending = false;
-      await done;
-      return tally;
-    },
-  };
-}
+/** A page counts under "counter" when its visit counter worked, else under the database's error. */
+const counterOrError = (answer: Answer) =>
+  /id="counter">\d+</.test(answer.page) ? 'counter' : (/id="db-error">([^<]*)</.exec(answer.page)?.[1] ?? 'no counter').slice(0, 100);
 
 async function counterWorks(): Promise<boolean> {
   const counters: number[] = [];
@@ -141,25 +110,25 @@ describeWholeSite('npm run ops -- db:promote', () => {
 
   it(`promotes ${db2.name} with ${db1.name} alive under a writer and a client: no acknowledged row lost, the writer and the page's counter go on, the next deployment changes nothing`, async () => {
     await startWriter(Date.now() * 1000);
-    const client = startClient();
+    const client = startTraffic(url, { label: counterOrError });
     const lines: string[] = [];
     try {
       await waitForRows(40);
       const promotion = await promoteLabDb(loadLabInventory(inventoryPath), db2.name, { inventoryPath, stack: e2eStack.name }, (line) => lines.push(line));
       await sleep(3000);
       const { acked, failed, reasons } = await stopWriter();
-      const tally = await client.stop();
+      const traffic = await client.stop();
       const onNewPrimary = await rowsOn(db2);
       const lost = acked.filter((row) => !onNewPrimary.has(row.id));
       const resumed = acked.filter((row) => row.primary === db2.address).length;
       console.log(
         `${lines.join('\n')}\n89: ${db2.name} took writes ${promotion.seconds.toFixed(1)} s after the start; writer: ${acked.length} acknowledged ` +
-          `(${resumed} on ${db2.name}), ${failed} refused meanwhile ${JSON.stringify(reasons)}, ${lost.length} lost; client: ${JSON.stringify(tally)}`,
+          `(${resumed} on ${db2.name}), ${failed} refused meanwhile ${JSON.stringify(reasons)}, ${lost.length} lost; ${describeTraffic(traffic)}`,
       );
       expect(promotion.fenced).toBe(true);
       expect(lost).toEqual([]);
       expect(resumed).toBeGreaterThan(0);
-      expect(tally.failed).toBe(0);
+      expect(traffic.failures).toEqual({});
       expect(await replicationOf(db1)).toMatch(replicatingFrom(db2));
       expect(await counterWorks()).toBe(true);
       const again = await deploy(loadLabInventory(inventoryPath));
