@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: every benchmark; each prints its figures side by side, measured in the same run.
 # `npm run bench -- scale [...]`: only the preview-at-scale benchmark (tools/bench/scale/scale.ts).
-# `npm run bench -- lab-deploy --at REV`: the lab's first deploy and no-op up, at REV and now (tools/bench/lab-deploy).
+# `npm run bench -- lab-deploy --at REV` or `--tiers A --tiers B`: the lab's first deploy and no-op up, at REV and now or per tier set (tools/bench/lab-deploy).
 set -euo pipefail
 cd "$HASTACK_ROOT"
 case "${1:-}" in

@@ -1,7 +1,8 @@
-// The lab's first deploy and a no-op `up` right after it, for the lab program at a revision and for the
-// working tree's, each onto a lab brought up afresh, printed side by side.
+// The lab's first deploy and a no-op `up` right after it, each onto a lab brought up afresh, printed side by
+// side: for the lab program at a revision and the working tree's, or for several tier sets (what a tier adds).
 //   npm run bench -- lab-deploy --at REV [--tiers director,web]
-// Both programs run with the current lab, engine, providers and Pulumi settings, each under a throwaway
+//   npm run bench -- lab-deploy --tiers director,web,db,dfs --tiers director,web,db,dfs,monitoring
+// Every program runs with the current lab, engine, providers and Pulumi settings, each under a throwaway
 // stack in a throwaway backend; the lab stack's state is not touched, and the lab is left down.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unpackRevision } from '../revision/unpack-revision';
 
-const USAGE = 'usage: lab-deploy --at REV [--tiers director,web]';
+const USAGE = 'usage: lab-deploy [--at REV] [--tiers T1,T2 ...] (a revision, or two tier sets or more, to compare)';
 const STACK = 'bench-lab-deploy';
 
 interface Run {
@@ -60,23 +61,43 @@ async function measure(label: string, tree: string, root: string, tiers: string,
   return { first, noop };
 }
 
+interface Measured {
+  label: string;
+  tiers: string;
+  first: Run;
+  noop: Run;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { at: { type: 'string' }, tiers: { type: 'string', default: 'director,web' } } });
-  if (!values.at) throw new Error(USAGE);
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { at: { type: 'string' }, tiers: { type: 'string', multiple: true, default: ['director,web'] } },
+  });
+  const tierSets = values.tiers;
+  if (!values.at && tierSets.length < 2) throw new Error(USAGE);
   const root = process.env.HASTACK_ROOT ?? process.cwd();
   const work = mkdtempSync(join(tmpdir(), 'hastack-bench-lab-deploy-'));
+  const programs: [string, () => string][] = [
+    ...(values.at ? [[values.at, () => unpackRevision(values.at as string, root, join(work, 'tree'))] as [string, () => string]] : []),
+    ['working tree', () => root],
+  ];
   try {
-    const before = await measure(values.at, unpackRevision(values.at, root, join(work, 'tree')), root, values.tiers, work);
-    const now = await measure('working tree', root, root, values.tiers, work);
-    console.log(`\nlab-deploy: tiers ${values.tiers}, each onto a fresh lab`);
-    console.log('| program | first deploy | its changes | no-op up | its changes |');
-    console.log('| --- | --- | --- | --- | --- |');
-    for (const [label, runs] of [[values.at, before], ['working tree', now]] as const) {
-      console.log(`| ${label} | ${runs.first.seconds.toFixed(1)} s | ${runs.first.changes} | ${runs.noop.seconds.toFixed(1)} s | ${runs.noop.changes} |`);
+    const rows: Measured[] = [];
+    for (const [label, tree] of programs) {
+      const at = tree();
+      for (const [i, tiers] of tierSets.entries()) rows.push({ label, tiers, ...(await measure(`${label}, tier set ${i + 1} (${tiers})`, at, root, tiers, work)) });
     }
-    console.log(
-      `working tree / ${values.at}: first deploy ${(now.first.seconds / before.first.seconds).toFixed(2)}, no-op up ${(now.noop.seconds / before.noop.seconds).toFixed(2)}`,
-    );
+    const [base] = rows;
+    console.log('\nlab-deploy: each onto a fresh lab; the last columns compare with the first row');
+    console.log('| program | tiers | first deploy | its changes | no-op up | its changes | first deploy vs row 1 | no-op up vs row 1 |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    const versus = (now: Run, then: Run) => `${now.seconds - then.seconds >= 0 ? '+' : ''}${(now.seconds - then.seconds).toFixed(1)} s (×${(now.seconds / then.seconds).toFixed(2)})`;
+    for (const row of rows) {
+      console.log(
+        `| ${row.label} | ${row.tiers} | ${row.first.seconds.toFixed(1)} s | ${row.first.changes} | ${row.noop.seconds.toFixed(1)} s | ${row.noop.changes} | ` +
+          `${versus(row.first, base.first)} | ${versus(row.noop, base.noop)} |`,
+      );
+    }
     rmSync(work, { recursive: true, force: true });
   } finally {
     labTool(root, 'down');
