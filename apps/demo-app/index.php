@@ -22,6 +22,19 @@ function attempt(callable $part): array
     }
 }
 
+/**
+ * A connection that gives up after 2 s: a database host that does not answer (restarting, being rebuilt) must
+ * cost one page an error, not hold an Apache worker for PHP's default minute while the requests pile up.
+ */
+function connect(array $db, string $host): mysqli
+{
+    $connection = mysqli_init();
+    $connection->options(MYSQLI_OPT_CONNECT_TIMEOUT, 2);
+    $connection->options(MYSQLI_OPT_READ_TIMEOUT, 5);
+    $connection->real_connect($host, $db['user'], $db['password'], $db['database'], $db['port']);
+    return $connection;
+}
+
 $settings = is_readable(SETTINGS) ? require SETTINGS : null;
 $db = $settings['db'] ?? null;
 
@@ -29,13 +42,13 @@ $counter = attempt(function () use ($db): array {
     if ($db === null) {
         throw new RuntimeException('no database in the settings');
     }
-    $primary = new mysqli($db['primary'], $db['user'], $db['password'], $db['database'], $db['port']);
+    $primary = connect($db, $db['primary']);
     $primary->query('CREATE TABLE IF NOT EXISTS demo_visits (id INT PRIMARY KEY, visits BIGINT NOT NULL, written DATETIME(6) NOT NULL)');
     $primary->query('INSERT INTO demo_visits VALUES (1, 1, NOW(6)) ON DUPLICATE KEY UPDATE visits = visits + 1, written = NOW(6)');
     $written = (int) $primary->query('SELECT visits FROM demo_visits WHERE id = 1')->fetch_row()[0];
     // No replica (one left, or a promotion just took it): the primary answers the read too.
     $replicaAddress = $db['replicas'] ? $db['replicas'][array_rand($db['replicas'])] : $db['primary'];
-    $replica = new mysqli($replicaAddress, $db['user'], $db['password'], $db['database'], $db['port']);
+    $replica = connect($db, $replicaAddress);
     // Lag as the application sees it: how old the replica's copy of the last write is (no REPLICA MONITOR grant needed).
     $row = $replica->query('SELECT visits, TIMESTAMPDIFF(MICROSECOND, written, NOW(6)) FROM demo_visits WHERE id = 1')->fetch_row();
     return ['written' => $written, 'replica' => $replicaAddress, 'read' => $row === null ? null : (int) $row[0], 'lagMs' => $row === null ? null : intdiv((int) $row[1], 1000)];
@@ -46,16 +59,27 @@ $shared = attempt(function () use ($settings): string {
     if ($dir === null) {
         throw new RuntimeException('no shared folder in the settings');
     }
-    $file = $dir . '/demo-app/last-visit.txt';
+    // Each host its own file, rewritten at most once a second and read otherwise: MooseFS lets one writer at a
+    // time hold a chunk, and pages that all rewrote one file queued on it until every Apache worker waited.
+    $file = $dir . '/demo-app/last-visit-' . gethostname() . '.txt';
     if (!is_dir(dirname($file)) && !mkdir(dirname($file), 0775, true) && !is_dir(dirname($file))) {
         throw new RuntimeException('cannot create ' . dirname($file));
     }
+    clearstatcache();
+    if (is_file($file) && time() - filemtime($file) < 1) {
+        $read = file_get_contents($file);
+        if ($read === false) {
+            throw new RuntimeException('cannot read ' . $file);
+        }
+        return $read;
+    }
     $text = gethostname() . ' ' . gmdate('c');
-    if (file_put_contents($file, $text, LOCK_EX) === false) {
+    if (file_put_contents($file, $text) === false) {
         throw new RuntimeException('cannot write ' . $file);
     }
+    // Another worker of this host may have written it again since, never another host.
     $read = file_get_contents($file);
-    if ($read !== $text) {
+    if ($read === false || !str_starts_with($read, gethostname() . ' ')) {
         throw new RuntimeException('read back something else from ' . $file);
     }
     return $read;
