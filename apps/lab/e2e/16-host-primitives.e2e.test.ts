@@ -58,7 +58,8 @@ const READER_UNIT = [
   '[Unit]',
   'Description=hastack probe: reads the file set',
   '[Service]',
-  `ExecStart=/bin/bash -c 'while :; do cat ${NAME_FILE} ${GREETING_FILE} > /run/hastack-probe2-reader.out; sleep 1; done'`,
+  // Written aside and renamed: a reader of the output never sees it between truncation and write.
+  `ExecStart=/bin/bash -c 'while :; do cat ${NAME_FILE} ${GREETING_FILE} > /run/hastack-probe2-reader.new && mv /run/hastack-probe2-reader.new /run/hastack-probe2-reader.out; sleep 1; done'`,
   '[Install]',
   'WantedBy=multi-user.target',
   '',
