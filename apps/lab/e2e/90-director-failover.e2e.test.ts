@@ -108,14 +108,8 @@ describe('director failover', () => {
   it('keeps an established connection across a failover, through IPVS connection sync', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const first = await getThrough(agent);
-    // The backup must know the connection before the master fails; it learns it from the sync daemon.
-    await waitUntil(
-      'the connection to be synced to the backup',
-      async () => ((await sh(director2, 'ipvsadm -Lnc')).includes(`:${first.localPort} `) ? true : undefined),
-      10000,
-      200,
-    );
-    // Requests keep flowing on the one connection (also keeping it inside Apache's keep-alive timeout).
+    // Requests keep flowing on the one connection from the start: Apache closes a connection idle for its
+    // keep-alive timeout (5 s), which a slow wait for the sync below outlasted once.
     const onConnection: { localPort: number; error?: string }[] = [];
     let flowing = true;
     const traffic = (async () => {
@@ -124,13 +118,23 @@ describe('director failover', () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
     })();
-    const backupMac = await macOf(director2);
-    // The master drops off the network: a killed keepalived would leave the VIP on it, answering with resets.
-    await timeUntilServed(inventory, director1, () => sh(director1, linkOutage(10)), async () => clientMacForVip(inventory) === backupMac);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    flowing = false;
-    await traffic;
-    agent.destroy();
+    try {
+      // The backup must know the connection before the master fails; it learns it from the sync daemon.
+      await waitUntil(
+        'the connection to be synced to the backup',
+        async () => ((await sh(director2, 'ipvsadm -Lnc')).includes(`:${first.localPort} `) ? true : undefined),
+        10000,
+        200,
+      );
+      const backupMac = await macOf(director2);
+      // The master drops off the network: a killed keepalived would leave the VIP on it, answering with resets.
+      await timeUntilServed(inventory, director1, () => sh(director1, linkOutage(10)), async () => clientMacForVip(inventory) === backupMac);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    } finally {
+      flowing = false;
+      await traffic;
+      agent.destroy();
+    }
     expect(onConnection.length).toBeGreaterThan(3);
     expect(onConnection.filter((r) => r.error)).toEqual([]);
     expect(new Set(onConnection.map((r) => r.localPort))).toEqual(new Set([first.localPort]));
