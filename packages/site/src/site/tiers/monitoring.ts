@@ -69,6 +69,7 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
   const checks = tierChecks(site, watched);
   const onHost = (name: string) => checks.filter((check) => check.host === name && check.runsOn !== CheckRunners.monitoringServer);
   const services: MonitoredServiceArgs[] = [];
+  const agents = new Map<string, NrpeAgent>();
   for (const { entry, host } of hosts.values()) {
     const agent = new NrpeAgent(
       `${host.name}-nrpe`,
@@ -81,6 +82,7 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
       },
       { parent: site.parent },
     );
+    agents.set(entry.name, agent);
     services.push(...agent.commandNames.map((name) => ({ host: entry.name, name })));
   }
   services.push(...checks.filter((check) => check.runsOn === CheckRunners.monitoringServer).map((check) => ({ host: check.host, name: check.name, active: check.command })));
@@ -101,6 +103,7 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
   const checkFiles = database
     ? [{ path: MONITORING_CLIENT_CONFIG, content: pulumi.secret(pulumi.interpolate`[client]\nuser=${database.monitoringUser}\npassword=${database.monitoringPassword}\n`) }]
     : [];
+  const serverAgent = agents.get(server.entry.name);
   return new NagiosServer(
     `${server.host.name}-nagios`,
     {
@@ -112,6 +115,8 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
       settings: options.nagiosSettings,
       sms: options.sms,
     },
-    { parent: site.parent },
+    // The server's plugins include the agent's: installed after the agent on its host, it is removed before
+    // it, so the agent's removal, the last, purges the plugins they share instead of each leaving them to the other.
+    { parent: site.parent, dependsOn: serverAgent ? [serverAgent] : [] },
   );
 }
