@@ -103,6 +103,7 @@ describe('director failover', () => {
     // hundred ms depending on the machine's load, and the client's failures are counted there too.
     expect(ms).toBeLessThan(restartSeconds * 1000);
     expect(report.perSecond).toBeGreaterThanOrEqual(20);
+    expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
   });
 
   it('keeps an established connection across a failover, through IPVS connection sync', async () => {
