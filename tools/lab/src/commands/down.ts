@@ -9,7 +9,7 @@ import { step } from '../log';
 import { deleteLink, labLinks, machineLinks } from '../network/bridge';
 import { labPaths } from '../paths';
 import { ensureRoot } from '../prereqs/prereqs';
-import { terminate } from '../processes';
+import { findProcesses, terminate } from '../processes';
 import { strayLabProcesses } from '../leftovers';
 
 /**
@@ -33,18 +33,19 @@ export async function down(): Promise<void> {
     for (const link of labLinks(machineLinks())) {
       await deleteLink(link);
     }
-    removeEmptyNspawnState();
+    removeStaleNspawnState();
   });
   for (const file of [paths.inventory, paths.knownHosts, paths.hostsDir, paths.runDir, paths.smsDir]) {
     fs.rmSync(file, { recursive: true, force: true });
   }
 }
 
-/** systemd-nspawn leaves empty folders of its own in /run; they are the lab's as long as nothing is in them. */
-function removeEmptyNspawnState(): void {
-  for (const dir of ['/run/systemd/nspawn/propagate', '/run/systemd/nspawn/locks', '/run/systemd/nspawn']) {
-    if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) {
-      fs.rmdirSync(dir);
-    }
+/**
+ * systemd-nspawn keeps image locks and propagation folders in /run and leaves the locks of a container that
+ * was killed. Once no nspawn process runs on the machine nobody holds them, and the lab owns the machine.
+ */
+function removeStaleNspawnState(): void {
+  if (findProcesses((args) => /(^|\/)systemd-nspawn$/.test(args[0])).length === 0) {
+    fs.rmSync('/run/systemd/nspawn', { recursive: true, force: true });
   }
 }
