@@ -54,16 +54,21 @@ $counter = attempt(function () use ($db): array {
     return ['written' => $written, 'replica' => $replicaAddress, 'read' => $row === null ? null : (int) $row[0], 'lagMs' => $row === null ? null : intdiv((int) $row[1], 1000)];
 });
 
-$shared = attempt(function () use ($settings): string {
-    $dir = $settings['shared_dir'] ?? null;
-    if ($dir === null) {
-        throw new RuntimeException('no shared folder in the settings');
-    }
-    // Each host its own file, rewritten at most once a second and read otherwise: MooseFS lets one writer at a
-    // time hold a chunk, and pages that all rewrote one file queued on it until every Apache worker waited.
+/**
+ * This host's file on the shared tree, rewritten at most once a second and read back otherwise. Each host has
+ * a file of its own: MooseFS lets one writer at a time hold a chunk, and pages that all rewrote one file
+ * queued on it until every Apache worker waited.
+ */
+function readSharedFile(string $dir): string
+{
     $file = $dir . '/demo-app/last-visit-' . gethostname() . '.txt';
-    if (!is_dir(dirname($file)) && !mkdir(dirname($file), 0775, true) && !is_dir(dirname($file))) {
-        throw new RuntimeException('cannot create ' . dirname($file));
+    // Another host may create the folder first; any other reason is this page's error, found without asking
+    // the mount again (each question costs its timeout while the master is away).
+    if (!is_dir(dirname($file)) && !@mkdir(dirname($file), 0775, true)) {
+        $why = error_get_last()['message'] ?? 'unknown error';
+        if (!str_contains($why, 'File exists')) {
+            throw new RuntimeException('cannot create ' . dirname($file) . ': ' . $why);
+        }
     }
     clearstatcache();
     if (is_file($file) && time() - filemtime($file) < 1) {
@@ -77,12 +82,49 @@ $shared = attempt(function () use ($settings): string {
     if (file_put_contents($file, $text) === false) {
         throw new RuntimeException('cannot write ' . $file);
     }
-    // Another worker of this host may have written it again since, never another host.
+    // What the tree gives back, not what PHP wrote: it must be this host's, never another host's.
     $read = file_get_contents($file);
     if ($read === false || !str_starts_with($read, gethostname() . ' ')) {
         throw new RuntimeException('read back something else from ' . $file);
     }
     return $read;
+}
+
+/**
+ * The shared tree is used by one worker of this host at a time, and not at all for 5 s after it failed; the
+ * other pages show what was last read here. While the MooseFS master is away every operation on the mount
+ * waits for the mount's timeout, one after another: pages that all waited on it held every worker.
+ */
+$shared = attempt(function () use ($settings): array {
+    $dir = $settings['shared_dir'] ?? null;
+    if ($dir === null) {
+        throw new RuntimeException('no shared folder in the settings');
+    }
+    $local = sys_get_temp_dir() . '/demo-app-shared';
+    clearstatcache();
+    $failedAt = @filemtime("$local.failed");
+    if ($failedAt !== false && time() - $failedAt < 5) {
+        throw new RuntimeException('unavailable at ' . gmdate('c', $failedAt) . ', tried again 5 s later');
+    }
+    $token = fopen("$local.lock", 'c');
+    if ($token === false || !flock($token, LOCK_EX | LOCK_NB)) {
+        $last = @file_get_contents("$local.last");
+        if ($last === false) {
+            throw new RuntimeException('in use by another request, nothing read yet');
+        }
+        return ['text' => $last, 'fresh' => false];
+    }
+    try {
+        $read = readSharedFile($dir);
+    } catch (Throwable $error) {
+        touch("$local.failed");
+        throw $error;
+    } finally {
+        flock($token, LOCK_UN);
+    }
+    @unlink("$local.failed");
+    file_put_contents("$local.last", $read);
+    return ['text' => $read, 'fresh' => true];
 });
 ?>
 <!doctype html>
@@ -96,7 +138,7 @@ replica lag <span id="lag-ms"><?= h((string) ($counter['value']['lagMs'] ?? 'unk
 <p>Database: <span id="db-error"><?= h($counter['value']) ?></span></p>
 <?php endif; ?>
 <?php if ($shared['ok']): ?>
-<p>Shared file read back: <span id="shared-file"><?= h($shared['value']) ?></span></p>
+<p>Shared file read back: <span id="shared-file"><?= h($shared['value']['text']) ?></span><?= $shared['value']['fresh'] ? '' : ' (as read by an earlier request: another one was using the shared tree)' ?></p>
 <?php else: ?>
 <p>Shared storage: <span id="shared-error"><?= h($shared['value']) ?></span></p>
 <?php endif; ?>

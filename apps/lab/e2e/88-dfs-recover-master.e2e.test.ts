@@ -1,7 +1,11 @@
+import type { RecoveryReport } from '@hastack/dfs';
 import type { InventoryHost } from '@hastack/inventory';
 import { recoverLabDfsMaster } from '../src/ops/dfs-recover-master';
 import { hostsWithRole } from '../src/probes/failover';
 import { collectDfsStatus } from '../src/status/dfs-status';
+import { sampleSite } from '../src/status';
+import { describeTraffic, startTraffic } from '../src/probes/traffic';
+import type { TrafficReport } from '../src/probes/traffic';
 import { inventory, sh } from './support';
 import { waitUntil } from '@hastack/host';
 
@@ -29,12 +33,20 @@ describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:rec
     const written = await shaOf(web1);
     // The metalogger receives each change as the master makes it.
     await waitUntil('the metalogger to log the new files', async () => ((await sh(metalogger, `grep -c 'e2e-88-${process.pid}' /var/lib/mfs/changelog_ml.0.mfs || true`)).trim() !== '0' ? true : undefined), 20000, 500);
-    // The master's disk loses its metadata: the daemon dies without saving, then its files go.
-    await sh(master, 'systemctl kill -s KILL moosefs-master; systemctl stop moosefs-master; rm -f /var/lib/mfs/metadata* /var/lib/mfs/changelog.*');
-
+    // Visitors keep coming: every page reads or writes a file on the MooseFS mount.
+    const traffic = startTraffic(`http://${inventory.vip}/`);
     const lines: string[] = [];
-    const report = await recoverLabDfsMaster(inventory, {}, (line) => lines.push(line));
-    console.log(`${lines.join('\n')}\nrecovered in ${report.seconds.toFixed(1)} s`);
+    let report: RecoveryReport;
+    let client: TrafficReport;
+    try {
+      // The master's disk loses its metadata: the daemon dies without saving, then its files go.
+      await sh(master, 'systemctl kill -s KILL moosefs-master; systemctl stop moosefs-master; rm -f /var/lib/mfs/metadata.mfs /var/lib/mfs/metadata.mfs.back* /var/lib/mfs/changelog.*');
+      report = await recoverLabDfsMaster(inventory, {}, (line) => lines.push(line));
+    } finally {
+      client = await traffic.stop();
+    }
+    console.log(`${lines.join('\n')}\nrecovered in ${report.seconds.toFixed(1)} s; ${describeTraffic(client)}`);
+    expect(client.perSecond).toBeGreaterThanOrEqual(20);
     expect(await sh(master, `ls ${report.asideFolder}`)).toContain('mfsmaster-a.log');
 
     // Read through the other host's mount, so no answer comes from web1's page cache.
@@ -50,5 +62,6 @@ describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:rec
       60000,
       2000,
     );
+    expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
   });
 });

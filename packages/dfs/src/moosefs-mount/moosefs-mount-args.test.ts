@@ -6,7 +6,7 @@ const valid: MooseFsMountArgs = { host: defineHost({ name: 'web1', address: '10.
 describe('validateMooseFsMountArgs', () => {
   it('accepts a mount with defaults and one with every option', () => {
     expect(validateMooseFsMountArgs(valid)).toEqual([]);
-    expect(validateMooseFsMountArgs({ ...valid, where: '/var/www/shared', subfolder: '/web', options: ['mfscachemode=AUTO', 'noexec'] })).toEqual([]);
+    expect(validateMooseFsMountArgs({ ...valid, where: '/var/www/shared', subfolder: '/web', ioTimeoutSeconds: 2, options: ['mfscachemode=AUTO', 'noexec'] })).toEqual([]);
   });
 
   it.each<[string, Partial<MooseFsMountArgs>, string]>([
@@ -15,6 +15,8 @@ describe('validateMooseFsMountArgs', () => {
     ['the root as mount point', { where: '/' }, 'where: "/" is not an absolute path below /'],
     ['a mount point with a blank', { where: '/srv/my share' }, 'where: "/srv/my share" may hold only'],
     ['a relative subfolder', { subfolder: 'web' }, 'subfolder: "web" is not an absolute path in the MooseFS tree'],
+    ['no time to wait', { ioTimeoutSeconds: 0 }, 'ioTimeoutSeconds: 0 is not a whole number of seconds from 1 to 3600'],
+    ['a fraction of a second', { ioTimeoutSeconds: 1.5 }, 'ioTimeoutSeconds: 1.5 is not a whole number'],
     ['an option that adds another', { options: ['ro,suid'] }, 'options[0]: "ro,suid" is not a plain mount option'],
   ])('names the argument for %s', (_, change, message) => {
     expect(validateMooseFsMountArgs({ ...valid, ...change })).toContainEqual(expect.stringContaining(message));

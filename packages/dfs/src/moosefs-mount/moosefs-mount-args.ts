@@ -13,6 +13,12 @@ export interface MooseFsMountArgs {
   where?: string;
   /** Folder of the MooseFS tree to mount ("/", the whole exported tree); it must exist. */
   subfolder?: string;
+  /**
+   * Seconds one file operation waits for the master or a chunkserver before it fails with EIO (mfsmount's
+   * `mfstimeout`). Unset, it waits for as long as they are away, as mfsmount does by default; a web server
+   * wants a bound, so that a page shows an error instead of holding its worker until the master is back.
+   */
+  ioTimeoutSeconds?: number;
   /** Extra mfsmount options, e.g. ["mfscachemode=AUTO"]; `_netdev` and the retries come with the unit. */
   options?: string[];
 }
@@ -28,6 +34,9 @@ export function validateMooseFsMountArgs(args: MooseFsMountArgs): string[] {
   const subfolder = args.subfolder ?? '/';
   if (!subfolder.startsWith('/')) problems.push(`subfolder: "${subfolder}" is not an absolute path in the MooseFS tree`);
   else if (subfolder !== '/' && !isPlainAbsolutePath(subfolder)) problems.push(`subfolder: "${subfolder}" may hold only letters, digits and . _ - / (no ..)`);
+  if (args.ioTimeoutSeconds !== undefined && !(Number.isInteger(args.ioTimeoutSeconds) && args.ioTimeoutSeconds >= 1 && args.ioTimeoutSeconds <= 3600)) {
+    problems.push(`ioTimeoutSeconds: ${args.ioTimeoutSeconds} is not a whole number of seconds from 1 to 3600`);
+  }
   (args.options ?? []).forEach((option, i) => {
     if (!/^[A-Za-z0-9_]+(=[A-Za-z0-9_.:/+-]+)?$/.test(option)) problems.push(`options[${i}]: "${option}" is not a plain mount option`);
   });

@@ -20,9 +20,18 @@ describe('MooseFsMount', () => {
     const unit = Buffer.from(String(units.inputs.stdin).split('\n')[0], 'base64').toString('utf8');
     expect(unit).toContain('What=10.0.0.41:9421:/\n');
     expect(unit).toContain('Type=moosefs\n');
+    expect(unit).not.toContain('mfstimeout');
     expect(recorded.some((r) => r.name === 'web1-shared-packages')).toBe(true);
     expect(mount.checks.map((check) => [check.host, check.name])).toEqual([['web1', 'moosefs-mount']]);
     expect(mount.checks[0].command).toContain('mountpoint -q /srv/shared && timeout 10 stat -f /srv/shared');
     expect(mount.selinuxBooleans).toEqual(['httpd_use_fusefs']);
+  });
+
+  it('bounds the wait of each file operation when asked, before the caller\'s own options', async () => {
+    const mount = new MooseFsMount('web2-shared', { host: web1, master: '10.0.0.41', ioTimeoutSeconds: 2, options: ['noexec'] });
+    await valueOf(mount.where);
+    const units = recorded.find((r) => r.name === 'web2-shared-mount-units-write')!;
+    const unit = Buffer.from(String(units.inputs.stdin).split('\n')[0], 'base64').toString('utf8');
+    expect(unit).toMatch(/^Options=.*mfstimeout=2,noexec$/m);
   });
 });

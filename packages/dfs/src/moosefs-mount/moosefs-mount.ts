@@ -35,7 +35,7 @@ export class MooseFsMount extends pulumi.ComponentResource {
         what: pulumi.interpolate`${args.master}:${args.port ?? MooseFsPorts.client}:${args.subfolder ?? '/'}`,
         where,
         type: 'moosefs',
-        options: args.options,
+        options: [...(args.ioTimeoutSeconds === undefined ? [] : [`mfstimeout=${args.ioTimeoutSeconds}`]), ...(args.options ?? [])],
       },
       { parent: this, dependsOn: packages },
     );

@@ -39,6 +39,14 @@ describe('the dfs tier of a site', () => {
     expect(rules).toEqual(['198.18.0.21\t/\trw,alldirs,admin,maproot=0:0', '198.18.0.22\t/\trw,alldirs,maproot=0:0']);
   });
 
+  it('bounds how long a page waits on the mount while the master is away', () => {
+    for (const web of ['web1', 'web2']) {
+      const stdin = recorded.find((r) => r.name === `${web}-shared-mount-units-write`)?.inputs.stdin;
+      const unit = Buffer.from(String(stdin).split('\n')[0], 'base64').toString('utf8');
+      expect(unit).toMatch(/^Options=.*mfstimeout=1$/m);
+    }
+  });
+
   it('refuses an admin host that is neither the master nor a web host', () => {
     expect(() => new Site('other', { description, privateKey: () => 'KEY', tiers: ['dfs'], dfsAdminHost: 'director1' })).toThrow(
       'dfsAdminHost: "director1" is neither the dfs-master nor a web host',

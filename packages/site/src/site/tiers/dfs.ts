@@ -12,6 +12,12 @@ export interface DfsTierOptions {
   dfsAdminHost?: string;
   /** Minimum seconds per pass of the MooseFS master's chunk loop, which starts the repair of chunks under goal (300). */
   dfsChunkLoopSeconds?: number;
+  /**
+   * Seconds a file operation on a web host's mount waits for the MooseFS master or a chunkserver before it
+   * fails (1): while the master is away, pages that touch the shared tree answer with an error at once
+   * instead of holding every Apache worker until the directors' health checks take the hosts out of the pool.
+   */
+  dfsMountTimeoutSeconds?: number;
 }
 
 /** The admin host by name: the master or a web host, which has the client and FUSE anyway. */
@@ -44,7 +50,12 @@ export function composeDfs(site: SiteContext, options: DfsTierOptions): { cluste
     { parent: site.parent },
   );
   const mounts = webHosts.map(
-    ({ host }) => new MooseFsMount(`${host.name}-shared`, { host, master: cluster.masterAddress }, { parent: site.parent, dependsOn: cluster }),
+    ({ host }) =>
+      new MooseFsMount(
+        `${host.name}-shared`,
+        { host, master: cluster.masterAddress, ioTimeoutSeconds: options.dfsMountTimeoutSeconds ?? 1 },
+        { parent: site.parent, dependsOn: cluster },
+      ),
   );
   return { cluster, mounts };
 }
