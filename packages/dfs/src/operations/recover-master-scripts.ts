@@ -31,7 +31,8 @@ export function restoreMasterScript(dataDir: string, unit: string, user: string)
     `cd ${dir}`,
     'aside="recovered-$(date -u +%Y%m%dT%H%M%SZ)"',
     'mkdir "$aside"',
-    'for f in metadata* changelog*; do if [ -e "$f" ]; then mv "$f" "$aside/"; fi; done',
+    // The package's empty file system is no metadata of this one, and checks of a new exports file need it.
+    'for f in metadata* changelog*; do if [ -e "$f" ] && [ "$f" != metadata.mfs.empty ]; then mv "$f" "$aside/"; fi; done',
     'base64 -d | tar -xf - -C .',
     `chown ${shellQuote(`${user}:${user}`)} ${METALOGGER_METADATA_FILE} changelog_ml*.mfs`,
     'mfsmaster -a >"$aside/mfsmaster-a.log" 2>&1 || { cat "$aside/mfsmaster-a.log" >&2; exit 1; }',

@@ -88,15 +88,17 @@ describe('the recovery scripts, run against a fake MooseFS', () => {
     expect(() => run(metaloggerFilesScript(metaloggerDir))).toThrow();
   });
 
-  it("rebuilds from the metalogger's copy and change logs, and keeps the master's own files aside", () => {
+  it("rebuilds from the metalogger's copy and change logs, and keeps the master's own files aside, the package's empty file system in place", () => {
     writeFileSync(join(metaloggerDir, 'metadata_ml.mfs.back'), 'copy\n');
     writeFileSync(join(metaloggerDir, 'changelog_ml.0.mfs'), 'change\n');
     writeFileSync(join(masterDir, 'metadata.mfs.back'), 'damaged\n');
+    writeFileSync(join(masterDir, 'metadata.mfs.empty'), 'empty\n');
     const files = run(metaloggerFilesScript(metaloggerDir));
     const aside = run(restoreMasterScript(masterDir, 'moosefs-master', 'mfs'), files).trim();
     expect(readFileSync(join(masterDir, 'metadata.mfs'), 'utf8')).toBe('copy\nchange\n');
     expect(readFileSync(join(aside, 'metadata.mfs.back'), 'utf8')).toBe('damaged\n');
     expect(existsSync(join(masterDir, 'metadata.mfs.back'))).toBe(false);
+    expect(readFileSync(join(masterDir, 'metadata.mfs.empty'), 'utf8')).toBe('empty\n');
     expect(readdirSync(masterDir).filter((f) => f.startsWith('recovered-'))).toHaveLength(1);
   });
 });
