@@ -78,30 +78,41 @@ describe('director failover', () => {
     const hasService = `[[ $(ipvsadm -Ln) == *'${inventory.vip}:'* ]]`;
     expect(await sh(director1, `${holdsVip} && ${hasService} && echo both`)).toBe('both\n');
     const traffic = startTraffic(`http://${inventory.vip}/`);
-    let ms: number;
+    let gone: { vipMs: number; serviceMs: number };
     let report: TrafficReport;
     try {
-      // Timed on the director itself, from the kill to the last of them gone; the poll stays light (bash's
-      // own clock and tests, two commands every 50 ms) so it does not slow the single-CPU director it times.
-      ms = Number(
+      // Timed on the director itself, from the kill until each is gone; the poll stays light (bash's own
+      // clock and tests, two commands every 50 ms) so it does not slow the single-CPU director it times.
+      const [vipMs, serviceMs] = (
         await sh(
           director1,
-          `${KILL_KEEPALIVED_HARD}; start=$EPOCHREALTIME; ` +
-            `for _ in $(seq 200); do { ${holdsVip} || ${hasService}; } || break; sleep 0.05; done; ` +
-            'now=$EPOCHREALTIME; echo $(( (${now/./} - ${start/./}) / 1000 ))',
-        ),
-      );
+          `${KILL_KEEPALIVED_HARD}; start=$EPOCHREALTIME; vip=; service=; ` +
+            'for _ in $(seq 200); do ' +
+            `[[ -n $vip ]] || ${holdsVip} || vip=$EPOCHREALTIME; ` +
+            `[[ -n $service ]] || ${hasService} || service=$EPOCHREALTIME; ` +
+            '[[ -n $vip && -n $service ]] && break; sleep 0.05; done; ' +
+            'for t in "${vip:-0}" "${service:-0}"; do echo $(( (${t/./} - ${start/./}) / 1000 )); done',
+        )
+      )
+        .trim()
+        .split('\n')
+        .map(Number);
+      gone = { vipMs, serviceMs };
       await waitUntil('the backup to serve', async () => (clientMacForVip(inventory) === backupMac ? true : undefined), 20000, 100);
       await waitUntil('systemd to start keepalived again', async () => ((await restarts()) > before ? true : undefined), 20000, 500);
       await waitForVipHolder(inventory, director1, 20000);
     } finally {
       report = await traffic.stop();
     }
-    console.log(`${director1.name} held neither VIP nor IPVS service ${ms} ms after its keepalived was killed; ${describeTraffic(report)}`);
+    console.log(
+      `${director1.name}: VIP gone ${gone.vipMs} ms and IPVS service gone ${gone.serviceMs} ms after its keepalived was killed; ${describeTraffic(report)}`,
+    );
     // The drop-in's stop commands cleaned up, not the restart: keepalived starts again only RestartSec later.
     // The issue's 1 s is printed above and in the note; on this emulated director it is met or missed by a few
     // hundred ms depending on the machine's load, and the client's failures are counted there too.
-    expect(ms).toBeLessThan(restartSeconds * 1000);
+    expect(gone.vipMs).toBeGreaterThan(0);
+    expect(gone.serviceMs).toBeGreaterThan(0);
+    expect(Math.max(gone.vipMs, gone.serviceMs)).toBeLessThan(restartSeconds * 1000);
     expect(report.perSecond).toBeGreaterThanOrEqual(20);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
   });
