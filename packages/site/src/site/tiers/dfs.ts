@@ -14,8 +14,8 @@ export interface DfsTierOptions {
   dfsChunkLoopSeconds?: number;
   /**
    * Seconds a file operation on a web host's mount waits for the MooseFS master or a chunkserver before it
-   * fails (1): while the master is away, pages that touch the shared tree answer with an error at once
-   * instead of holding every Apache worker until the directors' health checks take the hosts out of the pool.
+   * fails (1): while the master is away, pages that touch the shared tree answer with an error within
+   * seconds instead of holding every Apache worker until the directors' health checks take the hosts out of the pool.
    */
   dfsMountTimeoutSeconds?: number;
 }
