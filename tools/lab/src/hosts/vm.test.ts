@@ -21,7 +21,7 @@ describe('qemuArgs', () => {
     expect(after('-m')).toBe('1024');
     expect(after('-kernel')).toBe('/cache/vmlinuz');
     expect(after('-initrd')).toBe('/cache/initrd.img');
-    expect(after('-drive')).toBe('file=/lab/hosts/director1/disk.img,if=virtio,format=raw');
+    expect(after('-drive')).toBe('file=/lab/hosts/director1/disk.img,if=virtio,format=raw,cache=unsafe');
   });
 
   it('keeps the NIC named eth0 and puts it on the tap with the host\'s MAC', () => {

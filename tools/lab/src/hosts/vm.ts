@@ -46,7 +46,7 @@ export function qemuArgs(host: LabHost, boot: VmBoot): string[] {
     '-append',
     'root=/dev/vda rw console=ttyS0 quiet systemd.mask=serial-getty@ttyS0.service net.ifnames=0',
     '-drive',
-    `file=${boot.disk},if=virtio,format=raw`,
+    `file=${boot.disk},if=virtio,format=raw,cache=unsafe`,
     '-netdev',
     `tap,id=n0,ifname=${boot.tap},script=no,downscript=no`,
     '-device',
