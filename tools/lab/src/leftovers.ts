@@ -6,7 +6,8 @@ import { labLinks, machineLinks } from './network/bridge';
 import { LabPaths } from './paths';
 import { findProcesses, ProcessInfo } from './processes';
 
-const LabPrograms = /(^|\/)(systemd-nspawn|qemu-system-x86_64)$/;
+/** The programs that run the lab's hosts, by the path they were started with. */
+export const LabPrograms = /(^|\/)(systemd-nspawn|qemu-system-x86_64)$/;
 
 /** Containers, VMs and daemons of this clone's lab, found by their command lines rather than pid files. */
 export function strayLabProcesses(paths: LabPaths): ProcessInfo[] {

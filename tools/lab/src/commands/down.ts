@@ -10,7 +10,7 @@ import { deleteLink, labLinks, machineLinks } from '../network/bridge';
 import { labPaths } from '../paths';
 import { ensureRoot } from '../prereqs/prereqs';
 import { findProcesses, terminate } from '../processes';
-import { strayLabProcesses } from '../leftovers';
+import { LabPrograms, strayLabProcesses } from '../leftovers';
 
 /**
  * Stops every host and service of the lab and removes what it made outside `.lab/` (links, mounts, cgroups),
@@ -42,10 +42,10 @@ export async function down(): Promise<void> {
 
 /**
  * systemd-nspawn keeps image locks and propagation folders in /run and leaves the locks of a container that
- * was killed. Once no nspawn process runs on the machine nobody holds them, and the lab owns the machine.
+ * was killed. Once no nspawn or qemu process runs on the machine nobody holds them, and the lab owns the machine.
  */
 function removeStaleNspawnState(): void {
-  if (findProcesses((args) => /(^|\/)systemd-nspawn$/.test(args[0])).length === 0) {
+  if (findProcesses((args) => LabPrograms.test(args[0])).length === 0) {
     fs.rmSync('/run/systemd/nspawn', { recursive: true, force: true });
   }
 }
