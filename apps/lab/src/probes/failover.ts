@@ -14,9 +14,45 @@ export function hostsWithRole(inventory: Inventory, role: InventoryHost['roles']
 /**
  * SIGKILL for every keepalived process with no goodbye. They are frozen first: a child that outlives its
  * parent for a moment is told so (PR_SET_PDEATHSIG) and sends a priority-0 advert, a clean handover
- * rather than a failure, and a parent that outlives a child respawns it.
+ * rather than a failure, and a parent that outlives a child respawns it. systemd sends the SIGKILLs, all
+ * before it handles the main process's exit: once it has, it sends what is left SIGTERM and SIGCONT, and
+ * a health checker that pkill had not reached yet emptied the pool while the VIP was still held (a
+ * refused request under 90's client).
  */
-export const KILL_KEEPALIVED_HARD = 'pkill -STOP -x keepalived; pkill -KILL -x keepalived';
+export const KILL_KEEPALIVED_HARD = 'pkill -STOP -x keepalived; systemctl kill --signal=KILL keepalived';
+
+/**
+ * Kills keepalived hard on `director` and times there how long its VIP and the VIP's IPVS services
+ * outlive it, in ms (0: still there after 10 s). The poll forks nothing (bash builtins reading /proc,
+ * a read with a timeout for its sleep): on a director's single emulated CPU, `ip` and `ipvsadm` take
+ * 100-150 ms each, and a poll running them competes with the cleanup it times.
+ */
+export async function timeCleanupAfterHardKill(director: InventoryHost, vip: string): Promise<{ vipMs: number; serviceMs: number }> {
+  const vipHex = vip
+    .split('.')
+    .map((octet) => Number(octet).toString(16).toUpperCase().padStart(2, '0'))
+    .join('');
+  const script = [
+    'shopt -s extglob',
+    'exec {tick}<> <(:)',
+    // A local address is a "/32 host LOCAL" leaf of the kernel's trie; an IPVS service a "TCP  HEX:PORT" line.
+    `look() { IFS= read -rd '' trie < /proc/net/fib_trie; IFS= read -rd '' ipvs < /proc/net/ip_vs; [[ $trie == *'-- ${vip}'$'\n'+( )'/32 host LOCAL'* ]] && has_vip=1 || has_vip=; [[ $ipvs == *'  ${vipHex}:'* ]] && has_service=1 || has_service=; }`,
+    'look',
+    `[[ -n $has_vip && -n $has_service ]] || { echo "${director.name} holds no VIP or no IPVS service for it before the kill" >&2; exit 1; }`,
+    KILL_KEEPALIVED_HARD,
+    'start=$EPOCHREALTIME vip= service=',
+    'while (( ${EPOCHREALTIME/./} - ${start/./} < 10000000 )); do',
+    '  look',
+    '  [[ -n $vip || -n $has_vip ]] || vip=$EPOCHREALTIME',
+    '  [[ -n $service || -n $has_service ]] || service=$EPOCHREALTIME',
+    '  [[ -n $vip && -n $service ]] && break',
+    '  read -t 0.02 -u "$tick" || true',
+    'done',
+    'for t in "$vip" "$service"; do [[ -n $t ]] && echo $(( (${t/./} - ${start/./}) / 1000 )) || echo 0; done',
+  ].join('\n');
+  const [vipMs, serviceMs] = (await runOnHostOrThrow(director, script)).trim().split('\n').map(Number);
+  return { vipMs, serviceMs };
+}
 
 /** The director whose NIC carries the VIP right now, if exactly one does. */
 export async function currentVipHolder(inventory: Inventory): Promise<InventoryHost | undefined> {
