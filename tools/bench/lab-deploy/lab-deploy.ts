@@ -1,7 +1,9 @@
 // The lab's first deploy and a no-op `up` right after it, each onto a lab brought up afresh, printed side by
-// side: for the lab program at a revision and the working tree's, or for several tier sets (what a tier adds).
-//   npm run bench -- lab-deploy --at REV [--tiers director,web]
+// side: for the lab program at revisions and the working tree's, or for several tier sets (what a tier adds).
+//   npm run bench -- lab-deploy --at REV [--at REV2 ...] [--tiers director,web]
+//   npm run bench -- lab-deploy --at 'REV with PATH from REV2'    (REV with one file as REV2 had it)
 //   npm run bench -- lab-deploy --tiers director,web,db,dfs --tiers director,web,db,dfs,monitoring
+//   npm run bench -- lab-deploy --at REV --rounds 3      (the programs in turn, three times; medians below the rows)
 // Every program runs with the current lab, engine, providers and Pulumi settings, each under a throwaway
 // stack in a throwaway backend; the lab stack's state is not touched, and the lab is left down.
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unpackRevision } from '../revision/unpack-revision';
 
-const USAGE = 'usage: lab-deploy [--at REV] [--tiers T1,T2 ...] (a revision, or two tier sets or more, to compare)';
+const USAGE = 'usage: lab-deploy [--at REV ...] [--tiers T1,T2 ...] [--rounds N] (revisions, or two tier sets or more, to compare with the working tree)';
 const STACK = 'bench-lab-deploy';
 
 interface Run {
@@ -62,42 +64,85 @@ async function measure(label: string, tree: string, root: string, tiers: string,
 }
 
 interface Measured {
+  round: number;
   label: string;
   tiers: string;
   first: Run;
   noop: Run;
 }
 
+const versus = (now: number, then: number) => `${now - then >= 0 ? '+' : ''}${(now - then).toFixed(1)} s (×${(now / then).toFixed(2)})`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function printTable(rows: Measured[], rounds: number): void {
+  const [base] = rows;
+  console.log('\nlab-deploy: each onto a fresh lab; the last columns compare with the first row');
+  console.log('| round | program | tiers | first deploy | its changes | no-op up | its changes | first deploy vs row 1 | no-op up vs row 1 |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) {
+    console.log(
+      `| ${row.round} | ${row.label} | ${row.tiers} | ${row.first.seconds.toFixed(1)} s | ${row.first.changes} | ${row.noop.seconds.toFixed(1)} s | ` +
+        `${row.noop.changes} | ${versus(row.first.seconds, base.first.seconds)} | ${versus(row.noop.seconds, base.noop.seconds)} |`,
+    );
+  }
+  if (rounds === 1) return;
+  const groups = [...new Set(rows.map((row) => `${row.label}\t${row.tiers}`))].map((key) => rows.filter((row) => `${row.label}\t${row.tiers}` === key));
+  const medians = groups.map((group) => ({
+    label: group[0].label,
+    tiers: group[0].tiers,
+    first: median(group.map((row) => row.first.seconds)),
+    noop: median(group.map((row) => row.noop.seconds)),
+    spread: Math.max(...group.map((row) => row.first.seconds)) - Math.min(...group.map((row) => row.first.seconds)),
+  }));
+  console.log(`\nlab-deploy: medians of ${rounds} rounds; the spread is the first deploys' largest minus smallest`);
+  console.log('| program | tiers | first deploy | spread | no-op up | first deploy vs row 1 | no-op up vs row 1 |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of medians) {
+    console.log(
+      `| ${row.label} | ${row.tiers} | ${row.first.toFixed(1)} s | ${row.spread.toFixed(1)} s | ${row.noop.toFixed(1)} s | ` +
+        `${versus(row.first, medians[0].first)} | ${versus(row.noop, medians[0].noop)} |`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { at: { type: 'string' }, tiers: { type: 'string', multiple: true, default: ['director,web'] } },
+    options: {
+      at: { type: 'string', multiple: true, default: [] },
+      tiers: { type: 'string', multiple: true, default: ['director,web'] },
+      rounds: { type: 'string', default: '1' },
+    },
   });
   const tierSets = values.tiers;
-  if (!values.at && tierSets.length < 2) throw new Error(USAGE);
+  const rounds = Number(values.rounds);
+  if ((values.at.length === 0 && tierSets.length < 2) || !Number.isInteger(rounds) || rounds < 1) throw new Error(USAGE);
   const root = process.env.HASTACK_ROOT ?? process.cwd();
   const work = mkdtempSync(join(tmpdir(), 'hastack-bench-lab-deploy-'));
   const programs: [string, () => string][] = [
-    ...(values.at ? [[values.at, () => unpackRevision(values.at as string, root, join(work, 'tree'))] as [string, () => string]] : []),
+    ...values.at.map((spec, i): [string, () => string] => [spec, () => unpackRevision(spec, root, join(work, `tree-${i + 1}`))]),
     ['working tree', () => root],
   ];
+  const trees = new Map<string, string>();
   try {
     const rows: Measured[] = [];
-    for (const [label, tree] of programs) {
-      const at = tree();
-      for (const [i, tiers] of tierSets.entries()) rows.push({ label, tiers, ...(await measure(`${label}, tier set ${i + 1} (${tiers})`, at, root, tiers, work)) });
+    // In turn rather than one program's rounds after the other's: a machine that slows down over the run
+    // then weighs on every program alike.
+    for (let round = 1; round <= rounds; round++) {
+      for (const [label, tree] of programs) {
+        if (!trees.has(label)) trees.set(label, tree());
+        for (const [i, tiers] of tierSets.entries()) {
+          const name = `${label}, tier set ${i + 1} (${tiers})${rounds > 1 ? `, round ${round}` : ''}`;
+          rows.push({ round, label, tiers, ...(await measure(name, trees.get(label) as string, root, tiers, work)) });
+        }
+      }
     }
-    const [base] = rows;
-    console.log('\nlab-deploy: each onto a fresh lab; the last columns compare with the first row');
-    console.log('| program | tiers | first deploy | its changes | no-op up | its changes | first deploy vs row 1 | no-op up vs row 1 |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-    const versus = (now: Run, then: Run) => `${now.seconds - then.seconds >= 0 ? '+' : ''}${(now.seconds - then.seconds).toFixed(1)} s (×${(now.seconds / then.seconds).toFixed(2)})`;
-    for (const row of rows) {
-      console.log(
-        `| ${row.label} | ${row.tiers} | ${row.first.seconds.toFixed(1)} s | ${row.first.changes} | ${row.noop.seconds.toFixed(1)} s | ${row.noop.changes} | ` +
-          `${versus(row.first, base.first)} | ${versus(row.noop, base.noop)} |`,
-      );
-    }
+    printTable(rows, rounds);
     rmSync(work, { recursive: true, force: true });
   } finally {
     labTool(root, 'down');
