@@ -44,7 +44,9 @@ function deploy(tree: string, tiers: string, env: NodeJS.ProcessEnv, log: string
 }
 
 async function measure(label: string, tree: string, root: string, tiers: string, work: string): Promise<{ first: Run; noop: Run }> {
-  const state = join(work, `state-${label}`);
+  // The label names revisions and paths; the files are named after it without its slashes and spaces.
+  const slug = label.replace(/[^\w.,()-]+/g, '_');
+  const state = join(work, `state-${slug}`);
   mkdirSync(state);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -56,9 +58,9 @@ async function measure(label: string, tree: string, root: string, tiers: string,
   console.log(`lab-deploy: ${label}: a fresh lab`);
   labTool(root, 'down');
   labTool(root, 'up');
-  const first = await deploy(tree, tiers, env, join(work, `${label}-first.log`));
+  const first = await deploy(tree, tiers, env, join(work, `${slug}-first.log`));
   console.log(`lab-deploy: ${label}: first deploy ${first.seconds.toFixed(1)} s (${first.changes})`);
-  const noop = await deploy(tree, tiers, env, join(work, `${label}-noop.log`));
+  const noop = await deploy(tree, tiers, env, join(work, `${slug}-noop.log`));
   console.log(`lab-deploy: ${label}: no-op up ${noop.seconds.toFixed(1)} s (${noop.changes})`);
   return { first, noop };
 }
