@@ -23,7 +23,7 @@ export const KILL_KEEPALIVED_HARD = 'pkill -STOP -x keepalived; systemctl kill -
 
 /**
  * Kills keepalived hard on `director` and times there how long its VIP and the VIP's IPVS services
- * outlive it, in ms (0: still there after 10 s). The poll forks nothing (bash builtins reading /proc,
+ * outlive the kill command, in ms (0: still there after 10 s). The poll forks nothing (bash builtins reading /proc,
  * a read with a timeout for its sleep): on a director's single emulated CPU, `ip` and `ipvsadm` take
  * 100-150 ms each, and a poll running them competes with the cleanup it times.
  */
@@ -39,8 +39,10 @@ export async function timeCleanupAfterHardKill(director: InventoryHost, vip: str
     `look() { IFS= read -rd '' trie < /proc/net/fib_trie; IFS= read -rd '' ipvs < /proc/net/ip_vs; [[ $trie == *'-- ${vip}'$'\n'+( )'/32 host LOCAL'* ]] && has_vip=1 || has_vip=; [[ $ipvs == *'  ${vipHex}:'* ]] && has_service=1 || has_service=; }`,
     'look',
     `[[ -n $has_vip && -n $has_service ]] || { echo "${director.name} holds no VIP or no IPVS service for it before the kill" >&2; exit 1; }`,
-    KILL_KEEPALIVED_HARD,
+    // From before the kill command: the time includes starting pkill and systemctl (an overestimate), where
+    // a clock started after them would miss what systemd did while systemctl was still running.
     'start=$EPOCHREALTIME vip= service=',
+    KILL_KEEPALIVED_HARD,
     'while (( ${EPOCHREALTIME/./} - ${start/./} < 10000000 )); do',
     '  look',
     '  [[ -n $vip || -n $has_vip ]] || vip=$EPOCHREALTIME',
