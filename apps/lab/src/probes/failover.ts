@@ -20,6 +20,7 @@ export function hostsWithRole(inventory: Inventory, role: InventoryHost['roles']
  * refused request under 90's client).
  */
 export const KILL_KEEPALIVED_HARD = 'pkill -STOP -x keepalived; systemctl kill --signal=KILL keepalived';
+const [FREEZE_KEEPALIVED, KILL_FROZEN_KEEPALIVED] = KILL_KEEPALIVED_HARD.split('; ');
 
 /**
  * Kills keepalived hard on `director` and times there how long its VIP and the VIP's IPVS services
@@ -39,10 +40,12 @@ export async function timeCleanupAfterHardKill(director: InventoryHost, vip: str
     `look() { IFS= read -rd '' trie < /proc/net/fib_trie; IFS= read -rd '' ipvs < /proc/net/ip_vs; [[ $trie == *'-- ${vip}'$'\n'+( )'/32 host LOCAL'* ]] && has_vip=1 || has_vip=; [[ $ipvs == *'  ${vipHex}:'* ]] && has_service=1 || has_service=; }`,
     'look',
     `[[ -n $has_vip && -n $has_service ]] || { echo "${director.name} holds no VIP or no IPVS service for it before the kill" >&2; exit 1; }`,
-    // From before the kill command: the time includes starting pkill and systemctl (an overestimate), where
-    // a clock started after them would miss what systemd did while systemctl was still running.
+    // The clock starts between the freeze, which makes keepalived do nothing, and the kill: the time includes
+    // starting systemctl (an overestimate), where a clock started after it would miss what systemd did
+    // while systemctl was still running.
+    FREEZE_KEEPALIVED,
     'start=$EPOCHREALTIME vip= service=',
-    KILL_KEEPALIVED_HARD,
+    KILL_FROZEN_KEEPALIVED,
     'while (( ${EPOCHREALTIME/./} - ${start/./} < 10000000 )); do',
     '  look',
     '  [[ -n $vip || -n $has_vip ]] || vip=$EPOCHREALTIME',
