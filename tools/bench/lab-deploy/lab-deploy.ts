@@ -93,8 +93,12 @@ function printTable(rows: Measured[], rounds: number): void {
     );
   }
   if (rounds === 1) return;
-  const groups = [...new Set(rows.map((row) => `${row.label}\t${row.tiers}`))].map((key) => rows.filter((row) => `${row.label}\t${row.tiers}` === key));
-  const medians = groups.map((group) => ({
+  const groups = new Map<string, Measured[]>();
+  for (const row of rows) {
+    const key = `${row.label}\t${row.tiers}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const medians = [...groups.values()].map((group) => ({
     label: group[0].label,
     tiers: group[0].tiers,
     first: median(group.map((row) => row.first.seconds)),
@@ -126,21 +130,20 @@ async function main(): Promise<void> {
   if ((values.at.length === 0 && tierSets.length < 2) || !Number.isInteger(rounds) || rounds < 1) throw new Error(USAGE);
   const root = process.env.HASTACK_ROOT ?? process.cwd();
   const work = mkdtempSync(join(tmpdir(), 'hastack-bench-lab-deploy-'));
-  const programs: [string, () => string][] = [
-    ...values.at.map((spec, i): [string, () => string] => [spec, () => unpackRevision(spec, root, join(work, `tree-${i + 1}`))]),
-    ['working tree', () => root],
-  ];
-  const trees = new Map<string, string>();
   try {
+    // Unpacked before any lab is brought up: a revision that does not exist fails at once.
+    const programs: [string, string][] = [
+      ...values.at.map((spec, i): [string, string] => [spec, unpackRevision(spec, root, join(work, `tree-${i + 1}`))]),
+      ['working tree', root],
+    ];
     const rows: Measured[] = [];
     // In turn rather than one program's rounds after the other's: a machine that slows down over the run
     // then weighs on every program alike.
     for (let round = 1; round <= rounds; round++) {
       for (const [label, tree] of programs) {
-        if (!trees.has(label)) trees.set(label, tree());
         for (const [i, tiers] of tierSets.entries()) {
           const name = `${label}, tier set ${i + 1} (${tiers})${rounds > 1 ? `, round ${round}` : ''}`;
-          rows.push({ round, label, tiers, ...(await measure(name, trees.get(label) as string, root, tiers, work)) });
+          rows.push({ round, label, tiers, ...(await measure(name, tree, root, tiers, work)) });
         }
       }
     }

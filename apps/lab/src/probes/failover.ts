@@ -1,7 +1,8 @@
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { execFileSync } from 'node:child_process';
 import { runOnHost, runOnHostOrThrow } from '../status/host-shell';
-import { parseIpvsTable } from '@hastack/director';
+import { ipvsServiceKey, parseIpvsTable } from '@hastack/director';
+import { HTTP_PORT } from '@hastack/web';
 import { vipOwnership } from '../status/lab-status';
 import { whoAnswers } from '../status/site-probe';
 import { VrrpAdvertWatch } from './vrrp-adverts';
@@ -11,6 +12,9 @@ export function hostsWithRole(inventory: Inventory, role: InventoryHost['roles']
   return inventory.hosts.filter((host) => host.roles.includes(role));
 }
 
+const FREEZE_KEEPALIVED = 'pkill -STOP -x keepalived';
+const KILL_FROZEN_KEEPALIVED = 'systemctl kill --signal=KILL keepalived';
+
 /**
  * SIGKILL for every keepalived process with no goodbye. They are frozen first: a child that outlives its
  * parent for a moment is told so (PR_SET_PDEATHSIG) and sends a priority-0 advert, a clean handover
@@ -19,25 +23,22 @@ export function hostsWithRole(inventory: Inventory, role: InventoryHost['roles']
  * a health checker that pkill had not reached yet emptied the pool while the VIP was still held (a
  * refused request under 90's client).
  */
-export const KILL_KEEPALIVED_HARD = 'pkill -STOP -x keepalived; systemctl kill --signal=KILL keepalived';
-const [FREEZE_KEEPALIVED, KILL_FROZEN_KEEPALIVED] = KILL_KEEPALIVED_HARD.split('; ');
+export const KILL_KEEPALIVED_HARD = `${FREEZE_KEEPALIVED}; ${KILL_FROZEN_KEEPALIVED}`;
 
 /**
- * Kills keepalived hard on `director` and times there how long its VIP and the VIP's IPVS services
+ * Kills keepalived hard on `director` and times there how long its VIP and the VIP's HTTP service in IPVS
  * outlive the kill command, in ms (0: still there after 10 s). The poll forks nothing (bash builtins reading /proc,
  * a read with a timeout for its sleep): on a director's single emulated CPU, `ip` and `ipvsadm` take
  * 100-150 ms each, and a poll running them competes with the cleanup it times.
  */
 export async function timeCleanupAfterHardKill(director: InventoryHost, vip: string): Promise<{ vipMs: number; serviceMs: number }> {
-  const vipHex = vip
-    .split('.')
-    .map((octet) => Number(octet).toString(16).toUpperCase().padStart(2, '0'))
-    .join('');
+  // /proc/net/ip_vs lists it as "TCP  C6120064:0050 wlc"; only the VIP's own lines carry its address.
+  const [, serviceField] = ipvsServiceKey(vip, HTTP_PORT).split(' ');
   const script = [
     'shopt -s extglob',
     'exec {tick}<> <(:)',
-    // A local address is a "/32 host LOCAL" leaf of the kernel's trie; an IPVS service a "TCP  HEX:PORT" line.
-    `look() { IFS= read -rd '' trie < /proc/net/fib_trie; IFS= read -rd '' ipvs < /proc/net/ip_vs; [[ $trie == *'-- ${vip}'$'\n'+( )'/32 host LOCAL'* ]] && has_vip=1 || has_vip=; [[ $ipvs == *'  ${vipHex}:'* ]] && has_service=1 || has_service=; }`,
+    // A local address is a "/32 host LOCAL" leaf of the kernel's trie.
+    `look() { IFS= read -rd '' trie < /proc/net/fib_trie; IFS= read -rd '' ipvs < /proc/net/ip_vs; [[ $trie == *'-- ${vip}'$'\n'+( )'/32 host LOCAL'* ]] && has_vip=1 || has_vip=; [[ $ipvs == *' ${serviceField} '* ]] && has_service=1 || has_service=; }`,
     'look',
     `[[ -n $has_vip && -n $has_service ]] || { echo "${director.name} holds no VIP or no IPVS service for it before the kill" >&2; exit 1; }`,
     // The clock starts between the freeze, which makes keepalived do nothing, and the kill: the time includes
