@@ -49,8 +49,9 @@ describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:rec
     expect(client.perSecond).toBeGreaterThanOrEqual(20);
     expect(await sh(master, `ls ${report.asideFolder}`)).toContain('mfsmaster-a.log');
 
-    // Read through the other host's mount, so no answer comes from web1's page cache.
+    // Read through both hosts' mounts: web2's cannot answer from a page cache of the writes.
     expect(await shaOf(web2)).toEqual(written);
+    expect(await shaOf(web1)).toEqual(written);
     expect(await sh(web2, `echo after > ${folder}/after && cat ${folder}/after`)).toBe('after\n');
     // Every chunkserver and every web host's mount has a session with the rebuilt master again.
     await waitUntil(
