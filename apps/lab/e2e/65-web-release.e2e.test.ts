@@ -1,10 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appDigest, RELEASES_DIR } from '@hastack/web';
-import { osProfile } from '@hastack/host';
+import { poolChecks } from '@hastack/director';
+import { bashScript, osProfile } from '@hastack/host';
+import { webHealthCheck } from '@hastack/site';
+import { appDigest, drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, renderPoolWaits } from '@hastack/web';
 import { DEMO_APP_DIR } from '../src/program';
-import { hostsWithRole } from '../src/probes/failover';
+import { hostsWithRole, poolMembers } from '../src/probes/failover';
 import { describeTraffic, startTraffic } from '../src/probes/traffic';
 import { deploy, e2eStack, inventory, sh } from './support';
 
@@ -40,6 +42,25 @@ describe('the application released over the pool', () => {
 
   it('serves the demo app on every host, released in a folder named by its digest', async () => {
     for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(DEMO_APP_DIR)}`);
+  });
+
+  // The roll-out's next host leaves the pool as soon as this one's rejoin returns: were this host not
+  // forwarded to again by then, the VIP holder would have no real server and refuse connections.
+  itThroughVip('a host that left the pool for its switch is in every director\'s pool when its rejoin returns', async () => {
+    const [web] = webHosts;
+    const directors = hostsWithRole(inventory, 'director');
+    const checks = poolChecks(webHealthCheck(HEALTH_PATH));
+    const { leave, rejoin } = renderPoolWaits({
+      flag: drainFlagPath(e2eStack.name),
+      accessLog: osProfile(web.os).paths.webServerAccessLog,
+      healthPath: HEALTH_PATH,
+      directors: directors.map((director) => director.address),
+      failedChecks: checks.leave,
+      passedChecks: checks.rejoin,
+      port: HTTP_PORT,
+    });
+    await sh(web, bashScript([leave, rejoin]));
+    for (const director of directors) expect(await poolMembers(director)).toContain(web.address);
   });
 
   itThroughVip('rolls a changed release out host by host while a client sends 20+ requests/s, none failing', async () => {

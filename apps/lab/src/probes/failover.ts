@@ -85,8 +85,8 @@ export async function macOf(director: InventoryHost): Promise<string> {
   return (await runOnHostOrThrow(director, `cat /sys/class/net/${director.interface}/address`)).trim();
 }
 
-/** Real servers in a director's IPVS table. */
-async function poolMembers(director: InventoryHost): Promise<string[]> {
+/** Real servers in a director's IPVS table, weight above 0: those it sends new connections to. */
+export async function poolMembers(director: InventoryHost): Promise<string[]> {
   const table = parseIpvsTable((await runOnHost(director, 'ipvsadm -Ln')).stdout);
   return table.filter((row) => row.weight > 0).map((row) => row.address.split(':')[0]);
 }

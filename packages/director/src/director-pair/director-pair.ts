@@ -6,6 +6,7 @@ import { keepalivedConfigTest, renderNotifyScript } from './render-notify-script
 import { KeepalivedConf, renderKeepalivedConf, RenderedVirtualServer } from './render-keepalived-conf';
 import { loadIpVsScript, unloadIpVsScript } from './ip-vs-scripts';
 import { renderCrashCleanup } from './render-crash-cleanup';
+import { DEFAULT_CHECK_RETRIES } from './pool-checks';
 
 const NOTIFY_SCRIPT = '/etc/keepalived/hastack-notify.sh';
 /** Seconds before systemd starts a keepalived that died: longer than a failover, so the peer is master by then. */
@@ -24,7 +25,7 @@ function renderedServices(services: Resolved<VirtualServiceArgs[]>): RenderedVir
     const timing = {
       intervalSeconds: check.intervalSeconds ?? 1,
       timeoutSeconds: check.timeoutSeconds ?? 1,
-      retries: check.retries ?? 1,
+      retries: check.retries ?? DEFAULT_CHECK_RETRIES,
       retryDelaySeconds: check.retryDelaySeconds ?? 0.5,
     };
     return {

@@ -1,6 +1,8 @@
 export { DirectorPair } from './director-pair';
 export { Protocols, Schedulers, validateDirectorPairArgs } from './director-pair-args';
 export type { DirectorArgs, DirectorPairArgs, HealthCheckArgs, Protocol, RealServerArgs, Scheduler, VirtualServiceArgs } from './director-pair-args';
+export { poolChecks } from './pool-checks';
+export type { PoolChecks } from './pool-checks';
 export { renderKeepalivedConf } from './render-keepalived-conf';
 export type { KeepalivedConf, RenderedHealthCheck, RenderedVirtualServer } from './render-keepalived-conf';
 export { VRRP_STATE_DIR } from './render-notify-script';

@@ -12,6 +12,8 @@ export interface ReleasePool {
   directors: pulumi.Input<pulumi.Input<string>[]>;
   /** Failed checks in a row after which a director takes the host out (keepalived: `retry` + 1). */
   failedChecks: number;
+  /** Passed checks after which a director takes the host back (keepalived's HTTP check: 2). */
+  passedChecks: number;
 }
 
 export interface AppReleaseArgs {
@@ -74,6 +76,7 @@ export class AppRelease extends pulumi.ComponentResource {
                 healthPath: HEALTH_PATH,
                 directors,
                 failedChecks: args.pool.failedChecks,
+                passedChecks: args.pool.passedChecks,
                 port: HTTP_PORT,
               })
             : undefined,

@@ -32,7 +32,7 @@ describe('renderPoolWaits', () => {
     writeFileSync(log, (check(DIRECTORS[0], 503) + check(DIRECTORS[1], 503)).repeat(5));
   });
   // A port nobody listens on: no client connection to wait for.
-  const waits = (timeout = 5) => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, port: 9, directorsTimeoutSeconds: timeout });
+  const waits = (timeout = 5) => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, passedChecks: 2, port: 9, directorsTimeoutSeconds: timeout });
 
   it('leaves the pool once every director has seen the flag fail its checks, counting only what follows the flag', async () => {
     let done = false;
@@ -46,18 +46,34 @@ describe('renderPoolWaits', () => {
     expect(await leaving).toEqual({ code: 0, stderr: '' });
   });
 
-  it('rejoins once every director had a 200, and says which directors when they do not', async () => {
-    const { leave, rejoin } = waits(1);
-    const rejoining = run(`${leave.split('\n').filter((line) => !line.startsWith('wait_checks 503')).join('\n')}\n${rejoin}`);
+  /** The flag set without waiting for the checks, then the rejoin. */
+  const rejoinAfterFlag = (timeout: number) => {
+    const { leave, rejoin } = waits(timeout);
+    return run(`${leave.split('\n').filter((line) => !line.startsWith('wait_checks 503')).join('\n')}\n${rejoin}`);
+  };
+
+  it('rejoins once every director had two 200s: keepalived puts a host back on the second', async () => {
+    let done = false;
+    const rejoining = rejoinAfterFlag(5).then((result) => ((done = true), result));
     await settle();
-    appendFileSync(log, check(DIRECTORS[0], 200));
+    appendFileSync(log, check(DIRECTORS[0], 200) + check(DIRECTORS[1], 200) + check(DIRECTORS[0], 200));
+    await settle();
+    expect(done).toBe(false);
+    appendFileSync(log, check(DIRECTORS[1], 200));
+    expect(await rejoining).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('says which directors did not take the host back', async () => {
+    const rejoining = rejoinAfterFlag(1);
+    await settle();
+    appendFileSync(log, check(DIRECTORS[0], 200) + check(DIRECTORS[1], 200));
     expect(await rejoining).toEqual({ code: 1, stderr: 'the directors (198.18.0.11, 198.18.0.12) did not take the host back within 1 s\n' });
     expect(existsSync(flag)).toBe(false);
     expect(existsSync(join(dir, 'web'))).toBe(false);
   });
 
   it('does not wait for a director that checks nothing (it is down), only for the others', async () => {
-    const { leave } = renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, port: 9, silentDirectorSeconds: 1, directorsTimeoutSeconds: 3 });
+    const { leave } = renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, passedChecks: 2, port: 9, silentDirectorSeconds: 1, directorsTimeoutSeconds: 3 });
     const leaving = run(leave);
     await settle();
     appendFileSync(log, check(DIRECTORS[0], 503) + check(DIRECTORS[0], 503));
@@ -65,6 +81,6 @@ describe('renderPoolWaits', () => {
   });
 
   it('refuses a director that is not an address', () => {
-    expect(() => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: ['$(reboot)'], failedChecks: 2, port: 80 })).toThrow('IP addresses');
+    expect(() => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: ['$(reboot)'], failedChecks: 2, passedChecks: 2, port: 80 })).toThrow('IP addresses');
   });
 });

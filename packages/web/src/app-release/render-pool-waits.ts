@@ -12,6 +12,8 @@ export interface PoolWaitOptions {
   directors: readonly string[];
   /** Failed checks in a row after which a director takes a host out (keepalived: `retry` + 1). */
   failedChecks: number;
+  /** Passed checks after which a director takes the host back (keepalived's HTTP check: 2; `poolChecks` of `@hastack/director`). */
+  passedChecks: number;
   /** The port clients connect to. */
   port: number;
   /** How long clients' open connections may take to finish once no new one comes (30 s); then the switch goes on. */
@@ -27,19 +29,21 @@ const ADDRESS = /^[0-9A-Fa-f.:]+$/;
 /**
  * Leaving and rejoining the pool as the host itself sees it, so a release needs no access to the
  * directors: every director's own checks in the access log, counted from the moment the flag changed
- * (`failedChecks` answers of 503 from each, then 200 from each; a director that checks nothing for
+ * (`failedChecks` answers of 503 from each, then `passedChecks` of 200 from each; a director that checks nothing for
  * `silentDirectorSeconds` is down and not waited for), and the clients' connections on the port (the
  * directors' own excepted) in `ss`.
  */
 export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
-  const { flag, accessLog, healthPath, directors, failedChecks, port } = options;
+  const { flag, accessLog, healthPath, directors, failedChecks, passedChecks, port } = options;
   const connectionsTimeout = options.connectionsTimeoutSeconds ?? 30;
   const directorsTimeout = options.directorsTimeoutSeconds ?? 60;
   const silentTicks = (options.silentDirectorSeconds ?? 10) * 10;
   if (directors.length === 0 || directors.some((address) => !ADDRESS.test(address))) {
     throw new Error(`release: directors ${JSON.stringify(directors)} must be one or more IP addresses`);
   }
-  if (!Number.isInteger(failedChecks) || failedChecks < 1) throw new Error(`release: failedChecks ${failedChecks} must be at least 1`);
+  for (const [what, count] of Object.entries({ failedChecks, passedChecks })) {
+    if (!Number.isInteger(count) || count < 1) throw new Error(`release: ${what} ${count} must be at least 1`);
+  }
   const names = directors.join(', ');
   // Every director has answered `$1` to at least `$2` of its checks logged after byte `$3` of the log, or,
   // `$4` tenths of a second into the wait, sent none at all (a director that is down checks nothing).
@@ -73,7 +77,7 @@ export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
       // The flag's folder too: destroy leaves no folder of the stack behind.
       `rm -f ${shellQuote(flag)}`,
       `rmdir -p --ignore-fail-on-non-empty "$(dirname ${shellQuote(flag)})" 2>/dev/null || true`,
-      `wait_checks 200 1 "$offset" || { echo ${shellQuote(`the directors (${names}) did not take the host back within ${directorsTimeout} s`)} >&2; exit 1; }`,
+      `wait_checks 200 ${passedChecks} "$offset" || { echo ${shellQuote(`the directors (${names}) did not take the host back within ${directorsTimeout} s`)} >&2; exit 1; }`,
     ].join('\n'),
   };
 }

@@ -1,4 +1,5 @@
-import { DirectorPair } from '@hastack/director';
+import type * as pulumi from '@pulumi/pulumi';
+import { DirectorPair, type HealthCheckArgs } from '@hastack/director';
 import type { WebServer } from '@hastack/web';
 import type { SiteContext } from '../site-context';
 
@@ -9,8 +10,15 @@ export interface DirectorTierOptions {
   preempt?: boolean;
 }
 
-/** Retries of the directors' health check: a web host leaves their pool after this many failed checks, plus one. */
-export const DIRECTOR_CHECK_RETRIES = 1;
+/**
+ * The directors' check of a web host's health URL. 3 s for an answer: during a database promotion pages
+ * slowed, the hosts' Apache took over 1 s to answer the check, and both hosts left the pool by turns (12
+ * refused requests of 1712 in e2e 89, none with 3 s). A stopped Apache refuses at once and still leaves the
+ * pool within 2 s.
+ */
+export function webHealthCheck(path: pulumi.Input<string>): HealthCheckArgs {
+  return { type: 'http', path, intervalSeconds: 1, timeoutSeconds: 3, retries: 1, retryDelaySeconds: 0.5 };
+}
 
 /** The two `director` hosts in front of the web servers: port, addresses and health path from the web tier. */
 export function composeDirectors(site: SiteContext, webServers: readonly WebServer[], options: DirectorTierOptions): DirectorPair {
@@ -34,10 +42,7 @@ export function composeDirectors(site: SiteContext, webServers: readonly WebServ
           port: webServers[0].port,
           scheduler: 'wrr',
           realServers: webServers.map((web, i) => ({ name: webHosts[i].entry.name, address: web.address, weight: webHosts[i].entry.weight })),
-          // 3 s for an answer: during a database promotion pages slowed, the hosts' Apache took over 1 s to
-          // answer the check, and both hosts left the pool by turns (12 refused requests of 1712 in e2e 89,
-          // none with 3 s). A stopped Apache refuses at once and still leaves the pool within 2 s.
-          healthCheck: { type: 'http', path: webServers[0].healthPath, intervalSeconds: 1, timeoutSeconds: 3, retries: DIRECTOR_CHECK_RETRIES, retryDelaySeconds: 0.5 },
+          healthCheck: webHealthCheck(webServers[0].healthPath),
         },
       ],
     },

@@ -1,10 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsMount } from '@hastack/dfs';
-import { RealServerVip } from '@hastack/director';
+import { poolChecks, RealServerVip } from '@hastack/director';
 import { appBundle, AppRelease, validateAppRollout, WebServer } from '@hastack/web';
 import type { SiteContext } from '../site-context';
-import { DIRECTOR_CHECK_RETRIES } from './director';
+import { webHealthCheck } from './director';
 
 /** The application the web tier serves, released host by host (batch by batch) over the pool. */
 export interface SiteApp {
@@ -45,8 +45,9 @@ function releaseApp(site: SiteContext, app: SiteApp, webServers: readonly WebSer
   if (problems.length) throw new pulumi.RunError(`app:\n  ${problems.join('\n  ')}`);
   const bundle = appBundle(app.appDir);
   const batchSize = app.batchSize ?? 1;
+  const checks = poolChecks(webHealthCheck(webServers[0].healthPath));
   const pool = balanced
-    ? { directors: site.hostsWith('director').map(({ host }) => host.dataAddress), failedChecks: DIRECTOR_CHECK_RETRIES + 1 }
+    ? { directors: site.hostsWith('director').map(({ host }) => host.dataAddress), failedChecks: checks.leave, passedChecks: checks.rejoin }
     : undefined;
   const releases: AppRelease[] = [];
   webHosts.forEach(({ host }, index) => {
