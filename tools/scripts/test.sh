@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test of the project, fastest first, in one lab and one deployment.
 #   1. unit: lint, typecheck and unit tests of every project (no engine, no host)
-#   2. engine: the real Pulumi CLI and the project's providers against loopback
+#   2. engine: the real Pulumi CLI and the project's providers against loopback, and the scale benchmark's
+#      small sizes (a preview that runs away in time or memory fails it; the figures are printed, not judged)
 #   3. lab: bring the lab up and check its hosts
 #   4. stack: deploy the lab stack, prove each tier against the running daemons, the fault tests last,
 #      then destroy and check the hosts are clean
@@ -45,6 +46,7 @@ nx_run() { nx run-many --skip-nx-cache --parallel=2 --outputStyle=stream "$@"; }
 phase "setup: engine and providers" bash -c 'bash tools/pulumi-engine/build.sh >/dev/null && bash tools/pulumi-engine/install-providers.sh'
 phase "unit: lint, typecheck, tests" nx_run -t lint typecheck test
 phase "engine: CLI and providers" nx_run -t integration --parallel=1
+phase "bench: preview, 50 and 100 web hosts" bash tools/bench/run.sh scale --sizes 50,100 --full-site --limit-minutes 2 --limit-gb 3 --fail-at-limit
 
 lab_down() { tsx tools/lab/src/main.ts down; }
 trap 'status=$?; lab_down; report "$status"' EXIT

@@ -3,12 +3,13 @@
 // a throwaway stack in a throwaway backend. Prints, per size, the resources, the wall time, the peak RSS
 // of the CLI, of the program and of the largest provider process, and the CPU time of each.
 //   npm run bench -- scale [--sizes 50,100,200,500] [--full-site] [--at REV | --program DIR]
-//                          [--limit-minutes 20] [--limit-gb 8] [--keep] [-- <preview flags>]
+//                          [--limit-minutes 20] [--limit-gb 8] [--fail-at-limit] [--keep] [-- <preview flags>]
 // --full-site adds a database primary and a MooseFS master and 2 chunkservers (revisions before 1f3c81c
 // need them: their site composed every tier).
 // --at previews the root program as committed at REV (the working tree may be half-edited); the
 // providers and the Pulumi settings are always the current ones. A preview that passes either limit
-// is stopped and shown as such.
+// is stopped and shown as such; with --fail-at-limit (`npm test`'s guard against a runaway) the run
+// then fails.
 import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -28,7 +29,7 @@ import { unpackRevision } from '../revision/unpack-revision';
 import { ProcessRole, ProcessSampler, RoleUsage } from './process-sampler';
 import { asInventory, syntheticSite, throwawayKey, ThrowawayKey } from './synthetic-inventory';
 
-const USAGE = 'usage: scale [--sizes 50,100] [--full-site] [--at REV | --program DIR] [--limit-minutes M] [--limit-gb G] [--keep] [-- <preview flags>]';
+const USAGE = 'usage: scale [--sizes 50,100] [--full-site] [--at REV | --program DIR] [--limit-minutes M] [--limit-gb G] [--fail-at-limit] [--keep] [-- <preview flags>]';
 
 interface Options {
   sizes: number[];
@@ -39,6 +40,7 @@ interface Options {
   at?: string;
   limitSeconds: number;
   limitBytes: number;
+  failAtLimit: boolean;
   keep: boolean;
   previewArgs: string[];
 }
@@ -50,6 +52,7 @@ function parseOptions(argv: string[]): Options {
     program: process.env.HASTACK_ROOT ?? process.cwd(),
     limitSeconds: 20 * 60,
     limitBytes: 8 * 1024 ** 3,
+    failAtLimit: false,
     keep: false,
     previewArgs: [],
   };
@@ -78,6 +81,8 @@ function parseOptions(argv: string[]): Options {
       options.limitSeconds = positive(arg, argv[++i]) * 60;
     } else if (arg === '--limit-gb') {
       options.limitBytes = positive(arg, argv[++i]) * 1024 ** 3;
+    } else if (arg === '--fail-at-limit') {
+      options.failAtLimit = true;
     } else if (arg === '--keep') {
       options.keep = true;
     } else {
@@ -219,6 +224,10 @@ async function main(): Promise<void> {
       `time(${largest.webHosts}) / time(${smallest.webHosts}) = ${(largest.seconds / smallest.seconds).toFixed(1)} ` +
         `for ${(largest.webHosts / smallest.webHosts).toFixed(0)}x the web hosts`,
     );
+  }
+  const stopped = rows.filter((row) => row.stopped);
+  if (options.failAtLimit && stopped.length) {
+    throw new Error(`scale: ${stopped.map((row) => `${row.webHosts} web hosts ${row.stopped}`).join('; ')} (--fail-at-limit)`);
   }
 }
 
