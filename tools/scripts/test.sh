@@ -46,7 +46,7 @@ nx_run() { nx run-many --skip-nx-cache --parallel=2 --outputStyle=stream "$@"; }
 phase "setup: engine and providers" bash -c 'bash tools/pulumi-engine/build.sh >/dev/null && bash tools/pulumi-engine/install-providers.sh'
 phase "unit: lint, typecheck, tests" nx_run -t lint typecheck test
 phase "engine: CLI and providers" nx_run -t integration --parallel=1
-phase "bench: preview, 50 and 100 web hosts" bash tools/bench/run.sh scale --sizes 50,100 --full-site --limit-minutes 2 --limit-gb 3 --fail-at-limit
+phase "bench: scale, 50 and 100 web hosts" bash tools/bench/run.sh scale --sizes 50,100 --full-site --limit-minutes 2 --limit-gb 3 --fail-at-limit
 
 lab_down() { tsx tools/lab/src/main.ts down; }
 trap 'status=$?; lab_down; report "$status"' EXIT
