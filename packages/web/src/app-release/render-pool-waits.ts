@@ -29,9 +29,9 @@ const ADDRESS = /^[0-9A-Fa-f.:]+$/;
 /**
  * Leaving and rejoining the pool as the host itself sees it, so a release needs no access to the
  * directors: every director's own checks in the access log, counted from the moment the flag changed
- * (`failedChecks` answers of 503 from each, then `passedChecks` of 200 from each; a director that checks nothing for
- * `silentDirectorSeconds` is down and not waited for), and the clients' connections on the port (the
- * directors' own excepted) in `ss`.
+ * (`failedChecks` answers of 503 from each, then `passedChecks` of 200 from each; a director that checks
+ * nothing for `silentDirectorSeconds` is down and not waited for), and the clients' connections on the
+ * port (the directors' own excepted) in `ss`.
  */
 export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
   const { flag, accessLog, healthPath, directors, failedChecks, passedChecks, port } = options;
