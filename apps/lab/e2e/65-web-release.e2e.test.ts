@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { poolChecks } from '@hastack/director';
 import { bashScript, osProfile } from '@hastack/host';
 import { webHealthCheck } from '@hastack/site';
-import { appDigest, drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, renderPoolWaits } from '@hastack/web';
+import { appDigest, HEALTH_PATH, RELEASES_DIR, releasePoolWaits } from '@hastack/web';
 import { DEMO_APP_DIR } from '../src/program';
 import { hostsWithRole, poolMembers } from '../src/probes/failover';
 import { describeTraffic, startTraffic } from '../src/probes/traffic';
@@ -50,15 +50,8 @@ describe('the application released over the pool', () => {
     const [web] = webHosts;
     const directors = hostsWithRole(inventory, 'director');
     const checks = poolChecks(webHealthCheck(HEALTH_PATH));
-    const { leave, rejoin } = renderPoolWaits({
-      flag: drainFlagPath(e2eStack.name),
-      accessLog: osProfile(web.os).paths.webServerAccessLog,
-      healthPath: HEALTH_PATH,
-      directors: directors.map((director) => director.address),
-      failedChecks: checks.leave,
-      passedChecks: checks.rejoin,
-      port: HTTP_PORT,
-    });
+    const pool = { directors: directors.map((director) => director.address), failedChecks: checks.leave, passedChecks: checks.rejoin };
+    const { leave, rejoin } = releasePoolWaits(osProfile(web.os).paths.webServerAccessLog, pool, e2eStack.name);
     await sh(web, bashScript([leave, rejoin]));
     for (const director of directors) expect(await poolMembers(director)).toContain(web.address);
   });

@@ -4,7 +4,7 @@ import { drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, RELEASES_URL_PATH,
 import type { AppBundle } from './app-bundle';
 import { CHECK_PATH } from './app-rollout-args';
 import { renderPoolWaits } from './render-pool-waits';
-import { renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';
+import { renderReleaseScript, renderReleasesRemovalScript, type ReleaseDrain } from './render-release-script';
 
 /** The directors in front of the host, for a release that leaves their pool around its switch. */
 export interface ReleasePool {
@@ -29,6 +29,14 @@ export interface AppReleaseArgs {
   checkPath?: string;
   /** The directors, when the host is in a pool: it leaves the pool for the switch and rejoins it after. */
   pool?: ReleasePool;
+}
+
+/**
+ * How a release on a web host leaves and rejoins the directors' pool (`renderPoolWaits` with the web
+ * server's drain flag, health URL and port); `accessLog` is the host's (`profile.paths.webServerAccessLog`).
+ */
+export function releasePoolWaits(accessLog: string, pool: pulumi.Unwrap<ReleasePool>, stack?: string): ReleaseDrain {
+  return renderPoolWaits({ flag: drainFlagPath(stack), accessLog, healthPath: HEALTH_PATH, port: HTTP_PORT, ...pool });
 }
 
 /** `status` of GET `path` on this host, through bash alone (no curl on a minimal host). */
@@ -69,17 +77,7 @@ export class AppRelease extends pulumi.ComponentResource {
           releaseCheck: httpStatusIs(`${RELEASES_URL_PATH}/${bundle.digest}${checkPath}`, 200),
           reload,
           liveCheck: httpStatusIs(checkPath, 200),
-          drain: args.pool
-            ? renderPoolWaits({
-                flag: drainFlagPath(),
-                accessLog: paths.webServerAccessLog,
-                healthPath: HEALTH_PATH,
-                directors,
-                failedChecks: args.pool.failedChecks,
-                passedChecks: args.pool.passedChecks,
-                port: HTTP_PORT,
-              })
-            : undefined,
+          drain: args.pool ? releasePoolWaits(paths.webServerAccessLog, { ...args.pool, directors }) : undefined,
         }),
       ),
     );

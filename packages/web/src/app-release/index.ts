@@ -3,7 +3,7 @@ export { appBundle } from './app-bundle';
 export type { AppBundle } from './app-bundle';
 export { APP_INDEX_FILES, validateAppRollout } from './app-rollout-args';
 export type { AppRolloutArgs } from './app-rollout-args';
-export { AppRelease } from './app-release';
+export { AppRelease, releasePoolWaits } from './app-release';
 export type { AppReleaseArgs, ReleasePool } from './app-release';
 export { renderPoolWaits } from './render-pool-waits';
 export type { PoolWaitOptions } from './render-pool-waits';
