@@ -17,3 +17,4 @@ export * from './selinux';
 export * from './runtime';
 export * from './operations';
 export * from './checks';
+export * from './values';

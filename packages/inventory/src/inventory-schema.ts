@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OperatingSystems } from '@hastack/host';
+import { OperatingSystems, ValueSchemas } from '@hastack/host';
 
 export const HostRoles = [
   'director',
@@ -14,13 +14,13 @@ export const HostRoles = [
 export type HostRole = (typeof HostRoles)[number];
 
 const siteHost = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'must be a lower-case host name (letters, digits, dashes)'),
+  name: ValueSchemas.hostName,
   roles: z.array(z.enum(HostRoles)).min(1, 'at least one role is needed'),
-  address: z.ipv4(),
-  port: z.number().int().min(1).max(65535).default(22),
+  address: ValueSchemas.ipv4,
+  port: ValueSchemas.port.default(22),
   user: z.string().min(1).default('root'),
   os: z.enum(OperatingSystems, { error: (issue) => `unknown OS ${JSON.stringify(issue.input)}: supported are ${OperatingSystems.join(', ')}` }),
-  interface: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'must be a network interface name'),
+  interface: ValueSchemas.interfaceName,
   /** The host's SSH host key (`ssh-ed25519 AAAA...`): verified on every connection when given. */
   hostKey: z.string().regex(/^(ssh|ecdsa)-[a-z0-9-]+ [A-Za-z0-9+/=]+$/, 'must be a public key line like "ssh-ed25519 AAAA..."').optional(),
   /** Share of the load this host takes as a real server (1). */
@@ -36,8 +36,8 @@ const inventoryHost = siteHost.extend({ privateKeyPath: z.string().min(1) });
  */
 export const siteDescriptionSchema = z.strictObject({
   environment: z.string().min(1),
-  network: z.strictObject({ cidr: z.cidrv4(), gateway: z.ipv4() }),
-  vip: z.ipv4(),
+  network: z.strictObject({ cidr: ValueSchemas.cidr4, gateway: ValueSchemas.ipv4 }),
+  vip: ValueSchemas.ipv4,
   /** VRRP router id of the directors' VIP, unique among the VRRP routers on the segment (51, keepalived's sample). */
   virtualRouterId: z.number().int().min(1).max(255).default(51),
   smsGateway: z.strictObject({ url: z.url(), recordsFile: z.string().optional() }).optional(),
