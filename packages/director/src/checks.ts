@@ -1,5 +1,6 @@
 import { shellQuote, unitCheck } from '@hastack/host';
 import type { Host, TierCheck } from '@hastack/host';
+import { holdsVipTest } from './vip-holder';
 
 export type { TierCheck } from '@hastack/host';
 
@@ -17,7 +18,7 @@ export function ipvsServiceKey(vip: string, port: number): string {
  * director holds the VIPs is the monitoring server's aggregate of the "vip" results.
  */
 export function directorChecks(director: Host, vips: readonly string[], pool: { port: number; realServers: number }): TierCheck[] {
-  const holds = vips.map((vip) => `ip -o -4 addr show | grep -qF ${shellQuote(` ${vip}/`)} && n=$((n+1))`).join('; ');
+  const holds = vips.map((vip) => `${holdsVipTest(vip)} && n=$((n+1))`).join('; ');
   const poolChecks = vips.map(
     (vip): TierCheck => ({
       host: director.name,

@@ -1,0 +1,1 @@
+export { holdsVipTest } from './vip-holder';
