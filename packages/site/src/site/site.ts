@@ -14,7 +14,7 @@ export const SiteTiers = ['director', 'web', 'db', 'dfs', 'monitoring'] as const
 export type SiteTier = (typeof SiteTiers)[number];
 
 /** The roles that give a tier its hosts. */
-const TierRoles: Readonly<Record<SiteTier, readonly HostRole[]>> = {
+export const TierRoles: Readonly<Record<SiteTier, readonly HostRole[]>> = {
   director: ['director'],
   web: ['web'],
   db: ['db-primary', 'db-replica'],
