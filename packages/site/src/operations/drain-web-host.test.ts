@@ -21,7 +21,7 @@ function director(name: string, tables: string[], holdsVip: boolean) {
     looks: 0,
     edits: [] as string[],
     async run(script: string) {
-      if (script.includes('ip -4 -o addr')) return holdsVip ? 'yes\n' : 'no\n';
+      if (script.includes('ip -o -4 addr')) return holdsVip ? 'yes\n' : 'no\n';
       if (script.includes('ipvsadm -e')) return (shell.edits.push(script), '');
       return tables[Math.min(shell.looks++, tables.length - 1)];
     },

@@ -1,4 +1,4 @@
-import { parseIpvsTable } from '@hastack/director';
+import { holdsVipTest, parseIpvsTable } from '@hastack/director';
 import { bashScript, shellQuote, waitUntil, type OpsLog, type OpsShell } from '@hastack/host';
 
 export interface DrainArgs {
@@ -35,7 +35,7 @@ function quiesceScript(entries: { service: string; address: string; forward: str
   );
 }
 
-const holdsVip = (vip: string) => bashScript([`if ip -4 -o addr show | grep -qF ${shellQuote(` ${vip}/`)}; then echo yes; else echo no; fi`]);
+const holdsVip = (vip: string) => bashScript([`if ${holdsVipTest(vip)}; then echo yes; else echo no; fi`]);
 
 /**
  * Takes a web host out of the directors' pool without failing a request. First its weight goes to 0 on

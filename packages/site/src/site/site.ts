@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { defineHost } from '@hastack/host';
 import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/inventory';
 import type { ReplicatedDatabase } from '@hastack/db';
-import type { SiteContext } from './site-context';
+import { siteNetwork, type SiteContext } from './site-context';
 import { composeDirectors, DirectorTierOptions } from './tiers/director';
 import { composeWeb, WebTierOptions } from './tiers/web';
 import { composeDfs, DfsTierOptions } from './tiers/dfs';
@@ -68,6 +68,7 @@ export class Site extends pulumi.ComponentResource {
     );
     const site: SiteContext = {
       description,
+      network: siteNetwork(description),
       parent: this,
       hostsWith: (role: HostRole) =>
         description.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! })),
@@ -76,15 +77,14 @@ export class Site extends pulumi.ComponentResource {
     this.database = tiers.has('db') ? composeDb(site, args) : undefined;
     // The web servers' settings name the database and the shared folder: both are composed first.
     const dfs = tiers.has('dfs') ? composeDfs(site, args) : undefined;
-    const webServers = tiers.has('web') ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? [], app: args.app, apacheSettings: args.apacheSettings, balanced: tiers.has('director') }) : [];
-    if (tiers.has('director') && !tiers.has('web')) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
-    const directors = tiers.has('director') ? composeDirectors(site, webServers, args) : undefined;
-    if (tiers.has('monitoring'))
-      composeMonitoring(
-        site,
-        { tierRoles: Object.fromEntries([...tiers].map((tier) => [tier, TierRoles[tier]])), directors: directors !== undefined, database: this.database, dfs },
-        args,
-      );
+    const web = tiers.has('web')
+      ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? new Map(), app: args.app, apacheSettings: args.apacheSettings, balanced: tiers.has('director') })
+      : [];
+    const directors = tiers.has('director') ? composeDirectors(site, web, args) : undefined;
+    if (tiers.has('monitoring')) {
+      const tierRoles = Object.fromEntries([...tiers].map((tier) => [tier, TierRoles[tier]]));
+      composeMonitoring(site, { tierRoles, directors: directors !== undefined, web, database: this.database, dfs }, args);
+    }
 
     this.vips = directors ? directors.vips : pulumi.output([]);
     this.url = pulumi.output(`http://${description.vip}/`);

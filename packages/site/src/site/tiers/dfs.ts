@@ -28,11 +28,17 @@ function adminHostNamed(site: SiteContext, name: string | undefined): Host | und
   return found.host;
 }
 
+/** The MooseFS cluster and each web host's mount of it, by the host's name. */
+export interface DfsTier {
+  readonly cluster: MooseFsCluster;
+  readonly mounts: ReadonlyMap<string, MooseFsMount>;
+}
+
 /**
  * MooseFS on the `dfs-*` hosts, exported to the `web` hosts only, and mounted on each of them at
  * /srv/shared once the cluster is up.
  */
-export function composeDfs(site: SiteContext, options: DfsTierOptions): { cluster: MooseFsCluster; mounts: MooseFsMount[] } {
+export function composeDfs(site: SiteContext, options: DfsTierOptions): DfsTier {
   const [master] = site.hostsWith('dfs-master');
   const webHosts = site.hostsWith('web');
   const cluster = new MooseFsCluster(
@@ -49,13 +55,15 @@ export function composeDfs(site: SiteContext, options: DfsTierOptions): { cluste
     },
     { parent: site.parent },
   );
-  const mounts = webHosts.map(
-    ({ host }) =>
+  const mounts = new Map(
+    webHosts.map(({ entry, host }) => [
+      entry.name,
       new MooseFsMount(
         `${host.name}-shared`,
         { host, master: cluster.masterAddress, ioTimeoutSeconds: options.dfsMountTimeoutSeconds ?? 1 },
         { parent: site.parent, dependsOn: cluster },
       ),
+    ]),
   );
   return { cluster, mounts };
 }

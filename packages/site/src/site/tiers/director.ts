@@ -1,7 +1,7 @@
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 import { DirectorPair, type HealthCheckArgs } from '@hastack/director';
-import type { WebServer } from '@hastack/web';
 import type { SiteContext } from '../site-context';
+import type { WebNode } from './web';
 
 export interface DirectorTierOptions {
   /** Seconds between VRRP adverts (1). */
@@ -21,28 +21,31 @@ export function webHealthCheck(path: pulumi.Input<string>): HealthCheckArgs {
 }
 
 /** The two `director` hosts in front of the web servers: port, addresses and health path from the web tier. */
-export function composeDirectors(site: SiteContext, webServers: readonly WebServer[], options: DirectorTierOptions): DirectorPair {
+export function composeDirectors(site: SiteContext, webNodes: readonly WebNode[], options: DirectorTierOptions): DirectorPair {
+  const { network } = site;
   const [first, second] = site.hostsWith('director');
-  const webHosts = site.hostsWith('web');
-  const { description } = site;
+  const [aWebNode] = webNodes;
+  if (aWebNode === undefined) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
+  const aWebServer = aWebNode.server;
   return new DirectorPair(
     'lvs',
     {
+      // The description's checks hold a site to two directors.
       directors: [
         { host: first.host, interface: first.entry.interface },
         { host: second.host, interface: second.entry.interface },
       ],
-      vips: [description.vip],
-      vipPrefixLength: Number(description.network.cidr.split('/')[1]),
-      virtualRouterId: description.virtualRouterId,
+      vips: [...network.vips],
+      vipPrefixLength: network.vipPrefixLength,
+      virtualRouterId: network.virtualRouterId,
       advertIntervalSeconds: options.advertIntervalSeconds,
       preempt: options.preempt,
       services: [
         {
-          port: webServers[0].port,
+          port: aWebServer.port,
           scheduler: 'wrr',
-          realServers: webServers.map((web, i) => ({ name: webHosts[i].entry.name, address: web.address, weight: webHosts[i].entry.weight })),
-          healthCheck: webHealthCheck(webServers[0].healthPath),
+          realServers: webNodes.map(({ entry, server }) => ({ name: entry.name, address: server.address, weight: entry.weight })),
+          healthCheck: webHealthCheck(aWebServer.healthPath),
         },
       ],
     },

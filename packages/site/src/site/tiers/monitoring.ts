@@ -2,11 +2,12 @@ import * as pulumi from '@pulumi/pulumi';
 import { CheckRunners, shellQuote, type TierCheck } from '@hastack/host';
 import type { HostRole } from '@hastack/inventory';
 import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
-import type { MooseFsCluster, MooseFsMount } from '@hastack/dfs';
 import { directorChecks } from '@hastack/director';
 import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NagiosServerArgs, NrpeAgent } from '@hastack/monitoring';
 import { HEALTH_PATH, HTTP_PORT, httpCheckCommand, webChecks } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
+import type { DfsTier } from './dfs';
+import type { WebNode } from './web';
 
 export interface MonitoringTierOptions {
   /** Check and notification timing of the Nagios server (every 60 s, retries every 30 s, HARD after 3, reminders hourly). */
@@ -25,8 +26,10 @@ export interface WatchedTiers {
   tierRoles: Readonly<Record<string, readonly HostRole[]>>;
   /** Whether the director pair is deployed (it balances the `web` hosts). */
   directors: boolean;
+  /** The web hosts as the web tier made them, when it is deployed. */
+  web: readonly WebNode[];
   database?: ReplicatedDatabase;
-  dfs?: { cluster: MooseFsCluster; mounts: MooseFsMount[] };
+  dfs?: DfsTier;
 }
 
 /** The Nagios host standing for the site's VIP: what users reach, whichever director holds it. */
@@ -40,13 +43,12 @@ export function exactlyOneCheck(addresses: readonly string[], nrpeCommand: strin
 
 function tierChecks(site: SiteContext, watched: WatchedTiers): TierCheck[] {
   const directors = watched.directors ? site.hostsWith('director') : [];
-  const webHosts = site.hostsWith('web');
-  const realServers = webHosts.filter(({ entry }) => entry.weight > 0).length;
+  const realServers = watched.web.filter(({ entry }) => entry.weight > 0).length;
   return [
-    ...directors.flatMap(({ host }) => directorChecks(host, [site.description.vip], { port: HTTP_PORT, realServers })),
-    ...(watched.tierRoles.web ? webHosts.flatMap(({ host }) => webChecks({ host, port: HTTP_PORT, pagePath: '/', healthPath: HEALTH_PATH })) : []),
+    ...directors.flatMap(({ host }) => directorChecks(host, site.network.vips, { port: HTTP_PORT, realServers })),
+    ...watched.web.flatMap(({ host }) => webChecks({ host, port: HTTP_PORT, pagePath: '/', healthPath: HEALTH_PATH })),
     ...(watched.database?.checks ?? []),
-    ...(watched.dfs ? [...watched.dfs.cluster.checks, ...watched.dfs.mounts.flatMap((mount) => mount.checks)] : []),
+    ...(watched.dfs ? [...watched.dfs.cluster.checks, ...[...watched.dfs.mounts.values()].flatMap((mount) => mount.checks)] : []),
   ];
 }
 
@@ -89,9 +91,9 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
 
   const [server] = monitoring;
   if (server === undefined) return undefined;
-  const vip = site.description.vip;
+  const [vip] = site.network.vips;
   const directorAddresses = watched.directors ? site.hostsWith('director').map(({ entry }) => entry.address) : [];
-  const siteHost = watched.tierRoles.web
+  const siteHost = watched.web.length
     ? [{ name: SITE_VIP_HOST, address: vip, groups: ['site'], aliveCheck: httpCheckCommand(vip, HTTP_PORT, HEALTH_PATH) }]
     : [];
   if (siteHost.length) {

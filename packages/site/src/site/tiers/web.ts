@@ -3,7 +3,7 @@ import type { ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsMount } from '@hastack/dfs';
 import { poolChecks, RealServerVip } from '@hastack/director';
 import { appBundle, AppRelease, validateAppRollout, WebServer } from '@hastack/web';
-import type { SiteContext } from '../site-context';
+import type { SiteContext, SiteHost } from '../site-context';
 import { webHealthCheck } from './director';
 
 /** The application the web tier serves, released host by host (batch by batch) over the pool. */
@@ -28,10 +28,16 @@ export interface WebTierOptions {
 export interface WebTierInputs extends WebTierOptions {
   /** The site's database, when the db tier is deployed: the application's settings name it. */
   database?: ReplicatedDatabase;
-  /** The MooseFS mounts of the web hosts, in the order of `site.hostsWith('web')` (composeDfs's), or none. */
-  dfsMounts: readonly MooseFsMount[];
+  /** The MooseFS mount of each web host by its name (composeDfs's), or none. */
+  dfsMounts: ReadonlyMap<string, MooseFsMount>;
   /** Whether directors balance the web hosts: a release then takes each host out of their pool for its switch. */
   balanced: boolean;
+}
+
+/** A web host as the tier made it: its entry and connection, with the VIP on `lo` and Apache serving. */
+export interface WebNode extends SiteHost {
+  readonly realServerVip: RealServerVip;
+  readonly server: WebServer;
 }
 
 /**
@@ -39,23 +45,22 @@ export interface WebTierInputs extends WebTierOptions {
  * and back in the pool, and one that fails stops the roll-out there, the old release serving everywhere
  * it did not reach.
  */
-function releaseApp(site: SiteContext, app: SiteApp, webServers: readonly WebServer[], balanced: boolean): AppRelease[] {
-  const webHosts = site.hostsWith('web');
-  const problems = validateAppRollout({ appDir: app.appDir, keep: app.keep, batchSize: app.batchSize, poolSize: webHosts.length });
+function releaseApp(site: SiteContext, app: SiteApp, nodes: readonly WebNode[], balanced: boolean): AppRelease[] {
+  const problems = validateAppRollout({ appDir: app.appDir, keep: app.keep, batchSize: app.batchSize, poolSize: nodes.length });
   if (problems.length) throw new pulumi.RunError(`app:\n  ${problems.join('\n  ')}`);
   const bundle = appBundle(app.appDir);
   const batchSize = app.batchSize ?? 1;
-  const checks = poolChecks(webHealthCheck(webServers[0].healthPath));
+  const checks = poolChecks(webHealthCheck(nodes[0].server.healthPath));
   const pool = balanced
     ? { directors: site.hostsWith('director').map(({ host }) => host.dataAddress), failedChecks: checks.leave, passedChecks: checks.rejoin }
     : undefined;
   const releases: AppRelease[] = [];
-  webHosts.forEach(({ host }, index) => {
+  nodes.forEach(({ host, server }, index) => {
     const previousBatch = releases.slice(Math.max(0, index - (index % batchSize) - batchSize), index - (index % batchSize));
     releases.push(
       new AppRelease(
         `${host.name}-app`,
-        { host, webServer: webServers[index], bundle, keep: app.keep, checkPath: app.checkPath, pool },
+        { host, webServer: server, bundle, keep: app.keep, checkPath: app.checkPath, pool },
         { parent: site.parent, dependsOn: previousBatch },
       ),
     );
@@ -63,13 +68,17 @@ function releaseApp(site: SiteContext, app: SiteApp, webServers: readonly WebSer
   return releases;
 }
 
-/** Every `web` host: the real-server VIP on lo first, then Apache with the application's settings, then the application. */
-export function composeWeb(site: SiteContext, inputs: WebTierInputs): WebServer[] {
+/**
+ * Every `web` host: the real-server VIP on lo first, then Apache with the application's settings, then the
+ * application. The VIPs come from the site's network, not from the directors' outputs: a web host must carry
+ * them before the directors forward to it, so the directors are made after the web hosts.
+ */
+export function composeWeb(site: SiteContext, inputs: WebTierInputs): WebNode[] {
   const { database } = inputs;
-  const webServers = site.hostsWith('web').map(({ host }, index) => {
-    const vip = new RealServerVip(`${host.name}-real-server`, { host, vips: [site.description.vip] }, { parent: site.parent });
-    const mount = inputs.dfsMounts.at(index);
-    return new WebServer(
+  const nodes = site.hostsWith('web').map(({ entry, host }): WebNode => {
+    const realServerVip = new RealServerVip(`${host.name}-real-server`, { host, vips: [...site.network.vips] }, { parent: site.parent });
+    const mount = inputs.dfsMounts.get(entry.name);
+    const server = new WebServer(
       `${host.name}-web`,
       {
         host,
@@ -86,9 +95,10 @@ export function composeWeb(site: SiteContext, inputs: WebTierInputs): WebServer[
         apacheSettings: inputs.apacheSettings,
       },
       // The settings name the mount's folder; the application may use it as soon as Apache serves.
-      { parent: site.parent, dependsOn: [vip, ...(mount ? [mount] : [])] },
+      { parent: site.parent, dependsOn: [realServerVip, ...(mount ? [mount] : [])] },
     );
+    return { entry, host, realServerVip, server };
   });
-  if (inputs.app) releaseApp(site, inputs.app, webServers, inputs.balanced);
-  return webServers;
+  if (inputs.app) releaseApp(site, inputs.app, nodes, inputs.balanced);
+  return nodes;
 }
