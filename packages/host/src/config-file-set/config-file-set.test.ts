@@ -23,6 +23,12 @@ describe('ConfigFileSet', () => {
     ]);
   });
 
+  it('refuses bad arguments before creating anything', () => {
+    const before = recorded.length;
+    expect(() => new ConfigFileSet('bad', { host, files: [] })).toThrow('ConfigFileSet bad: invalid arguments:\n  - files: a set needs at least one file');
+    expect(recorded.length).toBe(before);
+  });
+
   it('sends every content on stdin only, runs one check and gives one digest', async () => {
     const set = new ConfigFileSet('mfs-master-conf', {
       host,

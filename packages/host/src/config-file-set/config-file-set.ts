@@ -6,6 +6,7 @@ import { accountProblems, modeProblems, pathProblems } from '../directory/direct
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { removeFileSetScript, setInput, writeFileSetScript } from './config-file-set-scripts';
+import { assertValidArgs } from '../values';
 
 export interface ConfigFileSpec {
   /** Absolute path on the host. */
@@ -62,9 +63,8 @@ export class ConfigFileSet extends pulumi.ComponentResource {
   public readonly paths: string[];
 
   constructor(name: string, args: ConfigFileSetArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('ConfigFileSet', name, validateConfigFileSetArgs(args));
     super('hastack:host:ConfigFileSet', name, {}, opts);
-    const problems = validateConfigFileSetArgs(args);
-    if (problems.length) throw new Error(`ConfigFileSet ${name}:\n${problems.join('\n')}`);
     const originals = originalsDir(pulumi.getStack());
     this.paths = args.files.map((file) => file.path);
     const files = args.files.map((file) => ({

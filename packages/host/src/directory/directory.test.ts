@@ -23,7 +23,7 @@ describe('validateDirectoryArgs', () => {
 describe('Directory', () => {
   it('refuses bad arguments before creating anything', () => {
     const before = recorded.length;
-    expect(() => new Directory('bad', { host, path: 'relative' })).toThrow('Directory bad:\npath:');
+    expect(() => new Directory('bad', { host, path: 'relative' })).toThrow('Directory bad: invalid arguments:\n  - path:');
     expect(recorded.length).toBe(before);
   });
 

@@ -5,6 +5,7 @@ import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { DirectoryArgs, validateDirectoryArgs } from './directory-args';
 import { ensureDirectoryScript, removeDirectoryScript } from './directory-scripts';
+import { assertValidArgs } from '../values';
 
 /**
  * A folder with owner and mode. Destroy removes it only if this stack created it (a record under
@@ -15,9 +16,8 @@ export class Directory extends pulumi.ComponentResource {
   public readonly path: pulumi.Output<string>;
 
   constructor(name: string, args: DirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('Directory', name, validateDirectoryArgs(args));
     super('hastack:host:Directory', name, {}, opts);
-    const problems = validateDirectoryArgs(args);
-    if (problems.length) throw new Error(`Directory ${name}:\n${problems.join('\n')}`);
     const stateDir = stackStateDir();
     const spec = { path: args.path, owner: args.owner ?? 'root', group: args.group ?? 'root', mode: args.mode ?? '0755' };
     const ensure = bashScript(ensureDirectoryScript(stateDir, spec));

@@ -1,4 +1,5 @@
 import { shellQuote } from '../shell';
+import { isCidr4, isIpv4, isPort } from '../values';
 
 export const FirewallProtocols = ['tcp', 'udp', 'vrrp'] as const;
 export type FirewallProtocol = (typeof FirewallProtocols)[number];
@@ -11,8 +12,6 @@ export interface ResolvedFirewallRule {
   description: string;
 }
 
-const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/(3[0-2]|[12]?\d))?$/;
-
 /** Every problem with the rules, each naming the rule and its field. */
 export function firewallRuleProblems(rules: readonly Omit<ResolvedFirewallRule, 'sources'>[]): string[] {
   return rules.flatMap((rule, index) => {
@@ -21,7 +20,7 @@ export function firewallRuleProblems(rules: readonly Omit<ResolvedFirewallRule, 
     if (!FirewallProtocols.includes(rule.protocol)) problems.push(`${at}.protocol: "${rule.protocol}" is not one of ${FirewallProtocols.join(', ')}`);
     if (rule.protocol === 'vrrp') {
       if (rule.port !== undefined) problems.push(`${at}.port: vrrp is a protocol of its own, without ports`);
-    } else if (rule.port === undefined || !Number.isInteger(rule.port) || rule.port < 1 || rule.port > 65535) {
+    } else if (!isPort(rule.port)) {
       problems.push(`${at}.port: ${rule.port} is not a port (1..65535)`);
     }
     if (rule.description.trim() === '' || /[\n\r]/.test(rule.description)) problems.push(`${at}.description: one non-empty line`);
@@ -37,7 +36,7 @@ export function renderRichRules(rules: readonly ResolvedFirewallRule[]): string[
   const problems = firewallRuleProblems(rules);
   rules.forEach((rule, index) =>
     rule.sources.forEach((source, sourceIndex) => {
-      if (!IPV4.test(source)) problems.push(`rules[${index}].sources[${sourceIndex}]: "${source}" is not an IPv4 address or network`);
+      if (!isIpv4(source) && !isCidr4(source)) problems.push(`rules[${index}].sources[${sourceIndex}]: "${source}" is not an IPv4 address or network`);
     }),
   );
   if (problems.length) throw new Error(`Firewall:\n${problems.join('\n')}`);

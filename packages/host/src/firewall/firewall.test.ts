@@ -45,7 +45,9 @@ describe('Firewall and SelinuxBooleans, by OS profile', () => {
 
   it('refuses a rule without a port before creating anything', () => {
     const before = recorded.length;
-    expect(() => new Firewall('bad', { host: debian12, rules: [{ protocol: 'udp', description: 'x' }] })).toThrow('rules[0].port');
+    expect(() => new Firewall('bad', { host: debian12, rules: [{ protocol: 'udp', description: 'x' }] })).toThrow(
+      'Firewall bad: invalid arguments:\n  - rules[0].port: undefined is not a port (1..65535)',
+    );
     expect(recorded.length).toBe(before);
   });
 
@@ -63,7 +65,11 @@ describe('Firewall and SelinuxBooleans, by OS profile', () => {
   });
 
   it('checks the rules and booleans on every OS, so a Debian preview refuses what EL would', () => {
-    expect(() => firewallFor('bad-debian', { host: debian12, rules: [{ protocol: 'udp', description: 'x' }] })).toThrow('rules[0].port');
-    expect(() => selinuxBooleansFor('bad-debian-se', { host: debian12, booleans: ['no such; boolean'] })).toThrow('SelinuxBooleans bad-debian-se');
+    expect(() => firewallFor('bad-debian', { host: debian12, rules: [{ protocol: 'udp', description: 'x' }] })).toThrow(
+      'Firewall bad-debian: invalid arguments:\n  - rules[0].port',
+    );
+    expect(() => selinuxBooleansFor('bad-debian-se', { host: debian12, booleans: ['no such; boolean'] })).toThrow(
+      'SelinuxBooleans bad-debian-se: invalid arguments:\n  - ',
+    );
   });
 });

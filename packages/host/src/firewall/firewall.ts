@@ -3,6 +3,7 @@ import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { closeFirewallScript, FirewallProtocol, firewallRuleProblems, openFirewallScript, renderRichRules } from './firewall-scripts';
+import { assertValidArgs } from '../values';
 
 export interface FirewallRule {
   /** Port to open; required for tcp and udp, absent for vrrp. May be another component's output. */
@@ -31,8 +32,7 @@ export interface FirewallArgs {
 /** Rules whose ports are outputs are checked by the same rules once known, before any is rendered. */
 function checkRules(name: string, rules: FirewallRule[]): void {
   const plainPorts = rules.every((rule) => rule.port === undefined || typeof rule.port === 'number');
-  const problems = plainPorts ? firewallRuleProblems(rules as (FirewallRule & { port?: number })[]) : [];
-  if (problems.length) throw new Error(`Firewall ${name}:\n${problems.join('\n')}`);
+  assertValidArgs('Firewall', name, plainPorts ? firewallRuleProblems(rules as (FirewallRule & { port?: number })[]) : []);
 }
 
 /**

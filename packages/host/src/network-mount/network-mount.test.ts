@@ -9,7 +9,9 @@ const byName = (name: string) => recorded.find((r) => r.name === name);
 describe('NetworkMount', () => {
   it('refuses a mount point that is not an absolute normalized path, before creating anything', () => {
     const before = recorded.length;
-    expect(() => new NetworkMount('bad', { host, what: 'mfsmaster:/', where: '/mnt/../etc', type: 'moosefs' })).toThrow('where: "/mnt/../etc"');
+    expect(() => new NetworkMount('bad', { host, what: 'mfsmaster:/', where: '/mnt/../etc', type: 'moosefs' })).toThrow(
+      'NetworkMount bad: invalid arguments:\n  - where: "/mnt/../etc"',
+    );
     expect(() => new NetworkMount('bad', { host, what: 'mfsmaster:/', where: '/mnt/x', type: 'moosefs', options: ['a,b'] })).toThrow('options');
     expect(recorded.length).toBe(before);
   });

@@ -6,6 +6,7 @@ import { pathProblems } from '../directory/directory-args';
 import { bashScript, shellQuote } from '../shell';
 import { unmountScript, mountScript } from './network-mount-scripts';
 import { renderMountUnits } from './render-mount-units';
+import { assertValidArgs } from '../values';
 
 export interface NetworkMountArgs {
   /** Where to mount. */
@@ -34,9 +35,8 @@ export class NetworkMount extends pulumi.ComponentResource {
   public readonly unit: string;
 
   constructor(name: string, args: NetworkMountArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('NetworkMount', name, pathProblems('where', args.where));
     super('hastack:host:NetworkMount', name, {}, opts);
-    const problems = pathProblems('where', args.where);
-    if (problems.length) throw new Error(`NetworkMount ${name}:\n${problems.join('\n')}`);
     const { host } = args;
     const unitDir = host.profile.paths.systemdUnitDir;
     const render = (what: string) =>

@@ -9,7 +9,9 @@ const host = defineHost({ name: 'db1', address: '198.18.0.31', os: 'debian-12', 
 describe('OneOffStep', () => {
   it('refuses an empty check or run, naming them, before creating anything', () => {
     const before = recorded.length;
-    expect(() => new OneOffStep('bad', { host, check: ' ', run: '' })).toThrow(/check: .*\nrun: /s);
+    expect(() => new OneOffStep('bad', { host, check: ' ', run: '' })).toThrow(
+      'OneOffStep bad: invalid arguments:\n  - check: a step needs a check that says whether it is done\n  - run: a step needs something to run',
+    );
     expect(recorded.length).toBe(before);
   });
 

@@ -3,6 +3,7 @@ import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { runStepScript, undoStepScript } from './one-off-step-scripts';
+import { assertValidArgs } from '../values';
 
 export interface OneOffStepArgs {
   /** Where the step runs. */
@@ -39,9 +40,8 @@ export function validateOneOffStepArgs(args: Pick<OneOffStepArgs, 'check' | 'run
  */
 export class OneOffStep extends pulumi.ComponentResource {
   constructor(name: string, args: OneOffStepArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('OneOffStep', name, validateOneOffStepArgs(args));
     super('hastack:host:OneOffStep', name, {}, opts);
-    const problems = validateOneOffStepArgs(args);
-    if (problems.length) throw new Error(`OneOffStep ${name}:\n${problems.join('\n')}`);
     const step = { name, check: args.check, run: args.run, hasInput: args.stdin !== undefined };
     hostCommand(
       `${name}-step`,

@@ -3,6 +3,7 @@ import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { booleanProblems, disableBooleansScript, enableBooleansScript } from './selinux-scripts';
+import { assertValidArgs } from '../values';
 
 export interface SelinuxBooleansArgs {
   /** The host whose policy is tuned. */
@@ -18,8 +19,7 @@ export interface SelinuxBooleansArgs {
  * disabled it sets nothing.
  */
 function checkBooleans(name: string, booleans: string[]): void {
-  const problems = booleanProblems(booleans);
-  if (problems.length) throw new Error(`SelinuxBooleans ${name}:\n${problems.join('\n')}`);
+  assertValidArgs('SelinuxBooleans', name, booleanProblems(booleans));
 }
 
 /**

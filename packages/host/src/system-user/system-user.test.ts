@@ -14,6 +14,12 @@ describe('SystemUser', () => {
     ]);
   });
 
+  it('refuses bad arguments before creating anything', () => {
+    const before = recorded.length;
+    expect(() => new SystemUser('bad', { host, user: '0' })).toThrow('SystemUser bad: invalid arguments:\n  - user: "0" must be a name, not a number');
+    expect(recorded.length).toBe(before);
+  });
+
   it('creates a system account with a group named like it, by default without a login', async () => {
     const account = new SystemUser('mfs-user', { host, user: 'mfs' });
     expect(await valueOf(account.group)).toBe('mfs');

@@ -5,6 +5,7 @@ import { accountProblems, pathProblems } from '../directory/directory-args';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { ensureSystemUserScript, removeSystemUserScript } from './system-user-scripts';
+import { assertValidArgs } from '../values';
 
 export interface SystemUserArgs {
   /** Where the account lives. */
@@ -41,9 +42,8 @@ export class SystemUser extends pulumi.ComponentResource {
   public readonly group: pulumi.Output<string>;
 
   constructor(name: string, args: SystemUserArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('SystemUser', name, validateSystemUserArgs(args));
     super('hastack:host:SystemUser', name, {}, opts);
-    const problems = validateSystemUserArgs(args);
-    if (problems.length) throw new Error(`SystemUser ${name}:\n${problems.join('\n')}`);
     const stateDir = stackStateDir();
     const spec = { user: args.user, group: args.group ?? args.user, home: args.home ?? '/nonexistent', shell: args.shell ?? '/usr/sbin/nologin' };
     const command = hostCommand(

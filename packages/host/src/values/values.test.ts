@@ -31,13 +31,12 @@ describe('value rules', () => {
 describe('assertValidArgs', () => {
   it('throws every problem at once as a RunError naming the component', () => {
     expect(() => assertValidArgs('DirectorPair', 'lvs', [])).not.toThrow();
-    const thrown = (() => {
-      try {
-        assertValidArgs('DirectorPair', 'lvs', ['vips: none', 'services: none']);
-      } catch (error) {
-        return error;
-      }
-    })();
+    let thrown: unknown;
+    try {
+      assertValidArgs('DirectorPair', 'lvs', ['vips: none', 'services: none']);
+    } catch (error) {
+      thrown = error;
+    }
     expect(thrown).toBeInstanceOf(InvalidArgumentsError);
     expect(pulumi.RunError.isInstance(thrown as Error)).toBe(true);
     expect((thrown as Error).message).toBe('DirectorPair lvs: invalid arguments:\n  - vips: none\n  - services: none');

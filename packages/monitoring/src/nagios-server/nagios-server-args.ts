@@ -1,7 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
-import type { Host } from '@hastack/host';
+import { isIpv4, knownValue, type Host } from '@hastack/host';
 import type { CheckIntervals } from './render-nagios-objects';
-import { smsSettingsProblems, validateSmsNotifierArgs, type SmsNotifierArgs } from '../sms-notifier/sms-notifier-args';
+import { validateSmsNotifierArgs, type SmsNotifierArgs } from '../sms-notifier/sms-notifier-args';
 
 /** A host Nagios watches, in its tiers' host groups. */
 export interface MonitoredHostArgs {
@@ -46,7 +46,11 @@ export const DEFAULT_CHECK_INTERVALS: CheckIntervals = { checkSeconds: 60, retry
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const SETTING = /^[a-z_]{1,64}$/;
 
-/** Every problem of the arguments at once, each naming the argument. */
+/**
+ * Every problem of the arguments at once, each naming the argument. Addresses and commands that are
+ * Outputs are skipped: the component runs this again once they resolve (SMS settings that are an Output
+ * are checked by the SmsNotifier then).
+ */
 export function validateNagiosServerArgs(args: Omit<NagiosServerArgs, 'host'>): string[] {
   const problems: string[] = [];
   const hostNames = new Set<string>();
@@ -54,6 +58,8 @@ export function validateNagiosServerArgs(args: Omit<NagiosServerArgs, 'host'>): 
     if (!NAME.test(host.name)) problems.push(`hosts[${i}].name: "${host.name}" is not a host name (letters, digits, _ . -)`);
     else if (hostNames.has(host.name)) problems.push(`hosts[${i}].name: "${host.name}" is watched twice`);
     hostNames.add(host.name);
+    const address = knownValue(host.address);
+    if (address !== undefined && !isIpv4(address)) problems.push(`hosts[${i}].address: "${address}" is not an IPv4 address`);
     host.groups.forEach((group, g) => {
       if (!NAME.test(group)) problems.push(`hosts[${i}].groups[${g}]: "${group}" is not a group name`);
     });
@@ -65,6 +71,8 @@ export function validateNagiosServerArgs(args: Omit<NagiosServerArgs, 'host'>): 
     if (!NAME.test(service.name)) problems.push(`services[${i}].name: "${service.name}" is not a service name (letters, digits, _ . -)`);
     else if (services.has(key)) problems.push(`services[${i}]: "${key}" is declared twice`);
     services.add(key);
+    const active = knownValue(service.active);
+    if (active !== undefined && (active.trim() === '' || /[\r\n]/.test(active))) problems.push(`services[${i}].active: must be one non-empty line`);
   });
   const intervals = args.intervals ?? {};
   for (const key of ['checkSeconds', 'retrySeconds', 'maxCheckAttempts'] as const) {
@@ -73,12 +81,7 @@ export function validateNagiosServerArgs(args: Omit<NagiosServerArgs, 'host'>): 
   }
   const reminder = intervals.notificationSeconds;
   if (reminder !== undefined && !(Number.isInteger(reminder) && reminder >= 0)) problems.push(`intervals.notificationSeconds: must be a whole number >= 0, got ${reminder}`);
-  if (args.sms) {
-    const settings = args.sms.settings;
-    // Settings known now are checked now; those from another resource when they resolve.
-    const known = typeof settings === 'object' && settings !== null && !('apply' in settings) ? smsSettingsProblems(settings) : [];
-    problems.push(...[...validateSmsNotifierArgs(args.sms), ...known].map((problem) => `sms.${problem}`));
-  }
+  if (args.sms) problems.push(...validateSmsNotifierArgs(args.sms).map((problem) => `sms.${problem}`));
   for (const [key, value] of Object.entries(args.settings ?? {})) {
     if (!SETTING.test(key)) problems.push(`settings.${key}: not a nagios.cfg setting name`);
     if (/[\r\n]/.test(String(value))) problems.push(`settings.${key}: the value must be one line`);

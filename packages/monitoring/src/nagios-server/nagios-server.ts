@@ -1,15 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, ConfigFileSet, Packages, Service } from '@hastack/host';
+import { assertValidArgs, ConfigFile, ConfigFileSet, Packages, Service } from '@hastack/host';
 import { DEFAULT_CHECK_INTERVALS, NagiosServerArgs, validateNagiosServerArgs } from './nagios-server-args';
-import { NagiosLayout, renderNagiosCfg, renderResourceCfg } from './render-nagios-cfg';
+import { NagiosLayout, renderNagiosCfg } from './render-nagios-cfg';
 import { renderNagiosObjects } from './render-nagios-objects';
+import { renderResourceCfg } from './render-resource-cfg';
 import { NAGIOS_USER } from './nagios-user';
 import { SmsNotifier } from '../sms-notifier/sms-notifier';
-
-
-function invalid(name: string, problems: string[]): Error {
-  return new Error(`NagiosServer ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
-}
 
 /**
  * Nagios from the distribution, watching what the stack declares: its main config, resource file and
@@ -27,9 +23,8 @@ export class NagiosServer extends pulumi.ComponentResource {
   public readonly sms: SmsNotifier | undefined;
 
   constructor(name: string, args: NagiosServerArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('NagiosServer', name, validateNagiosServerArgs(args));
     super('hastack:monitoring:NagiosServer', name, {}, opts);
-    const problems = validateNagiosServerArgs(args);
-    if (problems.length) throw invalid(name, problems);
     const { host } = args;
     const { paths } = host.profile;
     const layout: NagiosLayout = {
@@ -58,11 +53,13 @@ export class NagiosServer extends pulumi.ComponentResource {
         pulumi.all(args.services.map((s) => s.active)),
       ])
       .apply(([hostValues, activeCommands]) => {
-        const late = [
-          ...hostValues.flatMap(([address], i) => (/^[0-9.]+$/.test(address) ? [] : [`hosts[${i}].address: "${address}" is not an IPv4 address`])),
-          ...activeCommands.flatMap((command, i) => (command !== undefined && (command.trim() === '' || /[\r\n]/.test(command)) ? [`services[${i}].active: must be one non-empty line`] : [])),
-        ];
-        if (late.length) throw invalid(name, late);
+        // Addresses and commands known only now are checked now, before the objects reach the host.
+        const late = validateNagiosServerArgs({
+          ...args,
+          hosts: args.hosts.map((h, i) => ({ ...h, address: hostValues[i][0] })),
+          services: args.services.map((s, i) => ({ ...s, active: activeCommands[i] })),
+        });
+        assertValidArgs('NagiosServer', name, late);
         return renderNagiosObjects({
           intervals,
           pluginDir: layout.pluginDir,

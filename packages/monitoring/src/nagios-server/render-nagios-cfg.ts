@@ -21,11 +21,6 @@ export interface NagiosCfg {
   settings: Readonly<Record<string, string | number>>;
 }
 
-/** The resource file: `$USER1$` is the plugin folder, as every Nagios sample config expects. */
-export function renderResourceCfg(layout: NagiosLayout): string {
-  return ['# Managed by hastack (monitoring NagiosServer); edits are overwritten.', `$USER1$=${layout.pluginDir}`].join('\n') + '\n';
-}
-
 /**
  * The main config. It replaces the distribution's so that Nagios reads the stack's objects only (the
  * samples' localhost checks would alert about services this host does not run). Intervals are in

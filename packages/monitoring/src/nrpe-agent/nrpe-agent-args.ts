@@ -1,5 +1,5 @@
-import * as pulumi from '@pulumi/pulumi';
-import type { Host } from '@hastack/host';
+import type * as pulumi from '@pulumi/pulumi';
+import { isIpv4, isPort, knownValue, type Host } from '@hastack/host';
 
 /** Thresholds of the checks every host gets, whatever its tier. */
 export interface BaseCheckThresholds {
@@ -36,14 +36,9 @@ export interface NrpeAgentArgs {
   port?: number;
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const COMMAND_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 /** Names the base checks take, which a tier command may not reuse. */
 export const BASE_CHECK_NAMES = ['check_disk', 'check_load', 'check_swap', 'check_total_procs'] as const;
-
-function known(value: pulumi.Input<string>): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 
 function checkPair(problems: string[], setting: string, pair: readonly number[] | undefined, higherIsWorse: boolean): void {
   if (pair === undefined) return;
@@ -56,18 +51,18 @@ function checkPair(problems: string[], setting: string, pair: readonly number[] 
 /** Every problem of the arguments at once, each naming the argument; values known only at deploy time are skipped. */
 export function validateNrpeAgentArgs(args: NrpeAgentArgs): string[] {
   const problems: string[] = [];
-  const listen = known(args.listenAddress);
-  if (listen !== undefined && (!IPV4.test(listen) || listen === '0.0.0.0')) problems.push(`listenAddress: "${listen}" is not a host's IPv4 address`);
+  const listen = knownValue(args.listenAddress);
+  if (listen !== undefined && (!isIpv4(listen) || listen === '0.0.0.0')) problems.push(`listenAddress: "${listen}" is not a host's IPv4 address`);
   if (args.monitoringAddresses.length === 0) problems.push('monitoringAddresses: at least one monitoring server address is needed');
-  args.monitoringAddresses.map(known).forEach((address, i) => {
-    if (address !== undefined && !IPV4.test(address)) problems.push(`monitoringAddresses[${i}]: "${address}" is not an IPv4 address`);
+  args.monitoringAddresses.map(knownValue).forEach((address, i) => {
+    if (address !== undefined && !isIpv4(address)) problems.push(`monitoringAddresses[${i}]: "${address}" is not an IPv4 address`);
   });
   const seen = new Set<string>(BASE_CHECK_NAMES);
   (args.commands ?? []).forEach((command, i) => {
     if (!COMMAND_NAME.test(command.name)) problems.push(`commands[${i}].name: "${command.name}" is not a command name (letters, digits, _ . -)`);
     else if (seen.has(command.name)) problems.push(`commands[${i}].name: "${command.name}" is used twice`);
     seen.add(command.name);
-    const text = known(command.command);
+    const text = knownValue(command.command);
     if (text !== undefined && (text.trim() === '' || /[\r\n]/.test(text))) problems.push(`commands[${i}].command: must be one non-empty line`);
   });
   const t = args.thresholds ?? {};
@@ -76,6 +71,6 @@ export function validateNrpeAgentArgs(args: NrpeAgentArgs): string[] {
   checkPair(problems, 'thresholds.totalProcs', t.totalProcs, true);
   if (t.loadPerCore) [0, 1, 2].forEach((i) => checkPair(problems, `thresholds.loadPerCore[${i}]`, [t.loadPerCore![0][i], t.loadPerCore![1][i]], true));
   const port = args.port ?? 5666;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`port: ${port} is outside 1..65535`);
+  if (!isPort(port)) problems.push(`port: ${port} is outside 1..65535`);
   return problems;
 }

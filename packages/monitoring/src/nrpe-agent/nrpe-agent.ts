@@ -1,11 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFileSet, firewallFor, Packages, Service } from '@hastack/host';
+import { assertValidArgs, ConfigFileSet, firewallFor, Packages, Service } from '@hastack/host';
 import { NrpeAgentArgs, validateNrpeAgentArgs } from './nrpe-agent-args';
-import { NRPE_DEFAULT_THRESHOLDS, NRPE_SCRIPT_DIR, renderCheckScript, renderNrpeCfg } from './render-nrpe-cfg';
-
-function invalid(name: string, problems: string[]): Error {
-  return new Error(`NrpeAgent ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
-}
+import { NRPE_SCRIPT_DIR, renderCheckScript } from './render-check-script';
+import { NRPE_DEFAULT_THRESHOLDS, renderNrpeCfg } from './render-nrpe-cfg';
 
 /**
  * NRPE on one host: the agent and the plugins, one drop-in of fixed-argument commands (the tier's as
@@ -18,9 +15,8 @@ export class NrpeAgent extends pulumi.ComponentResource {
   public readonly configDigest: pulumi.Output<string>;
 
   constructor(name: string, args: NrpeAgentArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('NrpeAgent', name, validateNrpeAgentArgs(args));
     super('hastack:monitoring:NrpeAgent', name, {}, opts);
-    const problems = validateNrpeAgentArgs(args);
-    if (problems.length) throw invalid(name, problems);
     const { host } = args;
     const commands = args.commands ?? [];
     this.commandNames = ['check_disk', 'check_load', 'check_swap', 'check_total_procs', ...commands.map((c) => c.name)];
@@ -30,7 +26,7 @@ export class NrpeAgent extends pulumi.ComponentResource {
       .apply(([listenAddress, monitoringAddresses, lines]) => {
         // Addresses known only now are checked now, before the file reaches the host.
         const late = validateNrpeAgentArgs({ ...args, listenAddress, monitoringAddresses, commands: commands.map((c, i) => ({ name: c.name, command: lines[i] })) });
-        if (late.length) throw invalid(name, late);
+        assertValidArgs('NrpeAgent', name, late);
         return renderNrpeCfg({
           listenAddress,
           port: args.port ?? 5666,

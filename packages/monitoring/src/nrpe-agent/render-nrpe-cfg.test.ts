@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { NRPE_DEFAULT_THRESHOLDS, renderCheckScript, renderNrpeCfg } from './render-nrpe-cfg';
+import { NRPE_DEFAULT_THRESHOLDS, renderNrpeCfg } from './render-nrpe-cfg';
 
 const cfg = {
   listenAddress: '198.18.0.31',
@@ -35,10 +34,7 @@ describe('renderNrpeCfg', () => {
     expect(text).toContain('command[check_total_procs]=/usr/lib/nagios/plugins/check_procs -w 300 -c 500\n');
   });
 
-  it('runs each tier command as its own script, which runs the command as given', () => {
+  it('runs each tier command as its own script', () => {
     expect(setting(text, 'command[mariadb-up]')).toEqual(['/usr/local/lib/hastack-nrpe/mariadb-up']);
-    const script = renderCheckScript(`printf '%s' "it's $((1 + 1))"`);
-    expect(script.startsWith('#!/bin/bash\n')).toBe(true);
-    expect(execFileSync('bash', ['-c', script]).toString()).toBe("it's 2");
   });
 });

@@ -1,5 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
-import type { Host } from '@hastack/host';
+import { knownValue, type Host } from '@hastack/host';
 import { validateSmsSettings, type SmsSettings } from '@hastack/sms';
 import { NAGIOS_USER } from '../nagios-server/nagios-user';
 
@@ -25,8 +25,11 @@ export const SMS_NOTIFIER_RUN_BUDGET_MS = 25_000;
 
 const ACCOUNT = /^[a-z_][a-z0-9_.-]{0,31}$/;
 
-/** Every problem of the notifier's own settings, each named; the SMS settings are checked when known. */
-export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'settings'>): string[] {
+/**
+ * Every problem of the notifier's arguments, each named. SMS settings that are an Output or a promise
+ * are skipped here: the component checks them (`smsSettingsProblems`) once they resolve.
+ */
+export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'settings'> & Partial<Pick<SmsNotifierArgs, 'settings'>>): string[] {
   const problems: string[] = [];
   if (args.renotifySeconds !== undefined && !(Number.isInteger(args.renotifySeconds) && args.renotifySeconds >= 0))
     problems.push(`renotifySeconds: must be a whole number >= 0, got ${args.renotifySeconds}`);
@@ -42,6 +45,8 @@ export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'se
     }
   }
   if (args.nagiosUser !== undefined && !ACCOUNT.test(args.nagiosUser)) problems.push(`nagiosUser: "${args.nagiosUser}" is not a user name`);
+  const settings = knownValue(args.settings);
+  if (settings !== undefined) problems.push(...smsSettingsProblems(settings));
   return problems;
 }
 

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFileSet, Directory, Packages } from '@hastack/host';
+import { assertValidArgs, ConfigFileSet, Directory, Packages } from '@hastack/host';
 import type { SmsSettings } from '@hastack/sms';
 import type { NotifierConfig } from './notifier-program/notifier-config';
 import { notifierProgram } from './notifier-bundle';
@@ -9,15 +9,6 @@ const PROGRAM = '/usr/local/lib/hastack-sms/notify-sms.js';
 const CONFIG = '/etc/hastack/sms-notifier.json';
 const STATE_DIR = '/var/lib/hastack-sms';
 const LOG_DIR = '/var/log/hastack-sms';
-
-function invalid(name: string, problems: string[]): Error {
-  return new Error(`SmsNotifier ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
-}
-
-/** Settings given as they are (not an Output or a promise) are checked at once, before anything exists. */
-function isPlain(settings: pulumi.Input<SmsSettings>): settings is SmsSettings {
-  return !pulumi.Output.isInstance(settings) && !(settings instanceof Promise);
-}
 
 /**
  * SMS alerts from Nagios through a provider's HTTP API: the notifier program (the SMS presets, bundled)
@@ -37,9 +28,8 @@ export class SmsNotifier extends pulumi.ComponentResource {
   public readonly ready: pulumi.Resource[];
 
   constructor(name: string, args: SmsNotifierArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('SmsNotifier', name, validateSmsNotifierArgs(args));
     super('hastack:monitoring:SmsNotifier', name, {}, opts);
-    const problems = [...validateSmsNotifierArgs(args), ...(isPlain(args.settings) ? smsSettingsProblems(args.settings) : [])];
-    if (problems.length) throw invalid(name, problems);
     const { host } = args;
     const nagiosUser = args.nagiosUser ?? SMS_NOTIFIER_DEFAULTS.nagiosUser;
     this.logFile = `${LOG_DIR}/notify.log`;
@@ -52,8 +42,7 @@ export class SmsNotifier extends pulumi.ComponentResource {
 
     const checked = pulumi.output(args.settings).apply((settings: SmsSettings) => {
       // Settings known only now (stack config, a secret) are checked now, before anything reaches the host.
-      const late = smsSettingsProblems(settings);
-      if (late.length) throw invalid(name, late);
+      assertValidArgs('SmsNotifier', name, smsSettingsProblems(settings));
       return settings;
     });
     const config = pulumi.secret(
