@@ -2,7 +2,7 @@
 // runs `--stack lab` (the lab's inventory file) and `--stack production` (a description in stack
 // configuration) alike. Any other stack is described in its own stack configuration, like production.
 import * as pulumi from '@pulumi/pulumi';
-import { loadLabInventory } from './lab/src/lab-inventory';
+import { readInventory } from '@hastack/lab-machines';
 import { labProgram } from './lab/src/program';
 import { configuredProgram } from './production/src/production-program';
 
@@ -17,7 +17,7 @@ if (stack !== 'lab' && labPassphrase !== undefined && process.env.PULUMI_CONFIG_
 
 function labEnvironment() {
   try {
-    return labProgram(loadLabInventory());
+    return labProgram(readInventory());
   } catch (error) {
     throw new pulumi.RunError((error as Error).message);
   }

@@ -1,6 +1,6 @@
 // Tests against a running lab (`npm run lab:up` first): real SSH logins, systemd, apt and kernel modules.
 module.exports = {
-  displayName: 'lab-tool (lab)',
+  displayName: 'lab-machines (lab)',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.lab.test.ts'],

@@ -4,12 +4,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as pulumi from '@pulumi/pulumi';
 import { parse } from 'yaml';
 import { recordResources, RecordedResource } from '@hastack/host/testing';
 import { validateInventory } from '@hastack/inventory';
-import { buildInventory } from '../lab/src/inventory/inventory';
-import { planHosts, readTopology } from '../lab/src/topology/topology';
+import { buildInventory } from '../lab-machines/src/inventory/inventory';
+import { planHosts, readTopology } from '../lab-machines/src/topology/topology';
 import { labProgram } from '../../apps/lab/src/program';
 import { configuredProgram } from '../../apps/production/src/production-program';
 
@@ -34,7 +35,7 @@ function print(label: string, resources: RecordedResource[]): void {
 }
 
 async function settle(): Promise<void> {
-  await new Promise((done) => setTimeout(done, 500));
+  await sleep(500);
 }
 
 async function main(): Promise<void> {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'render-plan-'));
   const privateKey = join(dir, 'id_ed25519');
   writeFileSync(privateKey, 'LAB PRIVATE KEY');
-  const hosts = planHosts(readTopology(join(ROOT, 'tools/lab/topology.json')));
+  const hosts = planHosts(readTopology(join(ROOT, 'tools/lab-machines/topology.json')));
   const inventory = validateInventory(
     buildInventory(hosts, { privateKey, smsRecords: join(dir, 'sms.jsonl') }, (host) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(host.name).toString("base64")}`),
     'lab',

@@ -48,11 +48,11 @@ phase "unit: lint, typecheck, tests" nx_run -t lint typecheck test
 phase "engine: CLI and providers" nx_run -t integration --parallel=1
 phase "bench: scale, 50 and 100 web hosts" bash tools/bench/run.sh scale --sizes 50,100 --full-site --limit-minutes 2 --limit-gb 3 --fail-at-limit
 
-lab_down() { tsx tools/lab/src/main.ts down; }
+lab_down() { tsx tools/lab-machines/src/main.ts down; }
 trap 'status=$?; lab_down; report "$status"' EXIT
-phase "lab: up" tsx tools/lab/src/main.ts up
-phase "lab: host checks" nx run lab-tool:lab-test --skip-nx-cache --outputStyle=stream
+phase "lab: up" tsx tools/lab-machines/src/main.ts up
+phase "lab: host checks" nx run lab-machines:lab-test --skip-nx-cache --outputStyle=stream
 phase "stack: deploy" tsx apps/lab/src/main.ts deploy
 phase "stack: tier proofs and faults" nx run lab:e2e --skip-nx-cache --outputStyle=stream
-phase "lab: down and clean" bash -c 'tsx tools/lab/src/main.ts down && nx run lab-tool:lab-clean-test --skip-nx-cache --outputStyle=stream'
+phase "lab: down and clean" bash -c 'tsx tools/lab-machines/src/main.ts down && nx run lab-machines:lab-clean-test --skip-nx-cache --outputStyle=stream'
 trap report EXIT

@@ -2,7 +2,6 @@
 // MASTER failure with sub-second VRRP adverts and with keepalived's default 1 s, and the time a dead
 // real server takes to leave the pool. Needs the lab up; leaves the stack deployed as `npm run lab` does.
 import { selectLabStack } from '../src/deploy/lab-stack';
-import { loadLabInventory } from '../src/lab-inventory';
 import {
   clientMacForVip,
   currentVipHolder,
@@ -13,10 +12,10 @@ import {
   waitForPoolMembership,
   waitForVipHolder,
 } from '../src/probes/failover';
-import { runOnHostOrThrow as sh } from '../src/status';
+import { labSshOrThrow as sh, readInventory } from '@hastack/lab-machines';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const inventory = loadLabInventory();
+const inventory = readInventory();
 const [director1, director2] = hostsWithRole(inventory, 'director');
 const [, web2] = hostsWithRole(inventory, 'web');
 

@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type * as auto from '@pulumi/pulumi/automation';
 import { CREATED, PROBE_DIR, selectInterruptedDeployProbe } from '../src/deploy/interrupted-deploy-probe';
 import { locksDirOf, recoverInterruptedUpdate } from '../src/deploy/interrupted-update';
@@ -68,7 +69,7 @@ async function upInChildAndKillAfter(createdFirst: string, notCreated: string): 
   const exited = new Promise((done) => child.once('exit', done));
   await waitUntil(`the probe's up to create ${createdFirst}`, async () => (created.includes(createdFirst) ? true : undefined), 300000, 200);
   // The engine starts the next step (and records it pending) a moment after the previous one is done.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await sleep(3000);
   expect(created).not.toContain(notCreated);
   killHard(child);
   await exited;

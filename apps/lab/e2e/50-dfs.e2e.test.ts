@@ -2,7 +2,7 @@ import { masterConfigCheck, METALOGGER_CHANGELOG_FILE, METALOGGER_METADATA_FILE,
 import { shellQuote, waitUntil } from '@hastack/host';
 import { hostsWithRole } from '../src/probes/failover';
 import { collectDfsStatus, formatDfsStatus } from '../src/status/dfs-status';
-import { runOnHost } from '../src/status/host-shell';
+import { labSsh } from '@hastack/lab-machines';
 import { inventory, sh } from './support';
 
 const [web1, web2] = hostsWithRole(inventory, 'web');
@@ -49,7 +49,7 @@ describe('MooseFS shared storage', () => {
     const before = await sh(outsider, "dpkg-query -W -f '${Package}\\n' | sort");
     try {
       await sh(outsider, 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends moosefs-client >/dev/null 2>&1');
-      const refused = await runOnHost(outsider, `mkdir -p /run/e2e-mnt && mfsmount /run/e2e-mnt -H ${master.address} -P 9421 2>&1`);
+      const refused = await labSsh(outsider, `mkdir -p /run/e2e-mnt && mfsmount /run/e2e-mnt -H ${master.address} -P 9421 2>&1`);
       expect(refused.code).not.toBe(0);
       expect(refused.stdout).toContain('mfsmaster register error: Permission denied');
     } finally {
@@ -68,7 +68,7 @@ describe('MooseFS shared storage', () => {
     const candidate = '/run/e2e-master-check';
     const check = masterConfigCheck({ configPath: `${candidate}/mfsmaster.cfg`, dataPath: '/var/lib/mfs', emptyMetadata: '/var/lib/mfs/metadata.mfs.empty', user: 'mfs' });
     const withExports = (exportsLines: string) =>
-      runOnHost(
+      labSsh(
         master,
         [
           `install -d -m 0755 ${candidate}`,
@@ -77,7 +77,7 @@ describe('MooseFS shared storage', () => {
           `chgrp mfs ${candidate}/*; chmod 0640 ${candidate}/*`,
           `bash -c ${shellQuote(`set -euo pipefail\n${check}`)} 2>&1; status=$?; rm -rf ${candidate}; exit $status`,
         ].join('; '),
-        60000,
+        { timeoutMs: 60000 },
       );
     const good = await withExports(`${web1.address}\t/\trw\n`);
     expect(good).toMatchObject({ code: 0, stdout: '' });

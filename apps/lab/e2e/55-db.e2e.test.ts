@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BACKUP_STATUS_FILE, JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE, TierUsers } from '@hastack/db';
 import { osProfile, shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
@@ -5,7 +6,7 @@ import { selectLabStack } from '../src/deploy/lab-stack';
 import type { LabOutputs } from '../src/program';
 import { hostsWithRole } from '../src/probes/failover';
 import { collectDbStatus, formatDbStatus, sqlAs } from '../src/status/db-status';
-import { runOnHost } from '../src/status/host-shell';
+import { labSsh } from '@hastack/lab-machines';
 import { e2eStack, inventory, sh } from './support';
 
 const [primary] = hostsWithRole(inventory, 'db-primary');
@@ -58,7 +59,7 @@ describe('the MariaDB tier', () => {
       // long after the primary's insert it saw it.
       const poll = `for i in $(seq 1 1000); do v="$(mariadb -N -B -e 'SELECT TIMESTAMPDIFF(MICROSECOND, created, NOW(6)) FROM ${DB}.rows WHERE id = ${id}')"; [ -n "$v" ] && { echo "$v"; exit 0; }; sleep 0.005; done; exit 1`;
       const seen = replicas.map((replica) => sh(replica, poll));
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(1000);
       await sql(primary, `INSERT INTO ${DB}.rows VALUES (${id}, NOW(6))`);
       for (const micros of await Promise.all(seen)) delays.push(Number(micros) / 1000);
     }
@@ -131,7 +132,7 @@ describe('the MariaDB tier', () => {
     const corrupt = `${newest.slice(0, newest.lastIndexOf('/'))}/29991231T235959Z`;
     await sh(member, `cp -a ${newest} ${corrupt} && printf CORRUPTED | dd of=${corrupt}/backup.xbstream.gz bs=1 seek=4096 conv=notrunc status=none`);
     try {
-      const failed = await runOnHost(member, `systemctl start ${database.restoreCheckUnit}`, 120000);
+      const failed = await labSsh(member, `systemctl start ${database.restoreCheckUnit}`, { timeoutMs: 120000 });
       expect(failed.code).not.toBe(0);
       const check = JSON.parse(await sh(member, `cat ${RESTORE_CHECK_STATUS_FILE}`));
       expect(check.result).toBe('failed');
@@ -140,7 +141,7 @@ describe('the MariaDB tier', () => {
       );
       expect(await sh(member, `journalctl -u ${database.restoreCheckUnit} -n 20 -o cat --no-pager`)).toContain(`backup ${corrupt} is corrupt`);
       // What the monitoring agent runs says so too.
-      const plugin = await runOnHost(member, `${JOB_CHECK_SCRIPT} ${RESTORE_CHECK_STATUS_FILE} 50`);
+      const plugin = await labSsh(member, `${JOB_CHECK_SCRIPT} ${RESTORE_CHECK_STATUS_FILE} 50`);
       expect(plugin.code).toBe(2);
       expect(plugin.stdout).toContain('CRITICAL: last run at');
     } finally {

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { poolChecks } from '@hastack/director';
 import { bashScript, osProfile } from '@hastack/host';
 import { webHealthCheck } from '@hastack/site';
@@ -68,7 +69,7 @@ describe('the application released over the pool', () => {
     }
     const seconds = (Date.now() - started) / 1000;
     const after = client();
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await sleep(3000);
     const afterwards = await after.stop();
     console.log(
       `65-web-release: rolled out in ${seconds.toFixed(1)} s (${(seconds / webHosts.length).toFixed(1)} s per host, deploy included); ` +

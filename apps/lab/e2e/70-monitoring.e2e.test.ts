@@ -1,17 +1,11 @@
 import { connect } from 'node:net';
 import type { InventoryHost } from '@hastack/inventory';
+import { TierRoles } from '@hastack/site';
 import { hostsWithRole } from '../src/probes/failover';
 import { e2eStack, inventory, sh } from './support';
 
-// The roles of each tier, for a dev stack of some tiers only; the lab stack deploys them all.
-const TIER_ROLES: Record<string, string[]> = {
-  director: ['director'],
-  web: ['web'],
-  db: ['db-primary', 'db-replica'],
-  dfs: ['dfs-master', 'dfs-metalogger', 'dfs-chunkserver'],
-  monitoring: ['monitoring'],
-};
-const deployedRoles = e2eStack.tiers ? e2eStack.tiers.flatMap((tier) => TIER_ROLES[tier]) : undefined;
+// A dev stack of some tiers watches only their hosts; the lab stack deploys them all.
+const deployedRoles = e2eStack.tiers ? e2eStack.tiers.flatMap((tier) => TierRoles[tier]) : undefined;
 const watched = inventory.hosts.filter((host) => !deployedRoles || host.roles.some((role) => deployedRoles.includes(role)));
 const [monitoring] = hostsWithRole(inventory, 'monitoring');
 

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type * as auto from '@pulumi/pulumi/automation';
 import { shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
 import { PROJECT_NAME } from '../src/deploy/lab-stack';
 import { hostsWithRole } from '../src/probes/failover';
-import { runOnHost } from '../src/status/host-shell';
+import { labSsh } from '@hastack/lab-machines';
 import { deploy, e2eStack, inventory, sh } from './support';
 
 const [primary] = hostsWithRole(inventory, 'db-primary');
@@ -50,7 +51,7 @@ async function sampleProcesses(done: Promise<unknown>): Promise<string[]> {
   );
   while (!finished) {
     for (const host of [primary, replica]) {
-      const ps = await runOnHost(host, 'ps -eo args');
+      const ps = await labSsh(host, 'ps -eo args');
       if (ps.code === 0) seen.push(ps.stdout);
     }
   }
@@ -85,11 +86,11 @@ describe('the MariaDB tier under faults', () => {
       primary,
       `for i in $(seq 1 600); do echo "INSERT INTO ${DB}.load VALUES ($i, NOW(6));"; sleep 0.05; done | mariadb && touch /run/e2e-writer.done || touch /run/e2e-writer.failed`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 8000));
+    await sleep(8000);
     const restart = Date.now();
     await sh(replica, 'systemctl restart mariadb');
     const restartSeconds = seconds(restart);
-    await waitUntil('the writer to finish', async () => ((await runOnHost(primary, 'ls /run/e2e-writer.*')).stdout.trim() || undefined), 120000, 500);
+    await waitUntil('the writer to finish', async () => ((await labSsh(primary, 'ls /run/e2e-writer.*')).stdout.trim() || undefined), 120000, 500);
     const writerSeconds = seconds(started);
     expect((await sh(primary, 'ls /run/e2e-writer.*')).trim()).toBe('/run/e2e-writer.done');
     const ended = Date.now();
@@ -114,7 +115,7 @@ describe('the MariaDB tier under faults', () => {
       primary,
       `for i in $(seq 1 100000); do echo "INSERT INTO ${DB}.acked VALUES ($i); SELECT $i;"; sleep 0.01; done | mariadb --unbuffered -N -B > /run/e2e-acked 2>/dev/null`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await sleep(5000);
     // The status just before the kill, in the same command: no fallback to asynchronous during the run.
     const atKill = await sh(
       primary,
@@ -122,7 +123,7 @@ describe('the MariaDB tier under faults', () => {
     );
     const killed = Date.now();
     expect(atKill).toBe(before);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     const acked = (await sh(primary, 'cat /run/e2e-acked')).split('\n').filter(Boolean).map(Number);
     expect(acked.length).toBeGreaterThan(50);
     expect(acked).toEqual(acked.map((_, i) => i + 1));
@@ -142,7 +143,8 @@ describe('the MariaDB tier under faults', () => {
     expect(held).toBe(last);
 
     // Healing: systemd starts the killed server again (Restart=on-abort), InnoDB recovers, the replica reconnects.
-    await waitUntil('the primary to run again', async () => ((await runOnHost(primary, 'systemctl is-active mariadb')).stdout.trim() === 'active' ? true : undefined), 120000, 500);
+    const primaryActive = async () => (await labSsh(primary, 'systemctl is-active mariadb')).stdout.trim() === 'active';
+    await waitUntil('the primary to run again', async () => ((await primaryActive()) ? true : undefined), 120000, 500);
     await replicating();
     await sql(primary, `INSERT INTO ${DB}.acked VALUES (-1)`);
     const state = await caughtUp(`${DB}.acked`);

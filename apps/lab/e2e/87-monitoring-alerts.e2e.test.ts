@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { osProfile, waitUntil } from '@hastack/host';
-import { LabSmsCredentials, readSmsRecords, type SmsRecord } from '@hastack/lab-tool';
+import { LabSmsCredentials, labSsh, readSmsRecords, type SmsRecord } from '@hastack/lab-machines';
 import { hostsWithRole } from '../src/probes/failover';
 import { forceServiceCheck, monitoringHost, waitUntilAllGreen } from '../src/probes/nagios';
 import { LAB_CHECK_INTERVALS, LAB_SMS_RECIPIENT } from '../src/program';
-import { runOnHost } from '../src/status';
 import { e2eStack, inventory, sh } from './support';
 
 const withEverything = !e2eStack.tiers;
@@ -28,8 +28,8 @@ function sampleProcessLists(): { stop: () => Promise<string[]> } {
   let running = true;
   const loop = (async () => {
     while (running) {
-      samples.push((await runOnHost(monitoring, 'ps -eo args')).stdout);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      samples.push((await labSsh(monitoring, 'ps -eo args')).stdout);
+      await sleep(200);
     }
   })();
   return {
@@ -84,7 +84,7 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
         const first = await waitUntil('the SMS about web1/apache', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `)[0], 120_000, 500);
         const seconds = (Date.parse(first.receivedAt) - stoppedAt) / 1000;
         // More check rounds while the problem lasts.
-        await new Promise((resolve) => setTimeout(resolve, (LAB_CHECK_INTERVALS.checkSeconds + 10) * 1000));
+        await sleep((LAB_CHECK_INTERVALS.checkSeconds + 10) * 1000);
         return seconds;
       });
       // The time to the problem's SMS is measured on Nagios's own schedule; the recovery's need not wait a round.
@@ -130,7 +130,10 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
 
   it('keeps the SMS credentials out of every log on the monitoring host and out of the clear state', async () => {
     for (const secret of secrets) {
-      const found = await runOnHost(monitoring, `grep -rlF -- '${secret}' /var/log /var/lib/nagios4 /var/lib/hastack-sms; journalctl --no-pager -o cat | grep -cF -- '${secret}'`);
+      const found = await labSsh(
+        monitoring,
+        `grep -rlF -- '${secret}' /var/log /var/lib/nagios4 /var/lib/hastack-sms; journalctl --no-pager -o cat | grep -cF -- '${secret}'`,
+      );
       expect(found.stdout.trim()).toBe('0');
     }
     const state = readFileSync(`${process.env.PULUMI_BACKEND_URL!.replace(/^file:\/\//, '')}/.pulumi/stacks/hastack/${e2eStack.name}.json`, 'utf8');

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { InventoryHost } from '@hastack/inventory';
 import { APP_SETTINGS_PATH } from '@hastack/web';
-import { LAB_INVENTORY, loadLabInventory } from '../src/lab-inventory';
+import { labInventoryPath, readInventory } from '@hastack/lab-machines';
 import { promoteLabDb } from '../src/ops/db-promote';
 import { hostsWithRole } from '../src/probes/failover';
 import { describeTraffic, startTraffic } from '../src/probes/traffic';
@@ -11,9 +12,8 @@ const [db1] = hostsWithRole(inventory, 'db-primary');
 const [db2] = hostsWithRole(inventory, 'db-replica');
 const [web1] = hostsWithRole(inventory, 'web');
 const url = `http://${inventory.vip}/`;
-const inventoryPath = process.env.HASTACK_INVENTORY ?? LAB_INVENTORY;
+const inventoryPath = labInventoryPath();
 const DRILL = '/run/hastack-promote-drill';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const wholeSite = !e2eStack.tiers || ['director', 'web', 'db'].every((tier) => e2eStack.tiers!.includes(tier as never));
 const describeWholeSite = wholeSite ? describe : describe.skip;
 
@@ -119,7 +119,7 @@ describeWholeSite('npm run ops -- db:promote', () => {
     const lines: string[] = [];
     try {
       await waitForRows(40);
-      const promotion = await promoteLabDb(loadLabInventory(inventoryPath), db2.name, { inventoryPath, stack: e2eStack.name }, (line) => lines.push(line));
+      const promotion = await promoteLabDb(readInventory(inventoryPath), db2.name, { inventoryPath, stack: e2eStack.name }, (line) => lines.push(line));
       await sleep(3000);
       const { acked, failed, reasons, perSecond } = await stopWriter();
       const traffic = await client.stop();
@@ -138,7 +138,7 @@ describeWholeSite('npm run ops -- db:promote', () => {
       expect(traffic.perSecond).toBeGreaterThanOrEqual(20);
       expect(await replicationOf(db1)).toMatch(replicatingFrom(db2));
       expect(await counterWorks()).toBe(true);
-      const again = await deploy(loadLabInventory(inventoryPath));
+      const again = await deploy(readInventory(inventoryPath));
       expect(Object.keys(again.summary.resourceChanges ?? {})).toEqual(['same']);
     } finally {
       await client.stop();
@@ -161,8 +161,8 @@ describeWholeSite('npm run ops -- db:promote', () => {
       );
       await sleep(1000);
       const options = { inventoryPath, stack: e2eStack.name };
-      await expect(promoteLabDb(loadLabInventory(inventoryPath), db1.name, options, () => undefined)).rejects.toThrow('run again with --primary-is-dead');
-      const promotion = await promoteLabDb(loadLabInventory(inventoryPath), db1.name, { ...options, primaryIsDead: true }, (line) => lines.push(line));
+      await expect(promoteLabDb(readInventory(inventoryPath), db1.name, options, () => undefined)).rejects.toThrow('run again with --primary-is-dead');
+      const promotion = await promoteLabDb(readInventory(inventoryPath), db1.name, { ...options, primaryIsDead: true }, (line) => lines.push(line));
       await sleep(3000);
       const { acked, failed, reasons, perSecond } = await stopWriter();
       const onNewPrimary = await rowsOn(db1);
@@ -180,7 +180,7 @@ describeWholeSite('npm run ops -- db:promote', () => {
       await sh(db2, 'rm -rf /run/systemd/system/mariadb.service.d && systemctl daemon-reload && systemctl start mariadb');
     }
     // Back, it rejoins as a replica of the new primary from a fresh copy.
-    await deploy(loadLabInventory(inventoryPath));
+    await deploy(readInventory(inventoryPath));
     expect(await replicationOf(db2)).toMatch(replicatingFrom(db1));
     expect(await counterWorks()).toBe(true);
   }, 900000);

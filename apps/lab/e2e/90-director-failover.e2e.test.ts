@@ -1,4 +1,5 @@
 import { Agent, get } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   clientMacForVip,
   currentVipHolder,
@@ -85,7 +86,7 @@ describe('director failover', () => {
     try {
       gone = await timeCleanupAfterHardKill(director1, inventory.vip);
       await waitUntil('the backup to serve', async () => (clientMacForVip(inventory) === backupMac ? true : undefined), 20000, 100);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(1000);
     } finally {
       report = await crash.stop();
     }
@@ -93,7 +94,7 @@ describe('director failover', () => {
     try {
       await waitUntil('systemd to start keepalived again', async () => ((await restarts()) > before ? true : undefined), 20000, 500);
       await waitForVipHolder(inventory, director1, 20000);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(1000);
     } finally {
       failback = await returning.stop();
     }
@@ -122,7 +123,7 @@ describe('director failover', () => {
     const traffic = (async () => {
       while (flowing) {
         onConnection.push(await getThrough(agent).catch((error: Error) => ({ localPort: 0, error: error.message })));
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await sleep(300);
       }
     })();
     try {
@@ -136,7 +137,7 @@ describe('director failover', () => {
       const backupMac = await macOf(director2);
       // The master drops off the network: a killed keepalived would leave the VIP on it, answering with resets.
       await timeUntilServed(inventory, director1, () => sh(director1, linkOutage(10)), async () => clientMacForVip(inventory) === backupMac);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await sleep(1500);
     } finally {
       flowing = false;
       await traffic;
@@ -168,7 +169,7 @@ describe('director failover', () => {
     await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => clientMacForVip(inventory) === backupMac);
     await sh(director1, 'systemctl start keepalived');
     // Long enough for a preempting master to have taken the VIP back (it did within 2 s above).
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await sleep(5000);
     expect((await currentVipHolder(inventory))?.name).toBe(director2.name);
     expect((await sampleSite(`http://${inventory.vip}/`, 20)).failed ?? 0).toBe(0);
 

@@ -3,13 +3,12 @@ import { LAB_STACK, selectLabStack } from '../src/deploy/lab-stack';
 import type { LabOptions } from '../src/program';
 import type { SiteTier } from '@hastack/site';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
-import { loadLabInventory } from '../src/lab-inventory';
-import { runOnHostOrThrow } from '../src/status';
+import { labSshOrThrow, readInventory } from '@hastack/lab-machines';
 
-export const inventory: Inventory = loadLabInventory();
+export const inventory: Inventory = readInventory();
 
 /** Runs a command on a lab host and fails the test with its output if it exits non-zero. */
-export const sh = runOnHostOrThrow;
+export const sh = labSshOrThrow;
 
 /**
  * The stack the proofs run against: the lab stack, or while one tier is worked on, a stack of that tier

@@ -5,7 +5,7 @@ import * as auto from '@pulumi/pulumi/automation';
 import { locksDirOf, recoverInterruptedUpdate } from './deploy/interrupted-update';
 import { describeChanges, LAB_STACK, selectLabStack } from './deploy/lab-stack';
 import { checkReachable } from './deploy/preflight';
-import { loadLabInventory } from './lab-inventory';
+import { readInventory } from '@hastack/lab-machines';
 import { collectLabStatus, formatLabStatus } from './status';
 import { SiteTier, SiteTiers } from '@hastack/site';
 
@@ -26,7 +26,7 @@ function stackChoice(args: string[]): { stackName: string; tiers?: SiteTier[] } 
 }
 
 async function deploy(): Promise<void> {
-  const inventory = loadLabInventory();
+  const inventory = readInventory();
   await checkReachable(inventory.hosts);
   const { stackName, tiers } = stackChoice(process.argv.slice(3));
   const stack = await selectLabStack(inventory, { tiers }, stackName);
@@ -39,7 +39,7 @@ async function deploy(): Promise<void> {
 }
 
 async function destroy(): Promise<void> {
-  const inventory = loadLabInventory();
+  const inventory = readInventory();
   await checkReachable(inventory.hosts);
   const { stackName, tiers } = stackChoice(process.argv.slice(3));
   const stack = await selectLabStack(inventory, { tiers }, stackName);
@@ -48,7 +48,7 @@ async function destroy(): Promise<void> {
 }
 
 async function status(): Promise<void> {
-  console.log(formatLabStatus(await collectLabStatus(loadLabInventory())));
+  console.log(formatLabStatus(await collectLabStatus(readInventory())));
 }
 
 const commands: Record<string, () => Promise<void>> = {

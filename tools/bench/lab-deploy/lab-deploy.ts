@@ -22,7 +22,7 @@ interface Run {
 }
 
 function labTool(root: string, command: 'up' | 'down'): void {
-  const result = spawnSync('tsx', ['tools/lab/src/main.ts', command], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync('tsx', ['tools/lab-machines/src/main.ts', command], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error(`lab ${command} failed (exit ${result.status})`);
 }
 

@@ -1,6 +1,7 @@
 // What tests and the lab stack use of the lab tool.
-export { readInventory } from './inventory/inventory';
-export { labSsh } from './ssh/ssh';
+export { labInventoryPath, readInventory } from './inventory/inventory';
+export { labSsh, labSshOrThrow } from './ssh/ssh';
+export type { LabSshOptions } from './ssh/ssh';
 export type { RunResult } from './exec';
 export { readSmsRecords } from './sms-sink/records';
 export type { SmsRecord } from './sms-sink/sms-sink';

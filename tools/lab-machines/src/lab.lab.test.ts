@@ -1,17 +1,12 @@
 // Against the running lab (`npm run lab:up` first): every host as the stack will use it.
 import { randomUUID } from 'node:crypto';
 import type { InventoryHost } from '@hastack/inventory';
-import { labSsh, MirrorProbePackage, readInventory, readSmsRecords } from './index';
+import { labSsh, labSshOrThrow, MirrorProbePackage, readInventory, readSmsRecords } from './index';
 
 const inventory = readInventory();
 
-async function on(host: InventoryHost, command: string): Promise<string> {
-  const result = await labSsh(host, command);
-  if (result.code !== 0) {
-    throw new Error(`${host.name}: \`${command}\` exited ${result.code}:\n${result.stderr}${result.stdout}`);
-  }
-  return result.stdout;
-}
+// An apt-get install on an emulated director takes minutes: up to the test's own timeout (jest.lab.config.js).
+const on = (host: InventoryHost, command: string) => labSshOrThrow(host, command, { timeoutMs: 170_000 });
 
 describe.each(inventory.hosts.map((host) => [host.name, host] as const))('%s', (_name, host) => {
   it('takes an SSH login with the lab key and is the host the inventory names, on its interface', async () => {

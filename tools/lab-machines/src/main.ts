@@ -7,7 +7,7 @@ import { up } from './commands/up';
 import { labPaths } from './paths';
 
 const usage = `usage:
-  lab up [--topology FILE]   bring the lab up (default topology: tools/lab/topology.json)
+  lab up [--topology FILE]   bring the lab up (default topology: tools/lab-machines/topology.json)
   lab down                   stop it and remove everything it made outside .lab/
   lab status                 show what runs
   lab ssh HOST [COMMAND...]  log in to a lab host, or run a command there`;

@@ -37,6 +37,6 @@ export function labPaths(env: NodeJS.ProcessEnv = process.env): LabPaths {
     smsDir,
     smsRecords: path.join(smsDir, 'requests.jsonl'),
     cacheDir: path.join(userCache, 'lab'),
-    defaultTopology: path.join(repoRoot, 'tools/lab/topology.json'),
+    defaultTopology: path.join(repoRoot, 'tools/lab-machines/topology.json'),
   };
 }

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LoopbackSshd, startLoopbackSshd } from './testing/loopback-sshd';
 
 const PROJECT = 'provider-command-it';
@@ -88,7 +89,7 @@ async function upWatchingProcesses(): Promise<{
     while (watching) {
       const { stdout } = await promisify(execFile)('ps', ['-eo', 'args']);
       commandLines.push(...stdout.split('\n'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
   })();
   try {

@@ -1,7 +1,7 @@
 import type * as auto from '@pulumi/pulumi/automation';
 import { ConfigFile, Packages, ScheduledJob, Sysctl } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
-import { loadLabInventory } from '../lab-inventory';
+import { readInventory } from '@hastack/lab-machines';
 import { labHost, selectProbeStack } from './probe-stack';
 
 /** What the probe leaves on its host, besides the names the host layer derives from the stack's. */
@@ -42,7 +42,7 @@ export function selectInterruptedDeployProbe(stackName: string, entry: Inventory
 /** `tsx interrupted-deploy-probe.ts <stack> <host>`: one `up`, run as a child process the proof can kill. */
 if (require.main === module) {
   const [stackName, hostName] = process.argv.slice(2);
-  const entry = loadLabInventory().hosts.find((candidate) => candidate.name === hostName);
+  const entry = readInventory().hosts.find((candidate) => candidate.name === hostName);
   if (!stackName || !entry) throw new Error('usage: interrupted-deploy-probe.ts <stack> <lab host>');
   void selectInterruptedDeployProbe(stackName, entry).then((stack) =>
     stack.up({

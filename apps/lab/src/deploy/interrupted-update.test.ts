@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type * as auto from '@pulumi/pulumi/automation';
 import { recoverInterruptedUpdate, RecoverableStack, stackLocksDir } from './interrupted-update';
 
@@ -45,7 +46,7 @@ async function zombiePid(): Promise<{ pid: number; reap: () => void }> {
       reap();
       throw new Error(`process ${pid} did not become a zombie`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
   }
   return { pid, reap };
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { OpsLog } from '@hastack/host';
-import { Inventory, loadInventory } from '@hastack/inventory';
+import type { Inventory } from '@hastack/inventory';
+import { readInventory } from '@hastack/lab-machines';
 import { promoteDatabase, promotedDescription } from '@hastack/site';
 import { describeChanges, selectLabStack } from '../deploy/lab-stack';
 import { labOpsShell } from './ops-shell';
@@ -46,7 +47,7 @@ export async function promoteLabDb(
   });
   const promoted = promotedDescription(inventory, candidate.name);
   writeFileSync(options.inventoryPath, `${JSON.stringify(promoted, null, 2)}\n`);
-  loadInventory(options.inventoryPath);
+  readInventory(options.inventoryPath);
   log(`${options.inventoryPath}: ${candidate.name} is the db-primary, ${primary.name} a db-replica`);
   if (options.primaryIsDead) {
     log(`once ${primary.name} is back, \`npm run lab\` makes it a replica of ${candidate.name} (from a fresh copy)`);

@@ -1,6 +1,6 @@
 // `npm run ops -- <command>`: the operators' day-two commands against the lab's hosts.
 import { parseArgs } from 'node:util';
-import { LAB_INVENTORY, loadLabInventory } from '../lab-inventory';
+import { labInventoryPath, readInventory } from '@hastack/lab-machines';
 import { LAB_STACK } from '../deploy/lab-stack';
 import { promoteLabDb } from './db-promote';
 import { recoverLabDfsMaster } from './dfs-recover-master';
@@ -18,22 +18,22 @@ const log = (line: string) => console.log(`ops: ${line}`);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   'db:promote': async (args) => {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'primary-is-dead': { type: 'boolean' } } });
-    const inventoryPath = process.env.HASTACK_INVENTORY ?? LAB_INVENTORY;
+    const inventoryPath = labInventoryPath();
     const options = { primaryIsDead: values['primary-is-dead'], inventoryPath, stack: LAB_STACK };
-    const promotion = await promoteLabDb(loadLabInventory(inventoryPath), positionals[0] ?? '', options, log);
+    const promotion = await promoteLabDb(readInventory(inventoryPath), positionals[0] ?? '', options, log);
     log(`${positionals[0]} took writes ${promotion.seconds.toFixed(1)} s after the start${promotion.fenced ? ' (the old primary fenced read-only)' : ''}`);
   },
   'dfs:recover-master': async (args) => {
     const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
-    const report = await recoverLabDfsMaster(loadLabInventory(), { force: values.force }, log);
+    const report = await recoverLabDfsMaster(readInventory(), { force: values.force }, log);
     log(`MooseFS master recovered in ${report.seconds.toFixed(1)} s; its previous files are in ${report.asideFolder}`);
   },
   'web:drain': async ([host]) => {
-    const { seconds } = await drainLabWebHost(loadLabInventory(), host ?? '', LAB_STACK, log);
+    const { seconds } = await drainLabWebHost(readInventory(), host ?? '', LAB_STACK, log);
     log(`${host} drained in ${seconds.toFixed(1)} s: no director forwards to it and it has no open connection`);
   },
   'web:undrain': async ([host]) => {
-    const { seconds } = await undrainLabWebHost(loadLabInventory(), host ?? '', LAB_STACK, log);
+    const { seconds } = await undrainLabWebHost(readInventory(), host ?? '', LAB_STACK, log);
     log(`${host} back in the pool in ${seconds.toFixed(1)} s`);
   },
 };

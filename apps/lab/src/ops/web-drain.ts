@@ -1,11 +1,8 @@
 import type { OpsLog } from '@hastack/host';
 import type { Inventory } from '@hastack/inventory';
 import { drainWebHost, undrainWebHost } from '@hastack/site';
-import { drainFlagPath } from '@hastack/web';
+import { drainFlagPath, HTTP_PORT } from '@hastack/web';
 import { labOpsShell } from './ops-shell';
-
-/** The lab's web servers listen on HTTP's port, which the directors' virtual service forwards unchanged. */
-const HTTP_PORT = 80;
 
 /** `ops web:drain HOST` / `ops web:undrain HOST` on the lab stack `stack`. */
 export function labDrainArgs(inventory: Inventory, hostName: string, stack: string, log: OpsLog) {

@@ -1,6 +1,6 @@
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { execFileSync } from 'node:child_process';
-import { runOnHost, runOnHostOrThrow } from '../status/host-shell';
+import { labSsh, labSshOrThrow } from '@hastack/lab-machines';
 import { ipvsServiceKey, parseIpvsTable } from '@hastack/director';
 import { HTTP_PORT } from '@hastack/web';
 import { vipOwnership } from '../status/lab-status';
@@ -56,7 +56,7 @@ export async function timeCleanupAfterHardKill(director: InventoryHost, vip: str
     'done',
     'for t in "$vip" "$service"; do [[ -n $t ]] && echo $(( (${t/./} - ${start/./}) / 1000 )) || echo 0; done',
   ].join('\n');
-  const [vipMs, serviceMs] = (await runOnHostOrThrow(director, script)).trim().split('\n').map(Number);
+  const [vipMs, serviceMs] = (await labSshOrThrow(director, script)).trim().split('\n').map(Number);
   return { vipMs, serviceMs };
 }
 
@@ -82,12 +82,12 @@ export function clientMacForVip(inventory: Inventory): string {
 }
 
 export async function macOf(director: InventoryHost): Promise<string> {
-  return (await runOnHostOrThrow(director, `cat /sys/class/net/${director.interface}/address`)).trim();
+  return (await labSshOrThrow(director, `cat /sys/class/net/${director.interface}/address`)).trim();
 }
 
 /** Real servers in a director's IPVS table, weight above 0: those it sends new connections to. */
 export async function poolMembers(director: InventoryHost): Promise<string[]> {
-  const table = parseIpvsTable((await runOnHost(director, 'ipvsadm -Ln')).stdout);
+  const table = parseIpvsTable((await labSsh(director, 'ipvsadm -Ln')).stdout);
   return table.filter((row) => row.weight > 0).map((row) => row.address.split(':')[0]);
 }
 

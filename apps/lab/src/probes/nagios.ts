@@ -1,7 +1,7 @@
 import { osProfile, waitUntil } from '@hastack/host';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { parseNagiosStatus, type NagiosStatus } from '@hastack/monitoring';
-import { runOnHostOrThrow } from '../status';
+import { labSshOrThrow } from '@hastack/lab-machines';
 
 export function monitoringHost(inventory: Inventory): InventoryHost {
   const host = inventory.hosts.find((h) => h.roles.includes('monitoring'));
@@ -12,7 +12,7 @@ export function monitoringHost(inventory: Inventory): InventoryHost {
 /** Nagios's status data as it is now. */
 export async function nagiosStatus(inventory: Inventory): Promise<NagiosStatus> {
   const host = monitoringHost(inventory);
-  return parseNagiosStatus(await runOnHostOrThrow(host, `cat ${osProfile(host.os).paths.nagiosVarDir}/status.dat`));
+  return parseNagiosStatus(await labSshOrThrow(host, `cat ${osProfile(host.os).paths.nagiosVarDir}/status.dat`));
 }
 
 /** Asks Nagios to check every host and service now, through its external command pipe. */
@@ -21,14 +21,15 @@ export async function forceAllChecks(inventory: Inventory): Promise<void> {
   const status = await nagiosStatus(inventory);
   const now = Math.floor(Date.now() / 1000);
   const lines = status.hosts.flatMap((h) => [`[${now}] SCHEDULE_FORCED_HOST_CHECK;${h.host};${now}`, `[${now}] SCHEDULE_FORCED_HOST_SVC_CHECKS;${h.host};${now}`]);
-  await runOnHostOrThrow(host, `printf '%s\\n' ${lines.map((line) => `'${line}'`).join(' ')} > ${osProfile(host.os).paths.nagiosCommandFile}`);
+  await labSshOrThrow(host, `printf '%s\\n' ${lines.map((line) => `'${line}'`).join(' ')} > ${osProfile(host.os).paths.nagiosCommandFile}`);
 }
 
 /** Asks Nagios to run one service's check now (a test that already measured the natural schedule need not wait for it). */
 export async function forceServiceCheck(inventory: Inventory, hostName: string, service: string): Promise<void> {
   const host = monitoringHost(inventory);
   const now = Math.floor(Date.now() / 1000);
-  await runOnHostOrThrow(host, `printf '%s\\n' '[${now}] SCHEDULE_FORCED_SVC_CHECK;${hostName};${service};${now}' > ${osProfile(host.os).paths.nagiosCommandFile}`);
+  const command = `[${now}] SCHEDULE_FORCED_SVC_CHECK;${hostName};${service};${now}`;
+  await labSshOrThrow(host, `printf '%s\\n' '${command}' > ${osProfile(host.os).paths.nagiosCommandFile}`);
 }
 
 /** Waits until every host is UP and every service OK in Nagios's eyes, forcing checks now and then; returns the status. */

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startTraffic } from './traffic';
 
 /** A site whose every third connection is reset and whose every fourth answer comes after 300 ms. */
@@ -24,7 +25,7 @@ describe('startTraffic', () => {
     const site = await flakySite();
     try {
       const traffic = startTraffic(site.url, { perSecond: 40 });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(1000);
       const report = await traffic.stop();
       expect(report.requests).toBeGreaterThanOrEqual(30);
       expect(report.perSecond).toBeGreaterThanOrEqual(30);
@@ -43,10 +44,10 @@ describe('startTraffic', () => {
     const site = await flakySite();
     try {
       const traffic = startTraffic(site.url, { perSecond: 40 });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       const blockedUntil = Date.now() + 600;
       while (Date.now() < blockedUntil);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
       const report = await traffic.stop();
       expect(report.perSecond).toBeGreaterThanOrEqual(36);
     } finally {
@@ -59,7 +60,7 @@ describe('startTraffic', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const traffic = startTraffic(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { perSecond: 10, timeoutMs: 200 });
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
       const report = await traffic.stop();
       expect(report.answers).toEqual({});
       expect(Object.keys(report.failures)).toEqual([expect.stringContaining('did not answer within 200 ms')]);

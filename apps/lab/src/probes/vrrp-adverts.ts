@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { InventoryHost } from '@hastack/inventory';
 
 /** The lab names each host's tap (VMs) or veth (containers) after the last octet of its address. */
@@ -34,7 +35,7 @@ export class VrrpAdvertWatch {
         watch.stop();
         throw new Error(`no VRRP advert from ${director.name} on ${labLinkOf(director)} within ${timeoutMs} ms`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     return watch;
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { validateInventory } from '@hastack/inventory';
 import { labProgram } from './lab-program';
@@ -33,7 +34,7 @@ describe('labProgram', () => {
   let outputs: Awaited<ReturnType<ReturnType<typeof labProgram>>>;
   beforeAll(async () => {
     outputs = await labProgram(inventory, { tiers: ['director', 'web'] })();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   });
 
   it('composes the site from the lab inventory, reaching each host with its key file', () => {

@@ -4,7 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { skipSdkDebugLog } from '@hastack/host';
 import { hostsByName, Site, SiteTier } from '@hastack/site';
 import type { Inventory } from '@hastack/inventory';
-import { labSmsSettings } from '@hastack/lab-tool';
+import { labSmsSettings } from '@hastack/lab-machines';
 
 export interface LabOutputs {
   siteUrl: pulumi.Output<string>;

@@ -1,12 +1,7 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BACKUP_STATUS_FILE, RESTORE_CHECK_STATUS_FILE } from '@hastack/db';
 import { shellQuote } from '@hastack/host';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
-import { loadLabInventory } from '../lab-inventory';
-import { runOnHost, ShellResult } from './host-shell';
+import { labSsh, readInventory, type RunResult } from '@hastack/lab-machines';
 
 export interface DbMemberStatus {
   name: string;
@@ -97,7 +92,7 @@ const dbHosts = (inventory: Inventory) =>
     .map((host) => ({ host, role: host.roles.includes('db-primary') ? ('primary' as const) : ('replica' as const) }));
 
 async function jobStatus(host: InventoryHost, file: string): Promise<DbJobStatus | undefined> {
-  const read = await runOnHost(host, `cat ${file}`);
+  const read = await labSsh(host, `cat ${file}`);
   if (read.code !== 0) return undefined;
   try {
     return { host: host.name, ...(JSON.parse(read.stdout) as Omit<DbJobStatus, 'host'>) };
@@ -110,7 +105,7 @@ async function jobStatus(host: InventoryHost, file: string): Promise<DbJobStatus
 export async function collectDbStatus(inventory: Inventory): Promise<DbStatus | undefined> {
   const hosts = dbHosts(inventory);
   if (hosts.length === 0) return undefined;
-  const members = await Promise.all(hosts.map(async ({ host, role }) => parseMemberStatus(host, role, (await runOnHost(host, MEMBER_STATUS_COMMAND)).stdout)));
+  const members = await Promise.all(hosts.map(async ({ host, role }) => parseMemberStatus(host, role, (await labSsh(host, MEMBER_STATUS_COMMAND)).stdout)));
   const jobs = await Promise.all(hosts.map(async ({ host }) => ({ backup: await jobStatus(host, BACKUP_STATUS_FILE), restoreCheck: await jobStatus(host, RESTORE_CHECK_STATUS_FILE) })));
   const newest = (list: (DbJobStatus | undefined)[]) => list.filter((j): j is DbJobStatus => j !== undefined).sort((a, b) => b.time.localeCompare(a.time))[0];
   return { members, backup: newest(jobs.map((j) => j.backup)), restoreCheck: newest(jobs.map((j) => j.restoreCheck)) };
@@ -151,11 +146,12 @@ export function formatDbStatus(status: DbStatus): string[] {
  */
 export async function runRestoreCheck(inventory: Inventory): Promise<boolean> {
   for (const { host } of dbHosts(inventory)) {
-    const units = (await runOnHost(host, "systemctl list-unit-files --no-legend 'hastack-*-restore-check.service' | cut -d' ' -f1")).stdout.split('\n').filter(Boolean);
+    const listed = await labSsh(host, "systemctl list-unit-files --no-legend 'hastack-*-restore-check.service' | cut -d' ' -f1");
+    const units = listed.stdout.split('\n').filter(Boolean);
     if (units.length === 0) continue;
     const started = Date.now();
     console.log(`db:restore-check: ${units[0]} on ${host.name} ...`);
-    const run = await runOnHost(host, `systemctl start ${units[0]}`, 30 * 60 * 1000);
+    const run = await labSsh(host, `systemctl start ${units[0]}`, { timeoutMs: 30 * 60 * 1000 });
     const job = await jobStatus(host, RESTORE_CHECK_STATUS_FILE);
     console.log(`db:restore-check: ${job ? `${job.result}: ${job.message}` : 'no result recorded'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return run.code === 0 && job?.result === 'ok';
@@ -173,39 +169,20 @@ export interface DbCredentials {
 /**
  * Runs `sql` with the mariadb client on `clientHost` against `server`, logged in as `credentials`: the
  * connection comes from `clientHost`'s address. The password travels on ssh's stdin into a 0600 option
- * file removed at once, never in an argument (runOnHost has no stdin, hence this ssh of its own).
+ * file removed at once, never in an argument.
  */
-export function sqlAs(clientHost: InventoryHost, server: string, credentials: DbCredentials, sql: string, timeoutMs = 30000): Promise<ShellResult> {
-  const knownHosts = join(mkdtempSync(join(tmpdir(), 'hastack-db-probe-')), 'known_hosts');
-  writeFileSync(knownHosts, `${clientHost.address} ${clientHost.hostKey ?? ''}\n`);
+export function sqlAs(clientHost: InventoryHost, server: string, credentials: DbCredentials, sql: string, timeoutMs = 30000): Promise<RunResult> {
   const command = [
     'f="$(mktemp)"',
     'trap \'rm -f "$f"\' EXIT',
     'cat > "$f"',
     `mariadb --defaults-extra-file="$f" -h ${shellQuote(server)} --connect-timeout=5 -N -B -e ${shellQuote(sql)}`,
   ].join('; ');
-  const args = [
-    '-i', clientHost.privateKeyPath,
-    '-p', String(clientHost.port),
-    '-o', 'BatchMode=yes',
-    '-o', 'LogLevel=ERROR',
-    ...(clientHost.hostKey ? ['-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`] : ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null']),
-    `${clientHost.user}@${clientHost.address}`,
-    command,
-  ];
-  return new Promise((resolve) => {
-    const child = spawn('ssh', args, { timeout: timeoutMs });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ stdout, stderr, code: code ?? 255 }));
-    child.stdin.end(`[client]\nuser=${credentials.user}\npassword=${credentials.password}\n`);
-  });
+  return labSsh(clientHost, command, { timeoutMs, input: `[client]\nuser=${credentials.user}\npassword=${credentials.password}\n` });
 }
 
 if (require.main === module && process.argv[2] === 'restore-check') {
-  runRestoreCheck(loadLabInventory()).then(
+  runRestoreCheck(readInventory()).then(
     (passed) => process.exit(passed ? 0 : 1),
     (error: Error) => {
       console.error(`db:restore-check: ${error.message}`);

@@ -11,7 +11,7 @@ import {
 } from '@hastack/dfs';
 import { osProfile } from '@hastack/host';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
-import { runOnHost } from './host-shell';
+import { labSsh } from '@hastack/lab-machines';
 
 export interface DfsStatus {
   master: { name: string; address: string; active: boolean };
@@ -27,7 +27,7 @@ const hostsWith = (inventory: Inventory, role: InventoryHost['roles'][number]) =
 
 /** Seconds since each file was last written, by the host's clock; undefined for a missing file. */
 async function fileAges(host: InventoryHost, paths: string[]): Promise<(number | undefined)[]> {
-  const out = (await runOnHost(host, `date +%s; for f in ${paths.join(' ')}; do stat -c %Y "$f" 2>/dev/null || echo -; done`)).stdout;
+  const out = (await labSsh(host, `date +%s; for f in ${paths.join(' ')}; do stat -c %Y "$f" 2>/dev/null || echo -; done`)).stdout;
   const [now, ...mtimes] = out.trim().split('\n');
   return paths.map((_, i) => (mtimes[i] === undefined || mtimes[i] === '-' ? undefined : Number(now) - Number(mtimes[i])));
 }
@@ -42,8 +42,8 @@ export async function collectDfsStatus(inventory: Inventory): Promise<DfsStatus 
   if (!master) return undefined;
   const sections = [MfscliSections.chunkservers, MfscliSections.metaloggers, MfscliSections.chunkClasses, MfscliSections.mounts];
   const [active, cli] = await Promise.all([
-    runOnHost(master, 'systemctl is-active moosefs-master'),
-    runOnHost(master, sections.map((section) => mfscliCommand(master.address, section)).join('; ')),
+    labSsh(master, 'systemctl is-active moosefs-master'),
+    labSsh(master, sections.map((section) => mfscliCommand(master.address, section)).join('; ')),
   ]);
   const asked = cli.code === 0;
   const chunkservers = parseChunkservers(cli.stdout).connected;
@@ -61,7 +61,7 @@ export async function collectDfsStatus(inventory: Inventory): Promise<DfsStatus 
     chunkservers: await Promise.all(
       hostsWith(inventory, 'dfs-chunkserver').map(async (host) => {
         const config = osProfile(host.os).paths.moosefsConfigDir;
-        const digest = await runOnHost(host, `cat ${config}/mfschunkserver.cfg ${config}/mfshdd.cfg | sha256sum`);
+        const digest = await labSsh(host, `cat ${config}/mfschunkserver.cfg ${config}/mfshdd.cfg | sha256sum`);
         const seen = chunkservers.find((cs) => cs.address === host.address);
         return {
           name: host.name,
@@ -76,7 +76,7 @@ export async function collectDfsStatus(inventory: Inventory): Promise<DfsStatus 
     chunksUnderGoal: asked ? chunksUnderGoal(parseChunkClasses(cli.stdout)) : undefined,
     mounts: await Promise.all(
       hostsWith(inventory, 'web').map(async (host) => {
-        const found = await runOnHost(host, 'findmnt -rn -o TARGET,SOURCE');
+        const found = await labSsh(host, 'findmnt -rn -o TARGET,SOURCE');
         const mountPoints = found.stdout
           .split('\n')
           .filter((line) => line.split(' ')[1]?.startsWith('mfs#'))

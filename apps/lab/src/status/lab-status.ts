@@ -1,13 +1,12 @@
 import type { Inventory, InventoryHost } from '@hastack/inventory';
-import { runOnHost } from './host-shell';
-import { IpvsRealServer, parseIpvsTable } from '@hastack/director';
+import { labSsh, type SmsRecord } from '@hastack/lab-machines';
+import { holdsVipTest, IpvsRealServer, parseIpvsTable } from '@hastack/director';
 import { sampleSite } from './site-probe';
 import { collectDfsStatus, DfsStatus, formatDfsStatus } from './dfs-status';
 import { collectDbStatus, DbStatus, formatDbStatus } from './db-status';
 import { collectWebStatus, formatWebStatus, WebHostStatus } from './web-status';
 import { collectMonitoringStatus, collectNagiosStatus, formatMonitoringStatus, formatNagiosStatus, lastSms, NrpeHostStatus } from './monitoring-status';
 import type { NagiosStatus } from '@hastack/monitoring';
-import type { SmsRecord } from '@hastack/lab-tool';
 
 export interface LabStatus {
   siteUrl: string;
@@ -30,20 +29,20 @@ export interface VipOwnership {
   unreachable: InventoryHost[];
 }
 
-/** Asks every director at once whether its NIC carries the VIP. */
+/** Asks every director at once whether it carries the VIP: the test exits 0 where it does, 1 where it does not. */
 export async function vipOwnership(inventory: Inventory): Promise<VipOwnership> {
   const directors = inventory.hosts.filter((h) => h.roles.includes('director'));
-  const answers = await Promise.all(directors.map((d) => runOnHost(d, `ip -o -4 addr show dev ${d.interface}`)));
+  const answers = await Promise.all(directors.map((d) => labSsh(d, holdsVipTest(inventory.vip))));
   return {
-    holders: directors.filter((_, i) => answers[i].code === 0 && answers[i].stdout.includes(` ${inventory.vip}/`)),
-    unreachable: directors.filter((_, i) => answers[i].code !== 0),
+    holders: directors.filter((_, i) => answers[i].code === 0),
+    unreachable: directors.filter((_, i) => answers[i].code !== 0 && answers[i].code !== 1),
   };
 }
 
 /** Who holds the VIP, what IPVS on it balances, and who answers requests through it. */
 export async function collectLabStatus(inventory: Inventory, requests = 20): Promise<LabStatus> {
   const { holders, unreachable } = await vipOwnership(inventory);
-  const table = holders.length ? parseIpvsTable((await runOnHost(holders[0], 'ipvsadm -Ln')).stdout) : [];
+  const table = holders.length ? parseIpvsTable((await labSsh(holders[0], 'ipvsadm -Ln')).stdout) : [];
   const names = new Map(inventory.hosts.map((h) => [h.address, h.name]));
   const siteUrl = `http://${inventory.vip}/`;
   return {

@@ -1,8 +1,8 @@
 import type { Inventory } from '@hastack/inventory';
 import { osProfile } from '@hastack/host';
 import { countStates, parseNagiosStatus, type NagiosStatus } from '@hastack/monitoring';
-import { readSmsRecords, type SmsRecord } from '@hastack/lab-tool';
-import { runOnHost } from './host-shell';
+import { readSmsRecords, type SmsRecord } from '@hastack/lab-machines';
+import { labSsh } from '@hastack/lab-machines';
 
 export interface NrpeHostStatus {
   name: string;
@@ -16,7 +16,10 @@ export interface NrpeHostStatus {
 export async function collectMonitoringStatus(inventory: Inventory): Promise<NrpeHostStatus[] | undefined> {
   const hosts = await Promise.all(
     inventory.hosts.map(async (host) => {
-      const answer = await runOnHost(host, "systemctl is-active nagios-nrpe-server; sed -n 's/^allowed_hosts=//p' /etc/nagios/nrpe.d/hastack.cfg 2>/dev/null || true");
+      const answer = await labSsh(
+        host,
+        "systemctl is-active nagios-nrpe-server; sed -n 's/^allowed_hosts=//p' /etc/nagios/nrpe.d/hastack.cfg 2>/dev/null || true",
+      );
       const [state, allowedHosts] = answer.stdout.trim().split('\n');
       return { name: host.name, state: answer.stdout.trim() ? state : 'unreachable', allowedHosts: allowedHosts || undefined };
     }),
@@ -35,7 +38,7 @@ export function formatMonitoringStatus(hosts: NrpeHostStatus[]): string[] {
 export async function collectNagiosStatus(inventory: Inventory): Promise<NagiosStatus | undefined> {
   const monitoring = inventory.hosts.find((host) => host.roles.includes('monitoring'));
   if (monitoring === undefined) return undefined;
-  const answer = await runOnHost(monitoring, `cat ${osProfile(monitoring.os).paths.nagiosVarDir}/status.dat 2>/dev/null || true`);
+  const answer = await labSsh(monitoring, `cat ${osProfile(monitoring.os).paths.nagiosVarDir}/status.dat 2>/dev/null || true`);
   const status = parseNagiosStatus(answer.stdout);
   return status.hosts.length ? status : undefined;
 }

@@ -1,6 +1,6 @@
 import { osProfile, shellQuote } from '@hastack/host';
 import type { Inventory } from '@hastack/inventory';
-import { runOnHost } from './host-shell';
+import { labSsh } from '@hastack/lab-machines';
 
 export interface WebHostStatus {
   name: string;
@@ -50,7 +50,9 @@ const webHostProbe = (documentRoot: string) => [
 /** Each web host's Apache and PHP versions, MooseFS mounts, drain state and live release. */
 export async function collectWebStatus(inventory: Inventory): Promise<WebHostStatus[]> {
   const webHosts = inventory.hosts.filter((h) => h.roles.includes('web'));
-  return Promise.all(webHosts.map(async (host) => parseWebHostProbe(host.name, (await runOnHost(host, webHostProbe(osProfile(host.os).paths.webDocumentRoot))).stdout)));
+  return Promise.all(
+    webHosts.map(async (host) => parseWebHostProbe(host.name, (await labSsh(host, webHostProbe(osProfile(host.os).paths.webDocumentRoot))).stdout)),
+  );
 }
 
 export function formatWebStatus(hosts: WebHostStatus[]): string[] {

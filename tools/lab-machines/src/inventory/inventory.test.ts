@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { planHosts } from '../topology/topology';
 import { inventorySchema } from '@hastack/inventory';
-import { buildInventory, readInventory, writeInventory } from './inventory';
+import { buildInventory, labInventoryPath, readInventory, writeInventory } from './inventory';
 
 const files = { privateKey: '/abs/path/.lab/ssh/id_ed25519', smsRecords: '/abs/path/.lab/sms/requests.jsonl' };
 const topology = { directors: 2, web: 2, databases: 2, dfsMaster: 1, chunkservers: 2, monitoring: 1 };
@@ -44,14 +44,29 @@ describe('buildInventory', () => {
 describe('readInventory', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-inventory-'));
   afterAll(() => fs.rmSync(dir, { recursive: true }));
+  // The stack's checks read the key file, so it has to exist.
+  const privateKey = path.join(dir, 'id_ed25519');
+  fs.writeFileSync(privateKey, 'key\n');
+  const inventory = buildInventory(planHosts(topology), { ...files, privateKey }, (host) => `ssh-ed25519 ${Buffer.from(host.name).toString('base64')}`);
 
   it('reads back what lab:up wrote', () => {
-    const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 ${Buffer.from(host.name).toString('base64')}`);
     writeInventory(path.join(dir, 'inventory.json'), inventory);
     expect(readInventory(path.join(dir, 'inventory.json'))).toEqual(inventory);
   });
 
+  it('makes the checks the stack makes, not only the schema\'s', () => {
+    writeInventory(path.join(dir, 'vip-taken.json'), { ...inventory, vip: inventory.hosts[0].address });
+    expect(() => readInventory(path.join(dir, 'vip-taken.json'))).toThrow(`vip: ${inventory.hosts[0].address} is the address of host "director1"`);
+  });
+
   it('says to run lab:up when there is no inventory', () => {
     expect(() => readInventory(path.join(dir, 'missing.json'))).toThrow(/run `npm run lab:up` first/);
+  });
+});
+
+describe('labInventoryPath', () => {
+  it('is the file lab:up writes, unless HASTACK_INVENTORY names another', () => {
+    expect(labInventoryPath({ HASTACK_ROOT: '/clone' })).toBe('/clone/.lab/inventory.json');
+    expect(labInventoryPath({ HASTACK_ROOT: '/clone', HASTACK_INVENTORY: '/tmp/site.json' })).toBe('/tmp/site.json');
   });
 });

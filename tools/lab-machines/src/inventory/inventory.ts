@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { Inventory, inventorySchema } from '@hastack/inventory';
+import { Inventory, loadInventory } from '@hastack/inventory';
 import { labPaths } from '../paths';
 import { LabHost, LabNetwork } from '../topology/topology';
 
@@ -40,10 +40,18 @@ export function writeInventory(file: string, inventory: Inventory): void {
   fs.writeFileSync(file, `${JSON.stringify(inventory, null, 2)}\n`);
 }
 
-/** The inventory of the running lab; throws, saying to run lab:up, when there is none. */
-export function readInventory(file: string = labPaths().inventory): Inventory {
+/**
+ * The inventory the lab's users read: the one lab:up wrote, unless `HASTACK_INVENTORY` names another (a
+ * bench's synthetic site, a copy a test changes).
+ */
+export function labInventoryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HASTACK_INVENTORY ?? labPaths(env).inventory;
+}
+
+/** The inventory of the running lab, with every check the stack makes; throws, saying to run lab:up, when there is none. */
+export function readInventory(file: string = labInventoryPath()): Inventory {
   if (!fs.existsSync(file)) {
     throw new Error(`no lab inventory at ${file}: run \`npm run lab:up\` first`);
   }
-  return inventorySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return loadInventory(file);
 }

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { knownHostsFile, knownHostsLines, sshArgs } from './ssh';
 
 const host = { address: '198.18.0.21', port: 22, user: 'root', privateKeyPath: '/repo/.lab/ssh/id_ed25519' };
@@ -9,6 +10,15 @@ describe('sshArgs', () => {
     expect(args).toContain('StrictHostKeyChecking=yes');
     expect(args).toContain('UserKnownHostsFile=/repo/.lab/ssh/known_hosts');
     expect(args.at(-1)).toBe('root@198.18.0.21');
+  });
+
+  it("checks the inventory's host key when it gives one, from a file written once", () => {
+    const keyed = { ...host, hostKey: 'ssh-ed25519 AAAAweb1' };
+    const knownHosts = (args: string[]) => args.find((arg) => arg.startsWith('UserKnownHostsFile='))!.split('=')[1];
+    const file = knownHosts(sshArgs(keyed));
+    expect(fs.readFileSync(file, 'utf8')).toBe('198.18.0.21 ssh-ed25519 AAAAweb1\n');
+    expect(knownHosts(sshArgs(keyed))).toBe(file);
+    expect(knownHosts(sshArgs({ ...keyed, hostKey: 'ssh-ed25519 AAAAnew' }))).not.toBe(file);
   });
 });
 

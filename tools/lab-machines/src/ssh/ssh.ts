@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { run, RunResult } from '../exec';
 import type { InventoryHost } from '@hastack/inventory';
 import { readInventory } from '../inventory/inventory';
+
+type SshTarget = Pick<InventoryHost, 'address' | 'port' | 'user' | 'privateKeyPath' | 'hostKey'>;
 
 /** The lab's one client key, made once per clone; every host lets it log in as root. */
 export async function ensureLabKey(privateKey: string): Promise<string> {
@@ -23,7 +27,27 @@ export function knownHostsLines(hosts: readonly { readonly address: string; read
   return hosts.map((host) => `${host.address} ${host.publicKey}\n`).join('');
 }
 
-export function sshArgs(host: Pick<InventoryHost, 'address' | 'port' | 'user' | 'privateKeyPath'>): string[] {
+let hostKeyDir: string | undefined;
+const hostKeyFiles = new Map<string, string>();
+
+/**
+ * What ssh checks the host's key against: the inventory's `hostKey`, the key the stack verifies too, else
+ * the lab's known_hosts. Each key's file is written once, as rewriting it under a concurrent login fails that login.
+ */
+function knownHostsFor(host: SshTarget): string {
+  if (!host.hostKey) return knownHostsFile(host);
+  const line = knownHostsLines([{ address: host.address, publicKey: host.hostKey }]);
+  let file = hostKeyFiles.get(line);
+  if (file === undefined) {
+    hostKeyDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hastack-known-hosts-'));
+    file = path.join(hostKeyDir, `host-${hostKeyFiles.size}`);
+    fs.writeFileSync(file, line);
+    hostKeyFiles.set(line, file);
+  }
+  return file;
+}
+
+export function sshArgs(host: SshTarget): string[] {
   return [
     '-i',
     host.privateKeyPath,
@@ -34,7 +58,7 @@ export function sshArgs(host: Pick<InventoryHost, 'address' | 'port' | 'user' | 
     '-o',
     'StrictHostKeyChecking=yes',
     '-o',
-    `UserKnownHostsFile=${knownHostsFile(host)}`,
+    `UserKnownHostsFile=${knownHostsFor(host)}`,
     '-o',
     'ConnectTimeout=5',
     '-o',
@@ -43,10 +67,36 @@ export function sshArgs(host: Pick<InventoryHost, 'address' | 'port' | 'user' | 
   ];
 }
 
-/** Runs a shell command on a lab host (by name or inventory entry) as root, with the lab's key. */
-export async function labSsh(host: string | InventoryHost, command: string): Promise<RunResult> {
+export interface LabSshOptions {
+  /** How long the command may run before ssh is killed; default LabSshTimeoutMs. */
+  readonly timeoutMs?: number;
+  /** Written to the command's stdin: the way for secrets, which a command line would show in `ps`. */
+  readonly input?: string;
+}
+
+/** A probe that hangs on one host must not hang the status or the test that asked. */
+const LabSshTimeoutMs = 20_000;
+
+/**
+ * Runs a shell command on a lab host (by name or inventory entry) as root, with the lab's key. Resolves
+ * with the command's exit code, or 255 when ssh failed (no login, a wrong host key) or was killed at the timeout.
+ */
+export function labSsh(host: string | InventoryHost, command: string, options: LabSshOptions = {}): Promise<RunResult> {
   const target = typeof host === 'string' ? findHost(host) : host;
-  return run('ssh', ['-o', 'BatchMode=yes', ...sshArgs(target), '--', command], { allowFailure: true });
+  const args = ['-o', 'BatchMode=yes', ...sshArgs(target), '--', command];
+  return new Promise((resolve) => {
+    const child = execFile('ssh', args, { timeout: options.timeoutMs ?? LabSshTimeoutMs, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 255) : 0 });
+    });
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+/** labSsh for callers that cannot go on without the command: a non-zero exit throws with its output. */
+export async function labSshOrThrow(host: InventoryHost, command: string, options?: LabSshOptions): Promise<string> {
+  const result = await labSsh(host, command, options);
+  if (result.code !== 0) throw new Error(`${host.name}: \`${command}\` exited ${result.code}: ${result.stderr}${result.stdout}`);
+  return result.stdout;
 }
 
 export function findHost(name: string): InventoryHost {
@@ -65,9 +115,7 @@ export function findHost(name: string): InventoryHost {
 export async function waitForBoot(host: InventoryHost, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const result = await run('ssh', ['-o', 'BatchMode=yes', ...sshArgs(host), '--', 'systemctl is-system-running --wait'], {
-      allowFailure: true,
-    });
+    const result = await labSsh(host, 'systemctl is-system-running --wait', { timeoutMs });
     const state = result.stdout.trim();
     // is-system-running exits non-zero for `degraded` too: the boot has ended, it just went wrong somewhere.
     if (result.code !== 255 && state !== '') {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { z } from 'zod';
 import type { HostRole } from '@hastack/inventory';
 
-/** How many hosts of each kind the lab runs; `tools/lab/topology.json` holds the default. */
+/** How many hosts of each kind the lab runs; `tools/lab-machines/topology.json` holds the default. */
 export const TopologySchema = z
   .object({
     directors: z.number().int().min(0).max(9),
