@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { defineHost } from '@hastack/host';
-import { DirectorPairArgs, validateDirectorPairArgs } from './director-pair-args';
+import { DirectorPairArgs, resolveDirectorPairDefaults, validateDirectorPairArgs } from './director-pair-args';
 
 const host = (name: string, address: string) => defineHost({ name, address, os: 'debian-12', privateKey: 'k' });
 
@@ -41,6 +41,18 @@ describe('validateDirectorPairArgs', () => {
       { directors: [valid.directors[0], { ...valid.directors[1], interface: 'eth0 up' }] },
       'directors[1].interface: "eth0 up" is not a network interface name',
     ],
+    ['a VIP with a leading zero', { vips: ['198.18.0.010'] }, 'vips[0]: "198.18.0.010" is not an IPv4 address'],
+    ['a prefix length out of range', { vipPrefixLength: 33 }, 'vipPrefixLength: 33 is outside 1..32'],
+    [
+      'a sorry server that is no address',
+      { services: [{ ...valid.services[0], sorryServer: { address: 'sorry.example' } }] },
+      'services[0].sorryServer.address: "sorry.example" is not an IPv4 address',
+    ],
+    [
+      'a sorry server on a port that is none',
+      { services: [{ ...valid.services[0], sorryServer: { address: '198.18.0.9', port: 0 } }] },
+      'services[0].sorryServer.port: 0 is outside 1..65535',
+    ],
   ])('names the argument for %s', (_, change, message) => {
     expect(validateDirectorPairArgs({ ...valid, ...change })).toContainEqual(expect.stringContaining(message));
   });
@@ -57,6 +69,12 @@ describe('validateDirectorPairArgs', () => {
     expect(validateDirectorPairArgs({ ...valid, services: [service] })).toContain('services[0].healthCheck.path: "health" must start with /');
   });
 
+  it("names a director's data address that is not IPv4, once the addresses are known", () => {
+    expect(validateDirectorPairArgs(valid, ['198.18.0.11', 'director2.lan'])).toEqual([
+      'directors[1].host.dataAddress: "director2.lan" is not an IPv4 address',
+    ]);
+  });
+
   it("names a VIP equal to a director's data address, once the addresses are known", () => {
     const problems = validateDirectorPairArgs({ ...valid, vips: ['198.18.0.11'] }, ['198.18.0.11', '198.18.0.12']);
     expect(problems).toContain("vips[0]: 198.18.0.11 is a director's own address");
@@ -70,5 +88,29 @@ describe('validateDirectorPairArgs', () => {
       "vips[0]: 198.18.0.11 is a director's own address",
       'services[0].realServers[0].address: "not-an-address" is not an IPv4 address',
     ]);
+  });
+});
+
+describe('resolveDirectorPairDefaults', () => {
+  it('fills in every default the component renders, and keeps what is given', () => {
+    const pair = resolveDirectorPairDefaults({ ...valid, vrrpVersion: 2 });
+    expect(pair).toMatchObject({ vipPrefixLength: 24, priorities: [150, 100], advertIntervalSeconds: 0.2, vrrpVersion: 2, preempt: true });
+    expect(pair.connectionSync).toBe(true);
+    expect(pair.services[0]).toMatchObject({ protocol: 'TCP', scheduler: 'wrr', sorryServer: undefined });
+    expect(pair.services[0].realServers.map((real) => real.weight)).toEqual([3, 1]);
+    expect(pair.services[0].healthCheck).toEqual({
+      type: 'http',
+      path: '/health',
+      expectStatus: 200,
+      intervalSeconds: 1,
+      timeoutSeconds: 1,
+      retries: 1,
+      retryDelaySeconds: 0.5,
+    });
+  });
+
+  it("gives a sorry server the service's port unless it has its own", () => {
+    const service = { ...valid.services[0], port: 8080, sorryServer: { address: '198.18.0.9' } };
+    expect(resolveDirectorPairDefaults({ ...valid, services: [service] }).services[0].sorryServer).toEqual({ address: '198.18.0.9', port: 8080 });
   });
 });

@@ -1,6 +1,17 @@
 export { DirectorPair } from './director-pair';
-export { Protocols, Schedulers, validateDirectorPairArgs } from './director-pair-args';
-export type { DirectorArgs, DirectorPairArgs, HealthCheckArgs, Protocol, RealServerArgs, Scheduler, VirtualServiceArgs } from './director-pair-args';
+export { Protocols, resolveDirectorPairDefaults, resolveHealthCheckDefaults, Schedulers, validateDirectorPairArgs } from './director-pair-args';
+export type {
+  DirectorArgs,
+  DirectorPairArgs,
+  HealthCheckArgs,
+  Protocol,
+  RealServerArgs,
+  ResolvedDirectorPairArgs,
+  ResolvedHealthCheck,
+  ResolvedVirtualService,
+  Scheduler,
+  VirtualServiceArgs,
+} from './director-pair-args';
 export { poolChecks } from './pool-checks';
 export type { PoolChecks } from './pool-checks';
 export { renderKeepalivedConf } from './render-keepalived-conf';

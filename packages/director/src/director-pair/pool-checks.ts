@@ -1,7 +1,4 @@
-import type { HealthCheckArgs } from './director-pair-args';
-
-/** Failed attempts retried before a real server leaves the pool when its check does not say (keepalived's `retry`). */
-export const DEFAULT_CHECK_RETRIES = 1;
+import { HealthCheckArgs, resolveHealthCheckDefaults } from './director-pair-args';
 
 /** Checks in a row a director takes to move a real server out of its pool, and back into it. */
 export interface PoolChecks {
@@ -17,5 +14,5 @@ export interface PoolChecks {
  * host that waits for one pass moves on while the director still leaves it out; a TCP check needs one.
  */
 export function poolChecks(check: Pick<HealthCheckArgs, 'type' | 'retries'>): PoolChecks {
-  return { leave: (check.retries ?? DEFAULT_CHECK_RETRIES) + 1, rejoin: check.type === 'http' ? 2 : 1 };
+  return { leave: resolveHealthCheckDefaults(check).retries + 1, rejoin: check.type === 'http' ? 2 : 1 };
 }

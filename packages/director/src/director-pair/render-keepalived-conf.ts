@@ -1,3 +1,5 @@
+import { isIpv4 } from '@hastack/host';
+
 /** Plain, resolved values for one director's keepalived.conf; see DirectorPairArgs for their meaning. */
 export interface KeepalivedConf {
   routerId: string;
@@ -47,6 +49,12 @@ function word(value: string | number, what: string): string {
   return text;
 }
 
+/** An address keepalived reads as one: the shared IPv4 rule, which also keeps it one word. */
+function address(value: string, what: string): string {
+  if (!isIpv4(value)) throw new Error(`keepalived.conf: ${what} ${JSON.stringify(value)} is not an IPv4 address`);
+  return value;
+}
+
 function checkLines(check: RenderedHealthCheck): string[] {
   const timing = [
     `connect_timeout ${word(check.timeoutSeconds, 'timeout')}`,
@@ -66,12 +74,15 @@ function virtualServerLines(server: RenderedVirtualServer): string[] {
     'lvs_method DR',
     `protocol ${server.protocol}`,
     ...(server.persistenceTimeoutSeconds ? [`persistence_timeout ${word(server.persistenceTimeoutSeconds, 'persistence')}`] : []),
-    ...(server.sorryServer ? [`sorry_server ${word(server.sorryServer.address, 'sorry server')} ${word(server.sorryServer.port, 'port')}`] : []),
+    ...(server.sorryServer ? [`sorry_server ${address(server.sorryServer.address, 'sorry server')} ${word(server.sorryServer.port, 'port')}`] : []),
     ...server.realServers.flatMap((real) =>
-      block(`real_server ${word(real.address, 'real server')} ${word(real.port, 'port')}`, [`weight ${word(real.weight, 'weight')}`, ...checkLines(server.healthCheck)]),
+      block(`real_server ${address(real.address, 'real server')} ${word(real.port, 'port')}`, [
+        `weight ${word(real.weight, 'weight')}`,
+        ...checkLines(server.healthCheck),
+      ]),
     ),
   ];
-  return block(`virtual_server ${word(server.address, 'VIP')} ${word(server.port, 'port')}`, body);
+  return block(`virtual_server ${address(server.address, 'VIP')} ${word(server.port, 'port')}`, body);
 }
 
 /** Renders one director's keepalived.conf: VRRP for the VIPs, LVS-DR virtual servers with health checks. */
@@ -94,10 +105,13 @@ export function renderKeepalivedConf(conf: KeepalivedConf): string {
     `priority ${word(vrrp.priority, 'priority')}`,
     `advert_int ${word(vrrp.advertIntervalSeconds, 'advert interval')}`,
     ...(vrrp.preempt ? [] : ['nopreempt']),
-    `unicast_src_ip ${word(vrrp.unicastSourceAddress, 'unicast source')}`,
-    ...block('unicast_peer', vrrp.unicastPeers.map((peer) => word(peer, 'unicast peer'))),
+    `unicast_src_ip ${address(vrrp.unicastSourceAddress, 'unicast source')}`,
+    ...block('unicast_peer', vrrp.unicastPeers.map((peer) => address(peer, 'unicast peer'))),
     ...(vrrp.authPassword ? block('authentication', ['auth_type PASS', `auth_pass ${word(vrrp.authPassword, 'auth password')}`]) : []),
-    ...block('virtual_ipaddress', vrrp.vips.map((vip) => `${word(vip.address, 'VIP')}/${word(vip.prefixLength, 'prefix')} dev ${word(vrrp.interface, 'interface')}`)),
+    ...block(
+      'virtual_ipaddress',
+      vrrp.vips.map((vip) => `${address(vip.address, 'VIP')}/${word(vip.prefixLength, 'prefix')} dev ${word(vrrp.interface, 'interface')}`),
+    ),
     `notify ${word(vrrp.notifyScript, 'notify script')}`,
   ];
   return [

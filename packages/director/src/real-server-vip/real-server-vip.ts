@@ -1,13 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, Host, Service, Sysctl } from '@hastack/host';
+import { assertValidArgs, ConfigFile, Service, Sysctl } from '@hastack/host';
+import { RealServerVipArgs, validateRealServerVipArgs } from './real-server-vip-args';
 import { realServerArpSettings, REAL_SERVER_UNIT, renderRealServerUnit } from './render-real-server-unit';
-
-export interface RealServerVipArgs {
-  /** The real server (a web host). */
-  host: Host;
-  /** The VIPs the directors forward to this server: a `DirectorPair`'s `vips`. */
-  vips: pulumi.Input<pulumi.Input<string>[]>;
-}
 
 /**
  * The real-server side of LVS-DR: ARP suppression and the VIPs on lo, kept across reboots by a systemd
@@ -18,6 +12,7 @@ export class RealServerVip extends pulumi.ComponentResource {
   public readonly unit: string;
 
   constructor(name: string, args: RealServerVipArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('RealServerVip', name, validateRealServerVipArgs(args));
     super('hastack:director:RealServerVip', name, {}, opts);
     const { host } = args;
     const arp = new Sysctl(`${name}-arp`, { host, settings: realServerArpSettings }, { parent: this });
@@ -26,7 +21,10 @@ export class RealServerVip extends pulumi.ComponentResource {
       {
         host,
         path: `${host.profile.paths.systemdUnitDir}/${REAL_SERVER_UNIT}`,
-        content: pulumi.output(args.vips).apply(renderRealServerUnit),
+        content: pulumi.output(args.vips).apply((vips) => {
+          assertValidArgs('RealServerVip', name, validateRealServerVipArgs({ ...args, vips }));
+          return renderRealServerUnit(vips);
+        }),
         validate: 'systemd-analyze verify "$CONFIG_FILE"',
       },
       { parent: this },

@@ -1,6 +1,6 @@
-export const REAL_SERVER_UNIT = 'hastack-lvs-real.service';
+import { isIpv4 } from '@hastack/host';
 
-const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+export const REAL_SERVER_UNIT = 'hastack-lvs-real.service';
 
 /** The sysctls DR needs on a real server: never answer ARP for the VIP on lo, never announce it. */
 export const realServerArpSettings = {
@@ -13,11 +13,11 @@ export const realServerArpSettings = {
 /**
  * The article's `lvs_real start|stop` as a systemd unit: the VIPs as /32 on lo, so the real server accepts
  * packets the director forwards to its MAC and answers clients directly. Ordered before the web server so
- * the address exists when it binds.
+ * the address exists when it binds. Each VIP must be IPv4 (`validateRealServerVipArgs`); anything else is
+ * refused here too, as it would break the unit's command lines.
  */
 export function renderRealServerUnit(vips: readonly string[]): string {
-  if (vips.length === 0) throw new Error('RealServerVip: at least one VIP is needed');
-  for (const vip of vips) if (!IPV4.test(vip)) throw new Error(`RealServerVip: "${vip}" is not an IPv4 address`);
+  for (const vip of vips) if (!isIpv4(vip)) throw new Error(`RealServerVip: "${vip}" is not an IPv4 address`);
   return [
     '# Rendered by hastack (director tier): the LVS-DR real-server VIP (the article\'s lvs_real script).',
     '[Unit]',

@@ -1,35 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
-import { bashScript, Host, hostCommand, shellQuote } from '@hastack/host';
-import { drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, RELEASES_URL_PATH, type WebServer } from '../web-server';
-import type { AppBundle } from './app-bundle';
-import { CHECK_PATH } from './app-rollout-args';
+import { assertValidArgs, bashScript, hostCommand, shellQuote } from '@hastack/host';
+import { drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, RELEASES_URL_PATH } from '../web-server';
+import { AppReleaseArgs, ReleasePool, resolveReleaseDefaults, validateAppReleaseArgs } from './app-release-args';
 import { renderPoolWaits } from './render-pool-waits';
 import { renderReleaseScript, renderReleasesRemovalScript, type ReleaseDrain } from './render-release-script';
-
-/** The directors in front of the host, for a release that leaves their pool around its switch. */
-export interface ReleasePool {
-  /** The addresses the directors check the host from. */
-  directors: pulumi.Input<pulumi.Input<string>[]>;
-  /** Failed checks in a row after which a director takes the host out (keepalived: `retry` + 1). */
-  failedChecks: number;
-  /** Passed checks after which a director takes the host back (keepalived's HTTP check: 2). */
-  passedChecks: number;
-}
-
-export interface AppReleaseArgs {
-  /** The web host. */
-  host: Host;
-  /** The host's web server: the release goes live behind it, and its health URL and drain flag move the host out of the pool. */
-  webServer: WebServer;
-  /** The application (`appBundle(appDir)`), packed once for every host. */
-  bundle: AppBundle;
-  /** Releases kept on the host, the live one included (3). */
-  keep?: number;
-  /** The path that must answer 200, on the new release before the switch and once live ("/"). */
-  checkPath?: string;
-  /** The directors, when the host is in a pool: it leaves the pool for the switch and rejoins it after. */
-  pool?: ReleasePool;
-}
 
 /**
  * How a release on a web host leaves and rejoins the directors' pool (`renderPoolWaits` with the web
@@ -60,27 +34,28 @@ export class AppRelease extends pulumi.ComponentResource {
   public readonly live: pulumi.Output<string>;
 
   constructor(name: string, args: AppReleaseArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('AppRelease', name, validateAppReleaseArgs(args));
     super('hastack:web:AppRelease', name, {}, opts);
-    const { host, webServer, bundle } = args;
-    const checkPath = args.checkPath ?? '/';
-    if (!CHECK_PATH.test(checkPath)) throw new Error(`AppRelease ${name}: checkPath "${checkPath}" is not a plain URL path`);
+    const { host, webServer, bundle, pool } = args;
+    const { keep, checkPath } = resolveReleaseDefaults(args);
     const { paths, services, webServerConfigTest } = host.profile;
     const reload = `systemctl reload ${shellQuote(services.webServer)}`;
-    const script = pulumi.output(args.pool?.directors ?? []).apply((directors) =>
-      bashScript(
+    const script = pulumi.output(pool?.directors ?? []).apply((directors) => {
+      if (pool) assertValidArgs('AppRelease', name, validateAppReleaseArgs({ ...args, pool: { ...pool, directors } }));
+      return bashScript(
         renderReleaseScript({
           releasesDir: RELEASES_DIR,
           documentRoot: paths.webDocumentRoot,
           digest: bundle.digest,
-          keep: args.keep ?? 3,
+          keep,
           configTest: webServerConfigTest,
           releaseCheck: httpStatusIs(`${RELEASES_URL_PATH}/${bundle.digest}${checkPath}`, 200),
           reload,
           liveCheck: httpStatusIs(checkPath, 200),
-          drain: args.pool ? releasePoolWaits(paths.webServerAccessLog, { ...args.pool, directors }) : undefined,
+          drain: pool ? releasePoolWaits(paths.webServerAccessLog, { ...pool, directors }) : undefined,
         }),
-      ),
-    );
+      );
+    });
     const release = hostCommand(
       `${name}-switch`,
       host,

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateAppRollout } from './app-rollout-args';
+import { resolveAppRolloutDefaults, validateAppRollout } from './app-rollout-args';
 
 const withIndex = () => {
   const dir = mkdtempSync(join(tmpdir(), 'app-'));
@@ -30,5 +30,11 @@ describe('validateAppRollout', () => {
       `appDir: "${empty}" has no index.php or index.html`,
       "batchSize: 0 must be between 1 and the pool's 2 hosts",
     ]);
+  });
+});
+
+describe('resolveAppRolloutDefaults', () => {
+  it("rolls one host at a time with the release's own defaults", () => {
+    expect(resolveAppRolloutDefaults({ appDir: '/app', poolSize: 2 })).toEqual({ appDir: '/app', poolSize: 2, keep: 3, checkPath: '/', batchSize: 1 });
   });
 });

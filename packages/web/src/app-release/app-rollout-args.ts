@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { releaseSettingProblems, resolveReleaseDefaults } from './app-release-args';
 
 /** A release rolled over a pool of web hosts, as a site gives it; checked by `validateAppRollout`. */
 export interface AppRolloutArgs {
@@ -17,8 +18,10 @@ export interface AppRolloutArgs {
 
 export const APP_INDEX_FILES = ['index.php', 'index.html'] as const;
 
-/** A check path the release script can put in its request line as it is: a plain URL path and query. */
-export const CHECK_PATH = /^\/[A-Za-z0-9._/?=&-]*$/;
+/** The roll-out's defaults, the release's own among them (`resolveReleaseDefaults`). */
+export function resolveAppRolloutDefaults(args: AppRolloutArgs): Required<AppRolloutArgs> {
+  return { ...args, ...resolveReleaseDefaults(args), batchSize: args.batchSize ?? 1 };
+}
 
 /** Every problem with the arguments at once, each naming the argument. */
 export function validateAppRollout(args: AppRolloutArgs): string[] {
@@ -28,11 +31,9 @@ export function validateAppRollout(args: AppRolloutArgs): string[] {
   } else if (!APP_INDEX_FILES.some((index) => existsSync(join(args.appDir, index)))) {
     problems.push(`appDir: "${args.appDir}" has no ${APP_INDEX_FILES.join(' or ')}`);
   }
-  const keep = args.keep ?? 3;
-  if (!Number.isInteger(keep) || keep < 1) problems.push(`keep: ${keep} must be a whole number of at least 1 (the live release)`);
-  const batch = args.batchSize ?? 1;
+  const { keep, checkPath, batchSize: batch } = resolveAppRolloutDefaults(args);
+  problems.push(...releaseSettingProblems.keep(keep));
   if (!Number.isInteger(batch) || batch < 1 || batch > args.poolSize) problems.push(`batchSize: ${batch} must be between 1 and the pool's ${args.poolSize} hosts`);
-  const checkPath = args.checkPath ?? '/';
-  if (!CHECK_PATH.test(checkPath)) problems.push(`checkPath: "${checkPath}" is not a plain URL path starting with /`);
+  problems.push(...releaseSettingProblems.checkPath(checkPath));
   return problems;
 }

@@ -1,10 +1,11 @@
 export { appDigest } from './app-digest';
 export { appBundle } from './app-bundle';
 export type { AppBundle } from './app-bundle';
-export { APP_INDEX_FILES, validateAppRollout } from './app-rollout-args';
+export { APP_INDEX_FILES, resolveAppRolloutDefaults, validateAppRollout } from './app-rollout-args';
 export type { AppRolloutArgs } from './app-rollout-args';
 export { AppRelease, releasePoolWaits } from './app-release';
-export type { AppReleaseArgs, ReleasePool } from './app-release';
+export { resolveReleaseDefaults, validateAppReleaseArgs } from './app-release-args';
+export type { AppReleaseArgs, ReleasePool, ReleaseSettings } from './app-release-args';
 export { renderPoolWaits } from './render-pool-waits';
 export type { PoolWaitOptions } from './render-pool-waits';
 export { renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';

@@ -79,8 +79,4 @@ describe('renderPoolWaits', () => {
     appendFileSync(log, check(DIRECTORS[0], 503) + check(DIRECTORS[0], 503));
     expect(await leaving).toEqual({ code: 0, stderr: '' });
   });
-
-  it('refuses a director that is not an address', () => {
-    expect(() => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: ['$(reboot)'], failedChecks: 2, passedChecks: 2, port: 80 })).toThrow('IP addresses');
-  });
 });

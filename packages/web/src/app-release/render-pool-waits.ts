@@ -8,11 +8,11 @@ export interface PoolWaitOptions {
   accessLog: string;
   /** The health URL's path the directors check. */
   healthPath: string;
-  /** The addresses the directors check from. */
+  /** The addresses the directors check from: one or more (`validateAppReleaseArgs` checks a release's pool). */
   directors: readonly string[];
-  /** Failed checks in a row after which a director takes a host out (keepalived: `retry` + 1). */
+  /** Failed checks in a row after which a director takes a host out (keepalived: `retry` + 1), at least 1. */
   failedChecks: number;
-  /** Passed checks after which a director takes the host back (keepalived's HTTP check: 2; `poolChecks` of `@hastack/director`). */
+  /** Passed checks after which a director takes the host back (keepalived's HTTP check: 2; `poolChecks` of `@hastack/director`), at least 1. */
   passedChecks: number;
   /** The port clients connect to. */
   port: number;
@@ -23,8 +23,6 @@ export interface PoolWaitOptions {
   /** A director that sends no check at all for this long (10 s) is down: the release does not wait for it. */
   silentDirectorSeconds?: number;
 }
-
-const ADDRESS = /^[0-9A-Fa-f.:]+$/;
 
 /**
  * Leaving and rejoining the pool as the host itself sees it, so a release needs no access to the
@@ -38,12 +36,6 @@ export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
   const connectionsTimeout = options.connectionsTimeoutSeconds ?? 30;
   const directorsTimeout = options.directorsTimeoutSeconds ?? 60;
   const silentTicks = (options.silentDirectorSeconds ?? 10) * 10;
-  if (directors.length === 0 || directors.some((address) => !ADDRESS.test(address))) {
-    throw new Error(`release: directors ${JSON.stringify(directors)} must be one or more IP addresses`);
-  }
-  for (const [what, count] of Object.entries({ failedChecks, passedChecks })) {
-    if (!Number.isInteger(count) || count < 1) throw new Error(`release: ${what} ${count} must be at least 1`);
-  }
   const names = directors.join(', ');
   // Every director has answered `$1` to at least `$2` of its checks logged after byte `$3` of the log, or,
   // `$4` tenths of a second into the wait, sent none at all (a director that is down checks nothing).

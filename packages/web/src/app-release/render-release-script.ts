@@ -17,7 +17,7 @@ export interface ReleaseScriptOptions {
   documentRoot: string;
   /** The release's content digest (`appDigest`). */
   digest: string;
-  /** Releases kept, the live one included. */
+  /** Releases kept, the live one included: at least 1 (`validateAppReleaseArgs`). */
   keep: number;
   /** The web server's config test, run before the switch. */
   configTest: string;
@@ -44,7 +44,6 @@ export interface ReleaseScriptOptions {
 export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
   const { releasesDir, documentRoot, digest, keep, configTest, releaseCheck, reload, liveCheck, drain } = options;
   if (!/^[0-9a-f]{8,64}$/.test(digest)) throw new Error(`release: digest "${digest}" is not a hex digest`);
-  if (!Number.isInteger(keep) || keep < 1) throw new Error(`release: keep ${keep} must be at least 1`);
   const refuse = (why: string) => `{ printf 'release ${digest} refused: ${why}:\\n%s\\n' "$output" >&2; exit 1; }`;
   return [
     `releases=${shellQuote(releasesDir)}`,

@@ -1,5 +1,4 @@
-import { isIPv4 } from 'node:net';
-import { bashScript, shellQuote } from '@hastack/host';
+import { bashScript, isIpv4, shellQuote } from '@hastack/host';
 import { APP_SETTINGS_PATH } from '../web-server/web-server';
 
 /**
@@ -9,7 +8,7 @@ import { APP_SETTINGS_PATH } from '../web-server/web-server';
  * never reads half of it. Refuses a file without the lines to change.
  */
 export function repointAppDatabaseScript(primary: string, replicas: readonly string[], path: string = APP_SETTINGS_PATH): string {
-  for (const address of [primary, ...replicas]) if (!isIPv4(address)) throw new Error(`"${address}" is not an IPv4 address`);
+  for (const address of [primary, ...replicas]) if (!isIpv4(address)) throw new Error(`"${address}" is not an IPv4 address`);
   const primaryLine = `    'primary' => '${primary}',`;
   const replicasLine = `    'replicas' => [${replicas.map((address) => `'${address}'`).join(', ')}],`;
   return bashScript([

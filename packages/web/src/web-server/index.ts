@@ -1,5 +1,6 @@
 export { APP_SETTINGS_PATH, drainFlagPath, HEALTH_PATH, HTTP_PORT, WebServer } from './web-server';
-export type { AppDatabase, WebServerArgs } from './web-server';
+export { validateWebServerArgs } from './web-server-args';
+export type { AppDatabase, WebServerArgs } from './web-server-args';
 export { HEALTH_DIR, RELEASES_DIR, RELEASES_URL_PATH, renderApacheConf, renderSitePages } from './render-site';
 export type { ApacheConfOptions, SitePages } from './render-site';
 export { renderAppSettings } from './render-app-settings';

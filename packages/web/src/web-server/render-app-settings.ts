@@ -3,6 +3,7 @@ export interface AppSettings {
   primary: string;
   /** Addresses of the replicas, for reads. */
   replicas: readonly string[];
+  /** A TCP port (`validateWebServerArgs`). */
   port: number;
   database: string;
   user: string;
@@ -25,7 +26,6 @@ function phpString(value: string): string {
  * application needs no parser and the password is never in an environment or a command line.
  */
 export function renderAppSettings(settings: AppSettings): string {
-  if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) throw new Error(`app settings: port ${settings.port} is not a TCP port`);
   const lines = [
     '<?php',
     '// Rendered by hastack (web tier) from the database and file-system tiers. Secret: root and the web server only.',

@@ -1,3 +1,5 @@
+import { isAbsolutePath } from '@hastack/host';
+
 export interface SitePages {
   /** The PHP page at /, naming the host so a client can tell which real server answered. */
   index: string;
@@ -40,11 +42,9 @@ export interface ApacheConfOptions {
   healthPath: string;
   /** While this file exists the health URL answers 503, so the directors take the host out of the pool. */
   drainFlag: string;
-  /** Further directives, one per line, after the stack's own (PHP's limits: `php_admin_value memory_limit 256M`). */
+  /** Further directives, one per entry (`validateWebServerArgs`), after the stack's own (PHP's limits: `php_admin_value memory_limit 256M`). */
   settings?: readonly string[];
 }
-
-const SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
 
 /**
  * Apache settings of the stack: its name, no version banner for strangers, PHP before static indexes, the
@@ -55,10 +55,8 @@ export function renderApacheConf(options: ApacheConfOptions): string {
   const { serverName, healthPath, drainFlag, settings = [] } = options;
   if (!/^[A-Za-z0-9.-]+$/.test(serverName)) throw new Error(`WebServer: "${serverName}" is not a host name`);
   for (const [name, path] of [['healthPath', healthPath], ['drainFlag', drainFlag]] as const) {
-    if (!SAFE_PATH.test(path)) throw new Error(`WebServer: ${name} "${path}" is not a plain absolute path`);
+    if (!isAbsolutePath(path)) throw new Error(`WebServer: ${name} "${path}" is not a plain absolute path`);
   }
-  const multiLine = settings.find((line) => /[\r\n]/.test(line));
-  if (multiLine !== undefined) throw new Error(`WebServer: the Apache setting ${JSON.stringify(multiLine)} spans lines: give one directive per entry`);
   return [
     '# Rendered by hastack (web tier).',
     `ServerName ${serverName}`,

@@ -27,6 +27,17 @@ describe('WebServer', () => {
   });
 });
 
+describe('WebServer args', () => {
+  it('throws every argument problem before creating anything', () => {
+    const before = recorded.length;
+    const database = { primaryAddress: '198.18.0.31', replicaAddresses: [], port: 0, database: 'app', user: 'app', password: 'pw' };
+    expect(() => new WebServer('bad', { host: host('debian-12'), database, apacheSettings: ['a\nb'] })).toThrow(
+      'WebServer bad: invalid arguments:\n  - database.port: 0 is not a TCP port\n  - apacheSettings[0]: "a\\nb" spans lines',
+    );
+    expect(recorded.length).toBe(before);
+  });
+});
+
 describe('WebServer with a database', () => {
   const database = { primaryAddress: '198.18.0.31', replicaAddresses: ['198.18.0.32'], port: 3306, database: 'app', user: 'app', password: pulumi.secret('s3cret-pw') };
 

@@ -1,36 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFileSet, ConfigFileSpec, firewallFor, Host, Packages, selinuxBooleansFor, Service } from '@hastack/host';
+import { assertValidArgs, ConfigFileSet, ConfigFileSpec, firewallFor, Host, Packages, selinuxBooleansFor, Service } from '@hastack/host';
 import { renderAppSettings } from './render-app-settings';
 import { HEALTH_DIR, renderApacheConf, renderSitePages } from './render-site';
-
-/** The database the application uses, as the db tier's ReplicatedDatabase gives it. */
-export interface AppDatabase {
-  /** The primary, for writes. */
-  primaryAddress: pulumi.Input<string>;
-  /** The replicas, for reads. */
-  replicaAddresses: pulumi.Input<string[]>;
-  port: number;
-  database: pulumi.Input<string>;
-  user: string;
-  /** Secret; it reaches the host on stdin only. */
-  password: pulumi.Input<string>;
-}
-
-export interface WebServerArgs {
-  /** The web host. */
-  host: Host;
-  /** The application's database: its settings file (`APP_SETTINGS_PATH`) is written when given. */
-  database?: AppDatabase;
-  /** The shared folder the application writes to (a MooseFS mount's `where`), in the settings file. */
-  sharedDir?: pulumi.Input<string>;
-  /** Serve a page naming the host from the document root (true); leave it out where an `AppRelease` serves the application. */
-  placeholderPage?: boolean;
-  /**
-   * Further Apache directives, one per entry, in the stack's settings file (PHP's limits, for example
-   * `php_admin_value memory_limit 256M`); checked with the rest by `apachectl -t` before Apache reloads.
-   */
-  apacheSettings?: readonly string[];
-}
+import { AppDatabase, validateWebServerArgs, WebServerArgs } from './web-server-args';
 
 /**
  * The application's settings, outside the document root so Apache never serves them. One folder deep: a
@@ -76,6 +48,7 @@ export class WebServer extends pulumi.ComponentResource {
   public readonly healthUrl: pulumi.Output<string>;
 
   constructor(name: string, args: WebServerArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('WebServer', name, validateWebServerArgs(args));
     super('hastack:web:WebServer', name, {}, opts);
     const { host } = args;
     const { paths, services } = host.profile;
