@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, Host, Packages, ScheduledJob } from '@hastack/host';
-import type { DatabaseRole } from '../replicated-database/replicated-database-args';
+import { assertValidArgs, ConfigFile, Packages, ScheduledJob } from '@hastack/host';
+import { backupSchedule, DatabaseBackupArgs, validateBackupSchedule } from './database-backup-args';
 import { STATE_DIR } from './job-shell';
 import { renderBackupScript } from './render-backup-script';
 import { renderJobCheckScript } from './render-job-check-script';
@@ -11,28 +11,6 @@ export const JOB_CHECK_SCRIPT = '/usr/local/lib/hastack-db/check-db-job';
 export const BACKUP_STATUS_FILE = `${STATE_DIR}/backup-status.json`;
 export const RESTORE_CHECK_STATUS_FILE = `${STATE_DIR}/restore-check-status.json`;
 const CREDENTIALS_FILE = `${STATE_DIR}/backup.cnf`;
-export const DEFAULT_BACKUP_DIRECTORY = '/var/backups/hastack-db';
-
-export interface DatabaseBackupArgs {
-  /** The member that takes the backups; MariaDB runs there already. */
-  host: Host;
-  /** Its role, which decides how the data is held still during the copy. */
-  role: DatabaseRole;
-  /** The backup account (local socket only), which the database creates. */
-  user: string;
-  /** Its password; it reaches the host in a 0600 file only. */
-  password: pulumi.Input<string>;
-  /** Folder with one sub-folder per run ("/var/backups/hastack-db"). */
-  directory?: string;
-  /** Successful runs kept (7). */
-  retention?: number;
-  /** When a backup runs ("*-*-* 03:15:00"). */
-  onCalendar?: string;
-  /** When the restore check runs ("*-*-* 04:30:00"). */
-  restoreCheckOnCalendar?: string;
-  /** Port of the restore check's scratch instance on 127.0.0.1 (3307). */
-  restoreCheckPort?: number;
-}
 
 /**
  * Scheduled full backups of one member, with their retention, and a scheduled restore check that
@@ -47,9 +25,11 @@ export class DatabaseBackup extends pulumi.ComponentResource {
   public readonly directory: string;
 
   constructor(name: string, args: DatabaseBackupArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertValidArgs('DatabaseBackup', name, validateBackupSchedule(args));
     super('hastack:db:DatabaseBackup', name, {}, opts);
     const { host } = args;
-    this.directory = args.directory ?? DEFAULT_BACKUP_DIRECTORY;
+    const schedule = backupSchedule(args);
+    this.directory = schedule.directory;
     const packages = new Packages(`${name}-packages`, { host, roles: ['databaseBackup'] }, { parent: this });
     const credentials = new ConfigFile(
       `${name}-credentials`,
@@ -70,12 +50,12 @@ export class DatabaseBackup extends pulumi.ComponentResource {
         description: `Full backup of the MariaDB ${args.role} ${host.name}`,
         script: renderBackupScript({
           directory: this.directory,
-          retention: args.retention ?? 7,
+          retention: schedule.retention,
           credentialsFile: CREDENTIALS_FILE,
           statusFile: BACKUP_STATUS_FILE,
           role: args.role,
         }),
-        onCalendar: args.onCalendar ?? '*-*-* 03:15:00',
+        onCalendar: schedule.onCalendar,
       },
       { parent: this, dependsOn: [packages, credentials] },
     );
@@ -87,11 +67,11 @@ export class DatabaseBackup extends pulumi.ComponentResource {
         script: renderRestoreCheckScript({
           directory: this.directory,
           statusFile: RESTORE_CHECK_STATUS_FILE,
-          port: args.restoreCheckPort ?? 3307,
+          port: schedule.restoreCheckPort,
           serverBinary: host.profile.paths.databaseServerBinary,
           serverUser: 'mysql',
         }),
-        onCalendar: args.restoreCheckOnCalendar ?? '*-*-* 04:30:00',
+        onCalendar: schedule.restoreCheckOnCalendar,
       },
       { parent: this, dependsOn: [packages, checkScript] },
     );

@@ -1,5 +1,5 @@
-import { bashScript, shellQuote } from '@hastack/host';
-import { IPV4, sqlString } from '../sql/sql-values';
+import { bashScript, isIpv4, shellQuote } from '@hastack/host';
+import { sqlString } from '../sql/sql-values';
 import { ROOT_SQL_FUNCTION } from '../sql/root-sql';
 
 
@@ -105,6 +105,6 @@ export function becomePrimaryScript(semiSync: boolean): string {
 
 /** On another replica: it follows the new primary from where it is (GTID), with the same account. */
 export function repointScript(newPrimary: string): string {
-  if (!IPV4.test(newPrimary)) throw new Error(`"${newPrimary}" is not an IPv4 address`);
+  if (!isIpv4(newPrimary)) throw new Error(`"${newPrimary}" is not an IPv4 address`);
   return bashScript([ROOT_SQL_FUNCTION, `sql -e ${shellQuote(`STOP SLAVE; CHANGE MASTER TO MASTER_HOST = ${sqlString(newPrimary)}, MASTER_USE_GTID = slave_pos; START SLAVE`)}`]);
 }

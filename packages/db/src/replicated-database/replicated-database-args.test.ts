@@ -1,5 +1,12 @@
 import { defineHost } from '@hastack/host';
-import { backupMember, DatabaseMemberArgs, ReplicatedDatabaseArgs, validateReplicatedDatabaseArgs } from './replicated-database-args';
+import {
+  backupMember,
+  DatabaseMemberArgs,
+  memberRoles,
+  ReplicatedDatabaseArgs,
+  replicatedDatabaseSettings,
+  validateReplicatedDatabaseArgs,
+} from './replicated-database-args';
 
 const host = (name: string, address: string) => defineHost({ name, address, os: 'debian-12', privateKey: 'k' });
 const db1: DatabaseMemberArgs = { host: host('db1', '198.18.0.31'), role: 'primary' };
@@ -61,5 +68,29 @@ describe('backupMember', () => {
     expect(backupMember(valid)?.host.name).toBe('db2');
     expect(backupMember({ ...valid, members: [db1] })?.host.name).toBe('db1');
     expect(backupMember({ ...valid, members: [db1, db2, db3], backup: { host: 'db3' } })?.host.name).toBe('db3');
+  });
+});
+
+describe('replicatedDatabaseSettings', () => {
+  it('fills every default once, the backup schedule included, and keeps what is given', () => {
+    const settings = replicatedDatabaseSettings({ ...valid, user: undefined, monitoringClients: undefined });
+    expect(settings).toMatchObject({ user: 'app', port: 3306, monitoringClients: [], binlogRetentionDays: 7, purgeData: false });
+    expect(settings.semiSync).toEqual({ enabled: true, timeoutMs: 5000 });
+    expect(settings.backup).toMatchObject({ retention: 3, directory: '/var/backups/hastack-db', restoreCheckPort: 3307 });
+    expect(replicatedDatabaseSettings({ ...valid, port: 3310, semiSync: { enabled: false } }).semiSync).toEqual({ enabled: false, timeoutMs: 5000 });
+  });
+
+  it("compares the scratch port with the servers' only when the scratch port is given", () => {
+    expect(validateReplicatedDatabaseArgs({ ...valid, port: 3307 })).toEqual([]);
+  });
+});
+
+describe('memberRoles', () => {
+  it('names the primary, the replicas and the backup member of valid args, and refuses args without a primary', () => {
+    const roles = memberRoles({ ...valid, members: [db1, db2, db3] });
+    expect(roles.primary.host.name).toBe('db1');
+    expect(roles.replicas.map((m) => m.host.name)).toEqual(['db2', 'db3']);
+    expect(roles.backupAt.host.name).toBe('db2');
+    expect(() => memberRoles({ ...valid, members: [db2] })).toThrow('validate them first');
   });
 });

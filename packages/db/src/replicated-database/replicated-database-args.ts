@@ -1,6 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
+import { inRange, isIpv4, isPort, knownValue } from '@hastack/host';
 import type { Host } from '@hastack/host';
-import { IPV4, PLAIN_IDENTIFIER } from '../sql/sql-values';
+import { backupSchedule, BackupSchedule, validateBackupSchedule } from '../backup/database-backup-args';
+import { PLAIN_IDENTIFIER } from '../sql/sql-values';
 
 export const DatabaseRoles = { primary: 'primary', replica: 'replica' } as const;
 export type DatabaseRole = (typeof DatabaseRoles)[keyof typeof DatabaseRoles];
@@ -27,19 +29,9 @@ export interface SemiSyncArgs {
   timeoutMs?: number;
 }
 
-export interface BackupArgs {
+export interface BackupArgs extends BackupSchedule {
   /** Host name of the member that takes the backups (the first replica; the primary when there is none). */
   host?: string;
-  /** When a backup runs, as a systemd calendar expression ("*-*-* 03:15:00", daily). */
-  onCalendar?: string;
-  /** Successful runs kept (7); older ones are deleted only after a run succeeded. At least 1. */
-  retention?: number;
-  /** Folder with one sub-folder per run, named by its UTC start time ("/var/backups/hastack-db"). */
-  directory?: string;
-  /** When the newest backup is restored into a scratch instance and compared ("*-*-* 04:30:00"). */
-  restoreCheckOnCalendar?: string;
-  /** Port of that scratch instance, on 127.0.0.1 only (3307). */
-  restoreCheckPort?: number;
 }
 
 export interface ReplicatedDatabaseArgs {
@@ -65,22 +57,37 @@ export interface ReplicatedDatabaseArgs {
   purgeData?: boolean;
 }
 
-const SAFE_PATH = /^\/[A-Za-z0-9._/-]+$/;
-
-function isIntegerIn(value: number | undefined, low: number, high: number): boolean {
-  return value === undefined || (Number.isInteger(value) && value >= low && value <= high);
+/** The args with every default in place: what the validator checks and the database is built from. */
+export interface ReplicatedDatabaseSettings extends Required<Omit<ReplicatedDatabaseArgs, 'semiSync' | 'backup'>> {
+  semiSync: Required<SemiSyncArgs>;
+  backup: Required<BackupSchedule> & Pick<BackupArgs, 'host'>;
 }
 
-function isOneLine(value: string | undefined): boolean {
-  return value === undefined || (value.trim() !== '' && !/[\n\r]/.test(value));
+/** Every default of the args, resolved here only. */
+export function replicatedDatabaseSettings(args: ReplicatedDatabaseArgs): ReplicatedDatabaseSettings {
+  return {
+    ...args,
+    user: args.user ?? 'app',
+    monitoringClients: args.monitoringClients ?? [],
+    port: args.port ?? 3306,
+    semiSync: { enabled: args.semiSync?.enabled ?? true, timeoutMs: args.semiSync?.timeoutMs ?? 5000 },
+    backup: { host: args.backup?.host, ...backupSchedule(args.backup ?? {}) },
+    binlogRetentionDays: args.binlogRetentionDays ?? 7,
+    purgeData: args.purgeData ?? false,
+  };
 }
 
-function checkAddresses(addresses: pulumi.Input<string>[] | undefined, at: string, problems: string[]): void {
+function isIntegerIn(value: number, low: number, high: number): boolean {
+  return Number.isInteger(value) && inRange(value, low, high);
+}
+
+function checkAddresses(addresses: pulumi.Input<string>[], at: string, problems: string[]): void {
   const seen = new Set<string>();
-  (addresses ?? []).forEach((address, i) => {
+  addresses.forEach((input, i) => {
     // An output (another resource's address) is checked when its value is known, by the grants.
-    if (typeof address !== 'string') return;
-    if (!IPV4.test(address)) problems.push(`${at}[${i}]: "${address}" is not an IPv4 address`);
+    const address = knownValue(input);
+    if (address === undefined) return;
+    if (!isIpv4(address)) problems.push(`${at}[${i}]: "${address}" is not an IPv4 address`);
     if (seen.has(address)) problems.push(`${at}[${i}]: ${address} is listed twice`);
     seen.add(address);
   });
@@ -92,18 +99,28 @@ export function backupMember(args: ReplicatedDatabaseArgs): DatabaseMemberArgs |
   return args.members.find((m) => m.role === 'replica') ?? args.members.find((m) => m.role === 'primary');
 }
 
+/** The primary, the replicas and the member that takes the backups, of args the validator accepted. */
+export function memberRoles(args: ReplicatedDatabaseArgs): { primary: DatabaseMemberArgs; replicas: DatabaseMemberArgs[]; backupAt: DatabaseMemberArgs } {
+  const primary = args.members.find((m) => m.role === 'primary');
+  const backupAt = backupMember(args);
+  if (!primary || !backupAt) throw new Error('memberRoles: the args have no primary or no backup member; validate them first');
+  return { primary, replicas: args.members.filter((m) => m.role === 'replica'), backupAt };
+}
+
 /**
  * Every problem with the args, each naming the argument; runs before any resource exists. Addresses
  * given as outputs are checked once known, by the renderers.
  */
 export function validateReplicatedDatabaseArgs(args: ReplicatedDatabaseArgs): string[] {
   const problems: string[] = [];
+  const settings = replicatedDatabaseSettings(args);
   const members = args.members ?? [];
   members.forEach((member, i) => {
     if (!(Object.values(DatabaseRoles) as string[]).includes(member.role))
       problems.push(`members[${i}].role: "${member.role}" is not one of ${Object.values(DatabaseRoles).join(', ')}`);
     if (members.findIndex((other) => other.host.name === member.host.name) !== i) problems.push(`members[${i}].host: ${member.host.name} is listed twice`);
-    if (!isIntegerIn(member.serverId, 1, 4294967295)) problems.push(`members[${i}].serverId: ${member.serverId} is outside 1..4294967295`);
+    if (member.serverId !== undefined && !isIntegerIn(member.serverId, 1, 4294967295))
+      problems.push(`members[${i}].serverId: ${member.serverId} is outside 1..4294967295`);
     if (member.serverId !== undefined && members.findIndex((other) => other.serverId === member.serverId) !== i)
       problems.push(`members[${i}].serverId: ${member.serverId} is already ${members.find((o) => o.serverId === member.serverId)?.host.name}'s`);
   });
@@ -116,25 +133,21 @@ export function validateReplicatedDatabaseArgs(args: ReplicatedDatabaseArgs): st
   if (!PLAIN_IDENTIFIER.test(args.database ?? '')) problems.push(`database: "${args.database}" is not a plain identifier (a letter or _, then letters, digits, _; at most 32)`);
   if (['mysql', 'information_schema', 'performance_schema', 'sys'].includes(args.database?.toLowerCase()))
     problems.push(`database: "${args.database}" is the server's own`);
-  const user = args.user ?? 'app';
+  const { user } = settings;
   if (!PLAIN_IDENTIFIER.test(user)) problems.push(`user: "${user}" is not a plain identifier (a letter or _, then letters, digits, _; at most 32)`);
   if ((ReservedUsers as readonly string[]).includes(user.toLowerCase())) problems.push(`user: "${user}" is reserved for the server or this tier`);
-  checkAddresses(args.appClients, 'appClients', problems);
-  checkAddresses(args.monitoringClients, 'monitoringClients', problems);
-  if (!isIntegerIn(args.port, 1, 65535)) problems.push(`port: ${args.port} is outside 1..65535`);
-  if (!isIntegerIn(args.semiSync?.timeoutMs, 1, 3600000)) problems.push(`semiSync.timeoutMs: ${args.semiSync?.timeoutMs} is outside 1..3600000`);
-  if (!isIntegerIn(args.binlogRetentionDays, 1, 99)) problems.push(`binlogRetentionDays: ${args.binlogRetentionDays} is outside 1..99`);
+  checkAddresses(args.appClients ?? [], 'appClients', problems);
+  checkAddresses(settings.monitoringClients, 'monitoringClients', problems);
+  if (!isPort(settings.port)) problems.push(`port: ${settings.port} is outside 1..65535`);
+  if (!isIntegerIn(settings.semiSync.timeoutMs, 1, 3600000)) problems.push(`semiSync.timeoutMs: ${settings.semiSync.timeoutMs} is outside 1..3600000`);
+  if (!isIntegerIn(settings.binlogRetentionDays, 1, 99)) problems.push(`binlogRetentionDays: ${settings.binlogRetentionDays} is outside 1..99`);
 
-  const backup = args.backup ?? {};
+  const { backup } = settings;
   if (backup.host !== undefined && !members.some((m) => m.host.name === backup.host)) problems.push(`backup.host: "${backup.host}" is not a member`);
-  if (backup.retention !== undefined && (!Number.isInteger(backup.retention) || backup.retention < 1))
-    problems.push(`backup.retention: ${backup.retention} is below 1; at least the newest backup is kept`);
-  if (!isOneLine(backup.onCalendar)) problems.push('backup.onCalendar: must be one non-empty line (a systemd calendar expression)');
-  if (!isOneLine(backup.restoreCheckOnCalendar)) problems.push('backup.restoreCheckOnCalendar: must be one non-empty line (a systemd calendar expression)');
-  if (backup.directory !== undefined && (!SAFE_PATH.test(backup.directory) || backup.directory.split('/').includes('..') || backup.directory === '/'))
-    problems.push(`backup.directory: "${backup.directory}" must be an absolute path of letters, digits and ._-/`);
-  if (!isIntegerIn(backup.restoreCheckPort, 1, 65535)) problems.push(`backup.restoreCheckPort: ${backup.restoreCheckPort} is outside 1..65535`);
-  else if (backup.restoreCheckPort !== undefined && backup.restoreCheckPort === (args.port ?? 3306))
+  problems.push(...validateBackupSchedule(backup).map((problem) => `backup.${problem}`));
+  // The servers bind their data address and the scratch instance 127.0.0.1, so the same number would work;
+  // given explicitly, it is taken for a mix-up.
+  if (args.backup?.restoreCheckPort !== undefined && isPort(backup.restoreCheckPort) && backup.restoreCheckPort === settings.port)
     problems.push(`backup.restoreCheckPort: ${backup.restoreCheckPort} is the servers' own port`);
   return problems;
 }

@@ -1,14 +1,21 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
-import { bashScript, ConfigFile, firewallFor, Host, hostCommand, OneOffStep, Packages, Service, shellQuote } from '@hastack/host';
-import { BACKUP_STATUS_FILE, DatabaseBackup, DEFAULT_BACKUP_DIRECTORY, JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE } from '../backup/database-backup';
+import { assertValidArgs, OneOffStep } from '@hastack/host';
+import { DatabaseBackup } from '../backup/database-backup';
 import { STATE_DIR } from '../backup/job-shell';
-import { CheckRunners, MONITORING_CLIENT_CONFIG, TierCheck } from '../checks';
-import { serverIdFromAddress, sqlIdentifier, sqlString } from '../sql/sql-values';
+import { databaseChecks, TierCheck } from '../checks';
+import { serverIdFromAddress } from '../sql/sql-values';
+import { databaseMember, MemberState } from './member';
 import { accountStepInput, AccountSpec, renderAccountStep } from './render-account-step';
+import { renderDatabaseStep } from './render-database-step';
 import { renderReplicaJoin, replicaJoinInput } from './render-replica-join';
-import { renderDynamicSettingsSql, renderRestartSettings, renderServerConf, serverConfigTest, ServerConf } from './render-server-conf';
-import { backupMember, DatabaseMemberArgs, ReplicatedDatabaseArgs, validateReplicatedDatabaseArgs } from './replicated-database-args';
+import {
+  DatabaseMemberArgs,
+  memberRoles,
+  ReplicatedDatabaseArgs,
+  replicatedDatabaseSettings,
+  validateReplicatedDatabaseArgs,
+} from './replicated-database-args';
 
 /** The tier's own accounts; the application's is named by the args. */
 export const TierUsers = {
@@ -33,25 +40,6 @@ const GLOBAL_PRIVILEGES = {
   backup: ['BINLOG MONITOR', 'LOCK TABLES', 'PROCESS', 'RELOAD', 'SELECT'],
   backupOnReplica: ['REPLICATION SLAVE ADMIN'],
 };
-
-const OPTION_FILE = '90-hastack.cnf';
-const SERVER_USER = 'mysql';
-
-/** What the rest of the database waits for on one member: the server running with its settings. */
-interface MemberState {
-  member: DatabaseMemberArgs;
-  prefix: string;
-  ready: pulumi.Resource[];
-}
-
-/**
- * Whether the member's side of semi-synchronous replication is on: a primary that fell back to
- * asynchronous replication (no replica acknowledged in time) is a WARNING, as is a replica not acknowledging.
- */
-function semiSyncCheck(side: 'MASTER' | 'SLAVE'): string {
-  const query = `SELECT IF(VARIABLE_VALUE = 'ON', 1, 0) FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'RPL_SEMI_SYNC_${side}_STATUS'`;
-  return `check_mysql_query -q ${shellQuote(query)} -w 1:`;
-}
 
 /**
  * MariaDB from the distribution on a primary and its replicas: GTID replication (replicas join from a
@@ -82,15 +70,13 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
   public readonly checks: TierCheck[];
 
   constructor(name: string, args: ReplicatedDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = validateReplicatedDatabaseArgs(args);
-    if (problems.length) throw new Error(`ReplicatedDatabase ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
+    assertValidArgs('ReplicatedDatabase', name, validateReplicatedDatabaseArgs(args));
     super('hastack:db:ReplicatedDatabase', name, {}, opts);
-    this.port = args.port ?? 3306;
-    this.user = args.user ?? 'app';
+    const settings = replicatedDatabaseSettings(args);
+    this.port = settings.port;
+    this.user = settings.user;
     this.monitoringUser = TierUsers.monitoring;
-    const primary = args.members.find((m) => m.role === 'primary')!;
-    const replicas = args.members.filter((m) => m.role === 'replica');
-    const backupAt = backupMember(args)!;
+    const { primary, replicas, backupAt } = memberRoles(args);
     const password = (kind: string) => new random.RandomPassword(`${name}-${kind}-password`, { length: 32, special: false }, { parent: this }).result;
     const passwords = {
       app: password('app'),
@@ -109,11 +95,14 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
       return ids;
     });
 
-    const clients = [...args.appClients, ...(args.monitoringClients ?? [])];
-    const states = args.members.map((member, index) => {
+    const clients = [...args.appClients, ...settings.monitoringClients];
+    const memberState = (member: DatabaseMemberArgs) => {
       const peers = [...args.members.filter((other) => other !== member).map((other) => other.host.dataAddress), ...clients];
-      return this.member(name, args, member, serverIds.apply((ids) => ids[index]), peers, replicas.length > 0);
-    });
+      const serverId = serverIds.apply((ids) => ids[args.members.indexOf(member)]);
+      return databaseMember(this, name, settings, member, { serverId, peers, hasReplicas: replicas.length > 0 });
+    };
+    const primaryState = memberState(primary);
+    const states = args.members.map((member) => (member === primary ? primaryState : memberState(member)));
     const account = (state: MemberState, kind: string, spec: AccountSpec, secret: pulumi.Output<string>, hosts: pulumi.Input<string>[]) =>
       new OneOffStep(
         `${state.prefix}-account-${kind}`,
@@ -121,15 +110,9 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
         { parent: this, dependsOn: state.ready },
       );
 
-    const primaryState = states.find((s) => s.member === primary)!;
     const database = new OneOffStep(
       `${primaryState.prefix}-database`,
-      {
-        host: primary.host,
-        check: `[ "$(mariadb --protocol=socket -N -B -e ${shellQuote(`SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ${sqlString(args.database)}`)})" = 1 ]`,
-        // In the binary log, so that every replica gets it too.
-        run: `mariadb --protocol=socket -e ${shellQuote(`CREATE DATABASE IF NOT EXISTS ${sqlIdentifier(args.database)} CHARACTER SET utf8mb4`)}`,
-      },
+      { host: primary.host, ...renderDatabaseStep(args.database) },
       { parent: this, dependsOn: primaryState.ready },
     );
     const primarySources = [
@@ -142,7 +125,7 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
       const { member } = state;
       accounts.push(
         account(state, 'app', { user: this.user, global: [], database: { name: args.database, privileges: APP_PRIVILEGES } }, passwords.app, args.appClients),
-        account(state, 'monitoring', { user: TierUsers.monitoring, global: GLOBAL_PRIVILEGES.monitoring }, passwords.monitoring, args.monitoringClients ?? []),
+        account(state, 'monitoring', { user: TierUsers.monitoring, global: GLOBAL_PRIVILEGES.monitoring }, passwords.monitoring, settings.monitoringClients),
       );
       if (member === backupAt) {
         const global = [...GLOBAL_PRIVILEGES.backup, ...(member.role === 'replica' ? GLOBAL_PRIVILEGES.backupOnReplica : [])];
@@ -169,6 +152,7 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
       );
     }
 
+    const { directory, retention, onCalendar, restoreCheckOnCalendar, restoreCheckPort } = settings.backup;
     const backup = new DatabaseBackup(
       `${name}-${backupAt.host.name}`,
       {
@@ -176,11 +160,11 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
         role: backupAt.role,
         user: TierUsers.backup,
         password: passwords.backup,
-        directory: args.backup?.directory,
-        retention: args.backup?.retention,
-        onCalendar: args.backup?.onCalendar,
-        restoreCheckOnCalendar: args.backup?.restoreCheckOnCalendar,
-        restoreCheckPort: args.backup?.restoreCheckPort,
+        directory,
+        retention,
+        onCalendar,
+        restoreCheckOnCalendar,
+        restoreCheckPort,
       },
       { parent: this, dependsOn: [...accounts, ...joined] },
     );
@@ -193,7 +177,7 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
     this.backupHost = backupAt.host.name;
     this.backupUnit = backup.backupUnit;
     this.restoreCheckUnit = backup.restoreCheckUnit;
-    this.checks = this.tierChecks(args, backupAt.host);
+    this.checks = databaseChecks(args.members, this.port, backupAt.host);
     this.registerOutputs({
       primaryAddress: this.primaryAddress,
       replicaAddresses: this.replicaAddresses,
@@ -207,106 +191,5 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
       backupUnit: this.backupUnit,
       restoreCheckUnit: this.restoreCheckUnit,
     });
-  }
-
-  /** One member: packages, its option file (checked by the server first), the running server and its live settings. */
-  private member(
-    name: string,
-    args: ReplicatedDatabaseArgs,
-    member: DatabaseMemberArgs,
-    serverId: pulumi.Output<number>,
-    peers: pulumi.Input<string>[],
-    hasReplicas: boolean,
-  ): MemberState {
-    const { host } = member;
-    const { paths, services } = host.profile;
-    const prefix = `${name}-${host.name}`;
-    // Nothing runs when it is created; on destroy it purges the data, once the server's package is gone.
-    // The backups' folder on every member: one that took backups before another member did keeps them.
-    const dataPaths = [paths.databaseDataDir, STATE_DIR, args.backup?.directory ?? DEFAULT_BACKUP_DIRECTORY];
-    const data = hostCommand(
-      `${prefix}-data`,
-      host,
-      { delete: args.purgeData ? bashScript([`rm -rf -- ${dataPaths.map(shellQuote).join(' ')}`]) : undefined },
-      { parent: this },
-    );
-    const packages = new Packages(`${prefix}-packages`, { host, roles: ['databaseServer', 'mysqlClient'] }, { parent: this, dependsOn: data });
-    const semiSyncWanted = args.semiSync?.enabled ?? true;
-    const conf = pulumi.all([host.dataAddress, serverId]).apply(
-      ([address, id]): ServerConf => ({
-        role: member.role,
-        serverId: id,
-        bindAddress: address,
-        port: args.port ?? 3306,
-        reportHost: host.name,
-        semiSync: semiSyncWanted && (member.role === 'replica' || hasReplicas),
-        semiSyncTimeoutMs: args.semiSync?.timeoutMs ?? 5000,
-        binlogRetentionDays: args.binlogRetentionDays ?? 7,
-      }),
-    );
-    const optionFile = new ConfigFile(
-      `${prefix}-server-conf`,
-      { host, path: `${paths.databaseConfigDir}/${OPTION_FILE}`, content: conf.apply(renderServerConf), validate: serverConfigTest(paths.databaseServerBinary, SERVER_USER) },
-      { parent: this, dependsOn: packages },
-    );
-    const service = new Service(
-      `${prefix}-mariadb`,
-      { host, unit: services.databaseServer, restartTriggers: [packages.installed, conf.apply(renderRestartSettings)] },
-      { parent: this, dependsOn: optionFile },
-    );
-    // The option file holds these too; applying them live spares a restart when only they change.
-    const settings = hostCommand(
-      `${prefix}-settings`,
-      host,
-      {
-        create: conf.apply((c) =>
-          bashScript([
-            `mariadb --protocol=socket -e ${shellQuote(renderDynamicSettingsSql(c))}`,
-            // A replica reads its semi-sync setting when its I/O thread starts.
-            "if [ -n \"$(mariadb --protocol=socket -N -e 'SHOW SLAVE STATUS')\" ]; then mariadb --protocol=socket -e 'STOP SLAVE IO_THREAD; START SLAVE IO_THREAD'; fi",
-          ]),
-        ),
-      },
-      { parent: this, dependsOn: service },
-    );
-    // Without any peer the port stays closed: an empty source list would open it to everyone.
-    const firewall = peers.length
-      ? firewallFor(`${prefix}-firewall`, { host, rules: [{ port: args.port ?? 3306, protocol: 'tcp', sources: peers, description: 'MariaDB: the other members, the application and monitoring hosts' }] }, { parent: this })
-      : [];
-    return { member, prefix, ready: [settings, ...firewall] };
-  }
-
-  private tierChecks(args: ReplicatedDatabaseArgs, backupHost: Host): TierCheck[] {
-    const port = args.port ?? 3306;
-    return [
-      ...args.members.flatMap((member): TierCheck[] => [
-        { host: member.host.name, name: 'mariadb-process', command: `${member.host.profile.paths.monitoringPluginDir}/check_procs -c 1: -C mariadbd`, runsOn: CheckRunners.host },
-        {
-          host: member.host.name,
-          name: 'mariadb-login',
-          command: pulumi.interpolate`check_mysql -H ${member.host.dataAddress} -P ${port} -f ${MONITORING_CLIENT_CONFIG}`,
-          runsOn: CheckRunners.monitoringServer,
-        },
-        {
-          host: member.host.name,
-          name: 'mariadb-semisync',
-          command: pulumi.interpolate`${semiSyncCheck(member.role === 'primary' ? 'MASTER' : 'SLAVE')} -H ${member.host.dataAddress} -P ${port} -f ${MONITORING_CLIENT_CONFIG}`,
-          runsOn: CheckRunners.monitoringServer,
-        },
-        ...(member.role === 'replica'
-          ? [
-              {
-                host: member.host.name,
-                name: 'mariadb-replication',
-                // -S: both replication threads run; warning and critical on seconds behind the primary.
-                command: pulumi.interpolate`check_mysql -H ${member.host.dataAddress} -P ${port} -f ${MONITORING_CLIENT_CONFIG} -S -w 10 -c 60`,
-                runsOn: CheckRunners.monitoringServer,
-              },
-            ]
-          : []),
-      ]),
-      { host: backupHost.name, name: 'mariadb-backup', command: `${JOB_CHECK_SCRIPT} ${BACKUP_STATUS_FILE} 26`, runsOn: CheckRunners.host },
-      { host: backupHost.name, name: 'mariadb-restore-check', command: `${JOB_CHECK_SCRIPT} ${RESTORE_CHECK_STATUS_FILE} 50`, runsOn: CheckRunners.host },
-    ];
   }
 }

@@ -1,15 +1,13 @@
+import { isIpv4 } from '@hastack/host';
+
 /**
  * The values this tier writes into SQL and option files, with one rule each: every validator and
  * renderer of the tier uses these, so a value accepted by the args is one the renderers can write.
+ * Addresses follow the site's one IPv4 rule, `isIpv4` of @hastack/host.
  */
 
 /** A database or user name written unquoted-safe: a letter or underscore, then letters, digits, underscores (max 32). */
 export const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
-
-export const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-
-/** Generated passwords: letters and digits only, so they need no quoting in SQL or option files. */
-export const PASSWORD = /^[A-Za-z0-9]{16,}$/;
 
 export function isPlainIdentifier(value: string): boolean {
   return PLAIN_IDENTIFIER.test(value);
@@ -35,7 +33,7 @@ export function sqlAccount(user: string, host: string): string {
  * different addresses, stable across deployments, and needs no coordination between hosts.
  */
 export function serverIdFromAddress(address: string): number {
-  if (!IPV4.test(address)) throw new Error(`server_id: "${address}" is not an IPv4 address`);
+  if (!isIpv4(address)) throw new Error(`server_id: "${address}" is not an IPv4 address`);
   const id = address.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
   if (id === 0) throw new Error('server_id: 0.0.0.0 gives server_id 0, which MariaDB refuses for replication');
   return id;

@@ -1,7 +1,8 @@
-export { DEFAULT_STORAGE, MooseFsCluster, MOOSEFS_USER } from './moosefs-cluster';
+export { MooseFsCluster } from './moosefs-cluster';
+export { MOOSEFS_USER } from './cluster-hosts';
 export { masterConfigCheck } from './cluster-scripts';
 export type { MasterPaths } from './cluster-scripts';
-export { GoalRange, MooseFsPorts, validateMooseFsClusterArgs } from './moosefs-cluster-args';
+export { DEFAULT_STORAGE, GoalRange, MooseFsPorts, validateMooseFsClusterArgs } from './moosefs-cluster-args';
 export type { MooseFsClusterArgs, StorageFolderArgs } from './moosefs-cluster-args';
 export { renderChunkserverCfg } from './render-chunkserver-cfg';
 export type { ChunkserverConf } from './render-chunkserver-cfg';

@@ -1,5 +1,6 @@
+import * as pulumi from '@pulumi/pulumi';
 import { defineHost } from '@hastack/host';
-import { MooseFsClusterArgs, validateMooseFsClusterArgs } from './moosefs-cluster-args';
+import { DEFAULT_STORAGE, MooseFsClusterArgs, mooseFsClusterSettings, validateMooseFsClusterArgs } from './moosefs-cluster-args';
 
 const host = (name: string, address: string) => defineHost({ name, address, os: 'debian-12', privateKey: 'k' });
 
@@ -42,7 +43,17 @@ describe('validateMooseFsClusterArgs', () => {
   });
 
   it('leaves client addresses that are outputs to the renderer', () => {
-    const pending = { apply: () => undefined } as unknown as string;
-    expect(validateMooseFsClusterArgs({ ...valid, clients: [pending] })).toEqual([]);
+    expect(validateMooseFsClusterArgs({ ...valid, clients: [pulumi.output('10.0.0.0/24'), '10.0.0.21'] })).toEqual([]);
+  });
+});
+
+describe('mooseFsClusterSettings', () => {
+  it('fills every default, the master administering, and keeps what is given', () => {
+    const settings = mooseFsClusterSettings(valid);
+    expect(settings).toMatchObject({ goal: 2, storage: DEFAULT_STORAGE, metadataDownloadHours: 24, leaveFreeSpace: '256MiB', chunkLoopSeconds: 300 });
+    expect(settings.purgeData).toBe(false);
+    expect(settings.adminHost).toBe(valid.master);
+    expect(mooseFsClusterSettings({ ...valid, goal: 1, metaloggers: undefined }).goal).toBe(1);
+    expect(mooseFsClusterSettings({ ...valid, metaloggers: undefined }).metaloggers).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { inRange, isAbsolutePath, isIpv4, knownValue } from '@hastack/host';
 import type { Host } from '@hastack/host';
-import { isIpv4, isPlainAbsolutePath, isSize } from '../config/values';
+import { isSize } from '../config/values';
 
 /** MooseFS 3.0's fixed ports: the master listens on the first three, every chunkserver on the last. */
 export const MooseFsPorts = {
@@ -61,6 +62,30 @@ export interface MooseFsClusterArgs {
   purgeData?: boolean;
 }
 
+/** Chunk folders when the args name none. */
+export const DEFAULT_STORAGE: readonly StorageFolderArgs[] = [{ path: '/srv/mfs-chunks' }];
+
+/** The args with every default in place: what the validator checks and the cluster is built from. */
+export type MooseFsClusterSettings = Required<MooseFsClusterArgs>;
+
+/**
+ * Every default of the args, resolved here only. Safe on args the validator is about to refuse: it
+ * reads no field of a host.
+ */
+export function mooseFsClusterSettings(args: MooseFsClusterArgs): MooseFsClusterSettings {
+  return {
+    ...args,
+    metaloggers: args.metaloggers ?? [],
+    storage: args.storage ?? [...DEFAULT_STORAGE],
+    adminHost: args.adminHost ?? args.master,
+    goal: args.goal ?? 2,
+    metadataDownloadHours: args.metadataDownloadHours ?? 24,
+    leaveFreeSpace: args.leaveFreeSpace ?? '256MiB',
+    chunkLoopSeconds: args.chunkLoopSeconds ?? 300,
+    purgeData: args.purgeData ?? false,
+  };
+}
+
 function hostProblems(label: string, hosts: readonly Host[] | undefined): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -77,41 +102,42 @@ function hostProblems(label: string, hosts: readonly Host[] | undefined): string
  */
 export function validateMooseFsClusterArgs(args: MooseFsClusterArgs): string[] {
   const problems: string[] = [];
+  const settings = mooseFsClusterSettings(args);
   if (!args.master) problems.push('master: a master host is needed');
   const chunkservers = args.chunkservers ?? [];
   if (chunkservers.length === 0) problems.push('chunkservers: at least one chunkserver is needed');
-  problems.push(...hostProblems('chunkservers', chunkservers), ...hostProblems('metaloggers', args.metaloggers));
-  const goal = args.goal ?? 2;
-  if (!Number.isInteger(goal) || goal < GoalRange.min || goal > GoalRange.max) {
+  problems.push(...hostProblems('chunkservers', chunkservers), ...hostProblems('metaloggers', settings.metaloggers));
+  const { goal } = settings;
+  if (!Number.isInteger(goal) || !inRange(goal, GoalRange.min, GoalRange.max)) {
     problems.push(`goal: ${goal} is outside ${GoalRange.min}..${GoalRange.max}`);
   } else if (chunkservers.length > 0 && goal > chunkservers.length) {
     problems.push(`goal: ${goal} copies need at least ${goal} chunkservers, there are ${chunkservers.length}`);
   }
-  const storage = args.storage ?? [];
-  if (args.storage && storage.length === 0) problems.push('storage: at least one folder is needed');
+  if (settings.storage.length === 0) problems.push('storage: at least one folder is needed');
   const paths = new Set<string>();
-  storage.forEach((folder, i) => {
+  settings.storage.forEach((folder, i) => {
     if (!folder.path.startsWith('/')) problems.push(`storage[${i}].path: "${folder.path}" is not an absolute path`);
-    else if (!isPlainAbsolutePath(folder.path))
+    else if (!isAbsolutePath(folder.path))
       problems.push(`storage[${i}].path: "${folder.path}" may hold only letters, digits and . _ - / (no ..)`);
     if (paths.has(folder.path)) problems.push(`storage[${i}].path: ${folder.path} is listed twice`);
     paths.add(folder.path);
     if (folder.limit !== undefined && !isSize(folder.limit)) problems.push(`storage[${i}].limit: "${folder.limit}" is not a size like 10GiB or -5GiB`);
   });
-  if (args.leaveFreeSpace !== undefined && (!isSize(args.leaveFreeSpace) || args.leaveFreeSpace.startsWith('-')))
-    problems.push(`leaveFreeSpace: "${args.leaveFreeSpace}" is not a size like 256MiB`);
+  if (!isSize(settings.leaveFreeSpace) || settings.leaveFreeSpace.startsWith('-'))
+    problems.push(`leaveFreeSpace: "${settings.leaveFreeSpace}" is not a size like 256MiB`);
   if ((args.clients ?? []).length === 0) problems.push('clients: at least one client address is needed');
   const clients = new Set<string>();
-  (args.clients ?? []).forEach((client, i) => {
-    if (typeof client !== 'string') return;
+  (args.clients ?? []).forEach((input, i) => {
+    const client = knownValue(input);
+    if (client === undefined) return;
     if (!isIpv4(client)) problems.push(`clients[${i}]: "${client}" is not an IPv4 address`);
     if (clients.has(client)) problems.push(`clients[${i}]: ${client} is listed twice`);
     clients.add(client);
   });
-  const hours = args.metadataDownloadHours;
-  if (hours !== undefined && (!Number.isInteger(hours) || hours < 1 || hours > 25))
+  const hours = settings.metadataDownloadHours;
+  if (!Number.isInteger(hours) || !inRange(hours, 1, 25))
     problems.push(`metadataDownloadHours: ${hours} is outside 1..25 (at most half the 50 change logs kept)`);
-  const loop = args.chunkLoopSeconds;
-  if (loop !== undefined && (!Number.isInteger(loop) || loop < 1 || loop > 86400)) problems.push(`chunkLoopSeconds: ${loop} is outside 1..86400`);
+  const loop = settings.chunkLoopSeconds;
+  if (!Number.isInteger(loop) || !inRange(loop, 1, 86400)) problems.push(`chunkLoopSeconds: ${loop} is outside 1..86400`);
   return problems;
 }

@@ -1,4 +1,4 @@
-import { isIpv4 } from '../config/values';
+import { isIpv4 } from '@hastack/host';
 
 /** Plain, resolved values of mfsexports.cfg. */
 export interface ExportsConf {

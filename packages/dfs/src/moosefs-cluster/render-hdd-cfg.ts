@@ -1,5 +1,6 @@
+import { isAbsolutePath } from '@hastack/host';
 import { RENDERED_HEADER } from '../config/render-settings';
-import { isPlainAbsolutePath, isSize } from '../config/values';
+import { isSize } from '../config/values';
 import type { StorageFolderArgs } from './moosefs-cluster-args';
 
 /**
@@ -8,7 +9,7 @@ import type { StorageFolderArgs } from './moosefs-cluster-args';
  */
 export function renderHddCfg(folders: readonly StorageFolderArgs[]): string {
   const lines = folders.map((folder) => {
-    if (!isPlainAbsolutePath(folder.path)) throw new Error(`mfshdd.cfg: "${folder.path}" is not a plain absolute path`);
+    if (!isAbsolutePath(folder.path)) throw new Error(`mfshdd.cfg: "${folder.path}" is not a plain absolute path`);
     if (folder.limit !== undefined && !isSize(folder.limit))
       throw new Error(`mfshdd.cfg: "${folder.limit}" is not a size`);
     return folder.limit === undefined ? folder.path : `${folder.path} ${folder.limit}`;

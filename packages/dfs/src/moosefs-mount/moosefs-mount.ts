@@ -1,8 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
-import { conditionCheck, NetworkMount, Packages } from '@hastack/host';
-import type { TierCheck } from '../checks';
-import { MooseFsPorts } from '../moosefs-cluster/moosefs-cluster-args';
-import { MooseFsMountArgs, validateMooseFsMountArgs } from './moosefs-mount-args';
+import { assertValidArgs, NetworkMount, Packages } from '@hastack/host';
+import { mountChecks, TierCheck } from '../checks';
+import { MooseFsMountArgs, mooseFsMountSettings, validateMooseFsMountArgs } from './moosefs-mount-args';
 
 /** SELinux booleans a web server needs to serve files from a MooseFS (FUSE) mount, where SELinux is on. */
 export const WEB_SERVER_SELINUX_BOOLEANS = ['httpd_use_fusefs'] as const;
@@ -22,27 +21,23 @@ export class MooseFsMount extends pulumi.ComponentResource {
   public readonly selinuxBooleans: readonly string[] = WEB_SERVER_SELINUX_BOOLEANS;
 
   constructor(name: string, args: MooseFsMountArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = validateMooseFsMountArgs(args);
-    if (problems.length) throw new Error(`MooseFsMount ${name}: invalid arguments:\n  - ${problems.join('\n  - ')}`);
+    assertValidArgs('MooseFsMount', name, validateMooseFsMountArgs(args));
     super('hastack:dfs:MooseFsMount', name, {}, opts);
-    const { host } = args;
-    const where = args.where ?? '/srv/shared';
+    const { host, where, port, subfolder, options } = mooseFsMountSettings(args);
     const packages = new Packages(`${name}-packages`, { host, roles: ['moosefsClient'] }, { parent: this });
     const mount = new NetworkMount(
       `${name}-mount`,
       {
         host,
-        what: pulumi.interpolate`${args.master}:${args.port ?? MooseFsPorts.client}:${args.subfolder ?? '/'}`,
+        what: pulumi.interpolate`${args.master}:${port}:${subfolder}`,
         where,
         type: 'moosefs',
-        options: [...(args.ioTimeoutSeconds === undefined ? [] : [`mfstimeout=${args.ioTimeoutSeconds}`]), ...(args.options ?? [])],
+        options: [...(args.ioTimeoutSeconds === undefined ? [] : [`mfstimeout=${args.ioTimeoutSeconds}`]), ...options],
       },
       { parent: this, dependsOn: packages },
     );
     this.where = mount.where;
-    this.checks = [
-      { host: host.name, name: 'moosefs-mount', command: conditionCheck(`mountpoint -q ${where} && timeout 10 stat -f ${where} >/dev/null`, `${where} mounted`, `${where} not mounted or not answering`) },
-    ];
+    this.checks = mountChecks(host, where);
     this.registerOutputs({ where: this.where, checks: this.checks, selinuxBooleans: this.selinuxBooleans });
   }
 }

@@ -1,6 +1,6 @@
 import { waitUntil, type OpsLog, type OpsShell } from '@hastack/host';
 import { mfscliCommand, MfscliSections, parseChunkservers } from '../mfscli';
-import { MOOSEFS_USER } from '../moosefs-cluster/moosefs-cluster';
+import { MOOSEFS_USER } from '../moosefs-cluster/cluster-hosts';
 import { masterRunningScript, metaloggerFilesScript, mountAnswersScript, restoreMasterScript } from './recover-master-scripts';
 
 export interface RecoverMasterArgs {
