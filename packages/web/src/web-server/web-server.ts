@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { assertValidArgs, ConfigFileSet, ConfigFileSpec, firewallFor, Host, Packages, selinuxBooleansFor, Service } from '@hastack/host';
+import { assertValidArgs, ConfigFileSet, ConfigFileSpec, firewallFor, Host, Packages, selinuxBooleansFor, Service, type TierCheck } from '@hastack/host';
+import { webChecks } from '../checks';
 import { renderAppSettings } from './render-app-settings';
 import { HEALTH_DIR, renderApacheConf, renderSitePages } from './render-site';
 import { AppDatabase, validateWebServerArgs, WebServerArgs } from './web-server-args';
@@ -46,6 +47,8 @@ export class WebServer extends pulumi.ComponentResource {
   public readonly healthPath: pulumi.Output<string>;
   /** The full health URL on the host, for probes and monitoring. */
   public readonly healthUrl: pulumi.Output<string>;
+  /** What monitoring should check about this web server: Apache running, its page and its health URL answering. */
+  public readonly checks: TierCheck[];
 
   constructor(name: string, args: WebServerArgs, opts?: pulumi.ComponentResourceOptions) {
     assertValidArgs('WebServer', name, validateWebServerArgs(args));
@@ -89,6 +92,7 @@ export class WebServer extends pulumi.ComponentResource {
     this.port = serving.apply(() => HTTP_PORT);
     this.healthPath = serving.apply(() => HEALTH_PATH);
     this.healthUrl = pulumi.interpolate`http://${host.dataAddress}:${this.port}${this.healthPath}`;
+    this.checks = webChecks({ host, port: HTTP_PORT, pagePath: '/', healthPath: HEALTH_PATH });
     this.registerOutputs({ unit: this.unit, address: this.address, port: this.port, healthPath: this.healthPath, healthUrl: this.healthUrl });
   }
 }

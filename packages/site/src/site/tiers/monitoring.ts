@@ -4,7 +4,7 @@ import type { HostRole } from '@hastack/inventory';
 import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
 import { directorChecks } from '@hastack/director';
 import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NagiosServerArgs, NrpeAgent } from '@hastack/monitoring';
-import { HEALTH_PATH, HTTP_PORT, httpCheckCommand, webChecks } from '@hastack/web';
+import { HTTP_PORT, httpCheckCommand } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
 import type { DfsTier } from './dfs';
 import type { WebNode } from './web';
@@ -46,7 +46,7 @@ function tierChecks(site: SiteContext, watched: WatchedTiers): TierCheck[] {
   const realServers = watched.web.filter(({ entry }) => entry.weight > 0).length;
   return [
     ...directors.flatMap(({ host }) => directorChecks(host, site.network.vips, { port: HTTP_PORT, realServers })),
-    ...watched.web.flatMap(({ host }) => webChecks({ host, port: HTTP_PORT, pagePath: '/', healthPath: HEALTH_PATH })),
+    ...watched.web.flatMap(({ server }) => server.checks),
     ...(watched.database?.checks ?? []),
     ...(watched.dfs ? [...watched.dfs.cluster.checks, ...[...watched.dfs.mounts.values()].flatMap((mount) => mount.checks)] : []),
   ];
@@ -93,11 +93,12 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
   if (server === undefined) return undefined;
   const [vip] = site.network.vips;
   const directorAddresses = watched.directors ? site.hostsWith('director').map(({ entry }) => entry.address) : [];
-  const siteHost = watched.web.length
-    ? [{ name: SITE_VIP_HOST, address: vip, groups: ['site'], aliveCheck: httpCheckCommand(vip, HTTP_PORT, HEALTH_PATH) }]
-    : [];
-  if (siteHost.length) {
-    services.push({ host: SITE_VIP_HOST, name: 'http-page', active: httpCheckCommand(vip, HTTP_PORT, '/') });
+  // The VIP is watched as the web servers serve it: on their port, with their health path.
+  const [aWebNode] = watched.web;
+  const vipCheck = (path: pulumi.Input<string>) => pulumi.all([aWebNode.server.port, path]).apply(([port, at]) => httpCheckCommand(vip, port, at));
+  const siteHost = aWebNode ? [{ name: SITE_VIP_HOST, address: vip, groups: ['site'], aliveCheck: vipCheck(aWebNode.server.healthPath) }] : [];
+  if (aWebNode) {
+    services.push({ host: SITE_VIP_HOST, name: 'http-page', active: vipCheck('/') });
     if (directorAddresses.length) services.push({ host: SITE_VIP_HOST, name: 'vrrp', active: exactlyOneCheck(directorAddresses, 'vip', '(MASTER)') });
   }
   const database = watched.database;

@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsMount } from '@hastack/dfs';
 import { poolChecks, RealServerVip } from '@hastack/director';
-import { appBundle, AppRelease, validateAppRollout, WebServer } from '@hastack/web';
+import { appBundle, AppRelease, resolveAppRolloutDefaults, validateAppRollout, WebServer } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
 import { webHealthCheck } from './director';
 
@@ -46,10 +46,11 @@ export interface WebNode extends SiteHost {
  * it did not reach.
  */
 function releaseApp(site: SiteContext, app: SiteApp, nodes: readonly WebNode[], balanced: boolean): AppRelease[] {
-  const problems = validateAppRollout({ appDir: app.appDir, keep: app.keep, batchSize: app.batchSize, poolSize: nodes.length });
+  const rollout = { ...app, poolSize: nodes.length };
+  const problems = validateAppRollout(rollout);
   if (problems.length) throw new pulumi.RunError(`app:\n  ${problems.join('\n  ')}`);
   const bundle = appBundle(app.appDir);
-  const batchSize = app.batchSize ?? 1;
+  const { batchSize } = resolveAppRolloutDefaults(rollout);
   const checks = poolChecks(webHealthCheck(nodes[0].server.healthPath));
   const pool = balanced
     ? { directors: site.hostsWith('director').map(({ host }) => host.dataAddress), failedChecks: checks.leave, passedChecks: checks.rejoin }
