@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '.lab/**', '.pulumi-state/**', '.nx/**'] },
@@ -45,4 +46,6 @@ export default [
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layout is prettier's (`.prettierrc.json`, checked by every project's lint): eslint keeps to the rest.
+  prettier,
 ];
