@@ -28,9 +28,7 @@ function sortedJson(value: unknown): string {
 }
 
 function print(label: string, resources: RecordedResource[]): void {
-  const lines = resources
-    .map((r) => `### ${label} ${r.type} ${r.name}\n${sortedJson(r.inputs)}\n`)
-    .sort((a, b) => a.localeCompare(b));
+  const lines = resources.map((r) => `### ${label} ${r.type} ${r.name}\n${sortedJson(r.inputs)}\n`).sort((a, b) => a.localeCompare(b));
   process.stdout.write(lines.join(''));
 }
 
@@ -45,7 +43,11 @@ async function main(): Promise<void> {
   writeFileSync(privateKey, 'LAB PRIVATE KEY');
   const hosts = planHosts(readTopology(join(ROOT, 'tools/lab-machines/topology.json')));
   const inventory = validateInventory(
-    buildInventory(hosts, { privateKey, smsRecords: join(dir, 'sms.jsonl') }, (host) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(host.name).toString("base64")}`),
+    buildInventory(
+      hosts,
+      { privateKey, smsRecords: join(dir, 'sms.jsonl') },
+      (host) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${Buffer.from(host.name).toString('base64')}`,
+    ),
     'lab',
   );
   await labProgram(inventory)();

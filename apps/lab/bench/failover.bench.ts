@@ -26,7 +26,12 @@ async function deployWithAdvert(seconds: number): Promise<void> {
 
 async function takeoverMs(): Promise<number> {
   const backupMac = await macOf(director2);
-  const ms = await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => clientMacForVip(inventory) === backupMac);
+  const ms = await timeUntilServed(
+    inventory,
+    director1,
+    () => sh(director1, KILL_KEEPALIVED_HARD),
+    async () => clientMacForVip(inventory) === backupMac,
+  );
   await sh(director1, 'systemctl start keepalived');
   await waitForVipHolder(inventory, director1, 30000);
   return ms;

@@ -28,10 +28,15 @@ describe('the site through the VIP', () => {
       return totals;
     };
     // IPVS sums its per-CPU counters every 2 s, so the requests above show up a moment later.
-    const seen = await waitUntil('the requests in the IPVS counters', async () => {
-      const totals = await packets();
-      return totals.in > 0 ? totals : undefined;
-    }, 10000, 500);
+    const seen = await waitUntil(
+      'the requests in the IPVS counters',
+      async () => {
+        const totals = await packets();
+        return totals.in > 0 ? totals : undefined;
+      },
+      10000,
+      500,
+    );
     expect(seen.out).toBe(0);
     for (const director of directors) expect(await sh(director, 'ipvsadm -Ln')).toMatch(/->\s+\S+:80\s+Route/);
   });

@@ -161,7 +161,12 @@ describe('the host layer on a real host', () => {
   });
 
   it("rolls back a sysctl value the kernel refuses, file and values, with sysctl's message", async () => {
-    const message = await refusal({ ...FIRST, secretMode: '0640', notePath: KEPT_NOTE, sysctl: { 'net.core.somaxconn': 2048, 'net.ipv4.ip_default_ttl': 300 } });
+    const message = await refusal({
+      ...FIRST,
+      secretMode: '0640',
+      notePath: KEPT_NOTE,
+      sysctl: { 'net.core.somaxconn': 2048, 'net.ipv4.ip_default_ttl': 300 },
+    });
     expect(message).toContain('sysctl: setting key "net.ipv4.ip_default_ttl": Invalid argument');
     expect(await kernelValues()).toBe('1024\n65\n');
     expect(await sh(target, `cat /etc/sysctl.d/90-hastack-${STACK}-probe-sysctl.conf`)).toBe('net.core.somaxconn = 1024\nnet.ipv4.ip_default_ttl = 65\n');

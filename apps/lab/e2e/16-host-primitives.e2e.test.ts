@@ -88,7 +88,12 @@ function program(probe: Probe) {
       ],
       validate: SET_CHECK,
     });
-    const unit = new ConfigFile('probe2-reader-unit', { host, path: `/etc/systemd/system/${READER}`, content: READER_UNIT, validate: 'systemd-analyze verify "$CONFIG_FILE"' });
+    const unit = new ConfigFile('probe2-reader-unit', {
+      host,
+      path: `/etc/systemd/system/${READER}`,
+      content: READER_UNIT,
+      validate: 'systemd-analyze verify "$CONFIG_FILE"',
+    });
     new Service('probe2-reader', { host, unit: READER, reloadTriggers: [set.digest], restartTriggers: [unit.digest] }, { dependsOn: [set, unit] });
     // The run sleeps, so that the process samples have time to see the secret if it were on a command
     // line or in an environment.
@@ -164,7 +169,9 @@ describe('the host primitives on a real host', () => {
     expect(`${result.stdout}${result.stderr}${stateFile()}`).not.toContain(SECRET);
     expect(await sh(target, `journalctl --no-pager -o cat | grep -c ${shellQuote(SECRET)} || true`)).toBe('0\n');
 
-    expect(await sh(target, `id -nu ${USER}; id -ng ${USER}; getent passwd ${USER} | cut -d: -f6,7`)).toBe(`${USER}\n${USER}\n/nonexistent:/usr/sbin/nologin\n`);
+    expect(await sh(target, `id -nu ${USER}; id -ng ${USER}; getent passwd ${USER} | cut -d: -f6,7`)).toBe(
+      `${USER}\n${USER}\n/nonexistent:/usr/sbin/nologin\n`,
+    );
     expect(await sh(target, `stat -c '%U %G %a' ${DATA} ${EXISTING}`)).toBe(`${USER} ${USER} 750\nroot root 700\n`);
     expect(await sh(target, `cat ${NAME_FILE} ${GREETING_FILE}; stat -c %a ${GREETING_FILE}`)).toBe('name=alpha\nhello for alpha\n640\n');
     expect(await sh(target, `systemctl is-active ${READER}`)).toBe('active\n');
@@ -220,7 +227,13 @@ describe('the host primitives on a real host', () => {
     expect(await sh(target, `systemctl is-active ${READER} ${MOUNT_UNIT} || true`)).not.toMatch(/^active$/m);
     expect(await sh(target, `ls ${ROOT}; stat -c %a ${EXISTING}; cat ${EXISTING}/keep`)).toBe('existing\n755\ntheirs\n');
     const unitDir = '/etc/systemd/system';
-    const made = [CONF, `${unitDir}/${READER}`, `${unitDir}/${mountUnitName(MNT)}`, `${unitDir}/hastack-remount-${mountUnitName(MNT).replace(/\.mount$/, '')}.service`, `/var/lib/hastack/${STACK}`];
+    const made = [
+      CONF,
+      `${unitDir}/${READER}`,
+      `${unitDir}/${mountUnitName(MNT)}`,
+      `${unitDir}/hastack-remount-${mountUnitName(MNT).replace(/\.mount$/, '')}.service`,
+      `/var/lib/hastack/${STACK}`,
+    ];
     expect(await sh(target, `for p in ${made.map(shellQuote).join(' ')}; do test ! -e "$p" || echo "$p"; done`)).toBe('');
   });
 });

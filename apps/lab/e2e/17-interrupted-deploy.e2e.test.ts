@@ -61,7 +61,11 @@ function killHard(child: ChildProcess): void {
 }
 
 async function upInChildAndKillAfter(createdFirst: string, notCreated: string): Promise<string[]> {
-  const child = spawn('tsx', ['apps/lab/src/deploy/interrupted-deploy-probe.ts', STACK, target.name], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('tsx', ['apps/lab/src/deploy/interrupted-deploy-probe.ts', STACK, target.name], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const created: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.startsWith(CREATED)) created.push(line.slice(CREATED.length));

@@ -13,7 +13,7 @@ const broken = {
 };
 
 (withDirectors ? describe : describe.skip)('a keepalived config that keepalived refuses', () => {
-  it('fails the deployment with keepalived\'s message and leaves the running config serving', async () => {
+  it("fails the deployment with keepalived's message and leaves the running config serving", async () => {
     const confBefore = await sh(director1, 'sha256sum /etc/keepalived/keepalived.conf');
     const pidBefore = await sh(director1, 'systemctl show -p MainPID --value keepalived');
     const failure = await deploy(broken).then(

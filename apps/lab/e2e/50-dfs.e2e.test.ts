@@ -1,4 +1,12 @@
-import { masterConfigCheck, METALOGGER_CHANGELOG_FILE, METALOGGER_METADATA_FILE, mfscliCommand, MfscliSections, parseExports, parseMetaloggers } from '@hastack/dfs';
+import {
+  masterConfigCheck,
+  METALOGGER_CHANGELOG_FILE,
+  METALOGGER_METADATA_FILE,
+  mfscliCommand,
+  MfscliSections,
+  parseExports,
+  parseMetaloggers,
+} from '@hastack/dfs';
 import { shellQuote, waitUntil } from '@hastack/host';
 import { hostsWithRole } from '../src/probes/failover';
 import { collectDfsStatus, formatDfsStatus } from '../src/status/dfs-status';
@@ -53,20 +61,26 @@ describe('MooseFS shared storage', () => {
       expect(refused.code).not.toBe(0);
       expect(refused.stdout).toContain('mfsmaster register error: Permission denied');
     } finally {
-      const added = (await sh(outsider, "dpkg-query -W -f '${Package}\\n' | sort"))
-        .split('\n')
-        .filter((name) => name && !before.split('\n').includes(name));
+      const added = (await sh(outsider, "dpkg-query -W -f '${Package}\\n' | sort")).split('\n').filter((name) => name && !before.split('\n').includes(name));
       if (added.length) await sh(outsider, `DEBIAN_FRONTEND=noninteractive apt-get purge -y -q ${added.map(shellQuote).join(' ')} >/dev/null 2>&1`);
       await sh(outsider, 'rmdir /run/e2e-mnt 2>/dev/null || true');
     }
     expect(await sh(outsider, "dpkg-query -W -f '${Package}\\n' | sort")).toBe(before);
-    const admitted = await sh(web2, `mkdir -p /run/e2e-mnt && mfsmount /run/e2e-mnt -H ${master.address} -P 9421 2>&1 && ls /run/e2e-mnt && umount /run/e2e-mnt && rmdir /run/e2e-mnt`);
+    const admitted = await sh(
+      web2,
+      `mkdir -p /run/e2e-mnt && mfsmount /run/e2e-mnt -H ${master.address} -P 9421 2>&1 && ls /run/e2e-mnt && umount /run/e2e-mnt && rmdir /run/e2e-mnt`,
+    );
     expect(admitted).toContain(folder.split('/').pop());
   });
 
   it('refuses, before it reaches the master, an exports file that mfsmaster would only warn about', async () => {
     const candidate = '/run/e2e-master-check';
-    const check = masterConfigCheck({ configPath: `${candidate}/mfsmaster.cfg`, dataPath: '/var/lib/mfs', emptyMetadata: '/var/lib/mfs/metadata.mfs.empty', user: 'mfs' });
+    const check = masterConfigCheck({
+      configPath: `${candidate}/mfsmaster.cfg`,
+      dataPath: '/var/lib/mfs',
+      emptyMetadata: '/var/lib/mfs/metadata.mfs.empty',
+      user: 'mfs',
+    });
     const withExports = (exportsLines: string) =>
       labSsh(
         master,
@@ -107,7 +121,12 @@ describe('MooseFS shared storage', () => {
     const changelog = `/var/lib/mfs/${METALOGGER_CHANGELOG_FILE}`;
     const sizeBefore = Number(await sh(metalogger, `stat -c %s ${changelog}`));
     await sh(web1, `touch ${folder}/changed`);
-    await waitUntil('the change to reach the metalogger', async () => (Number(await sh(metalogger, `stat -c %s ${changelog}`)) > sizeBefore ? true : undefined), 20000, 500);
+    await waitUntil(
+      'the change to reach the metalogger',
+      async () => (Number(await sh(metalogger, `stat -c %s ${changelog}`)) > sizeBefore ? true : undefined),
+      20000,
+      500,
+    );
   });
 
   it('shows in status: the master, the metalogger, each chunkserver connected with its space and one config digest, no chunk under goal, the mounts', async () => {

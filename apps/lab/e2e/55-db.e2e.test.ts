@@ -73,12 +73,19 @@ describe('the MariaDB tier', () => {
     // The web tier does not install a MariaDB client yet: the probe brings one and takes it away after.
     const client = osProfile(web1.os).packages.mysqlClient;
     if (!client.every((name) => web1Packages.includes(name))) {
-      await sh(web1, `apt-get update -q >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ${client.join(' ')} >/dev/null 2>&1`);
+      await sh(
+        web1,
+        `apt-get update -q >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ${client.join(' ')} >/dev/null 2>&1`,
+      );
     }
     await sql(primary, `CREATE TABLE IF NOT EXISTS ${database.name}.e2e_probe (id INT PRIMARY KEY)`);
     const write = `INSERT INTO ${database.name}.e2e_probe VALUES (1) ON DUPLICATE KEY UPDATE id = id; SELECT COUNT(*) FROM ${database.name}.e2e_probe`;
     expect(await sqlAs(web1, primary.address, app, write)).toMatchObject({ code: 0, stdout: '1\n' });
-    await waitUntil('the probe row on the replica', async () => ((await sql(replicas[0], `SELECT COUNT(*) FROM ${database.name}.e2e_probe`)) === '1\n' ? true : undefined), 10000);
+    await waitUntil(
+      'the probe row on the replica',
+      async () => ((await sql(replicas[0], `SELECT COUNT(*) FROM ${database.name}.e2e_probe`)) === '1\n' ? true : undefined),
+      10000,
+    );
     expect(await sqlAs(web1, replicas[0].address, app, `SELECT COUNT(*) FROM ${database.name}.e2e_probe`)).toMatchObject({ code: 0, stdout: '1\n' });
     const onReplica = await sqlAs(web1, replicas[0].address, app, `INSERT INTO ${database.name}.e2e_probe VALUES (2)`);
     expect(onReplica.code).not.toBe(0);
@@ -91,7 +98,7 @@ describe('the MariaDB tier', () => {
     expect(fromReplica.stderr).toMatch(new RegExp(`ERROR 1045 .*Access denied for user '${database.user}'@'${replicas[0].address.replace(/\./g, '\\.')}'`));
   });
 
-  it("refuses the replication user from a web host, with the password the replica really uses", async () => {
+  it('refuses the replication user from a web host, with the password the replica really uses', async () => {
     // A replica keeps its primary's credentials in master.info: line 5 the user, line 6 the password.
     const info = (await sh(replicas[0], 'sed -n 5,6p /var/lib/mysql/master.info')).split('\n');
     const replication = { user: info[0], password: info[1] };

@@ -51,7 +51,7 @@ describe('the web tier with PHP', () => {
     }
   });
 
-  itWithDatabase('keeps the application settings outside the document root, 0640 root and Apache\'s group, readable by Apache', async () => {
+  itWithDatabase("keeps the application settings outside the document root, 0640 root and Apache's group, readable by Apache", async () => {
     for (const web of webHosts) {
       const group = osProfile(web.os).webServerGroup;
       expect(await sh(web, `stat -c '%a %U %G' ${APP_SETTINGS_PATH}`)).toBe(`640 root ${group}\n`);
@@ -101,27 +101,34 @@ describe('the web tier with PHP', () => {
     expect(Object.keys(tally).sort()).toEqual(webHosts.map((web) => web.name).sort());
   });
 
-  (withDirectors && withDatabase ? it : it.skip)('shows every tier through the VIP: visits counted on the primary and read on the replica, a file on MooseFS', async () => {
-    const pages = [];
-    for (let i = 0; i < 20; i++) pages.push((await answerOf(`http://${inventory.vip}/`)).page);
-    const counters = pages.map((page) => Number(/id="counter">(\d+)</.exec(page)?.[1]));
-    expect(counters.every((n, i) => i === 0 || n > counters[i - 1])).toBe(true);
-    for (const page of pages) {
-      expect(page).toMatch(/id="replica-counter">\d+</);
-      expect(page).toMatch(/id="shared-file">(web1|web2) \d{4}-/);
-      expect(page).not.toMatch(/id="(db|shared)-error"/);
-    }
-    console.log(`60-web-app: visits ${counters[0]} to ${counters[counters.length - 1]} over 20 pages; ${/id="lag-ms">[^<]*/.exec(pages[19])?.[0]}`);
-  });
+  (withDirectors && withDatabase ? it : it.skip)(
+    'shows every tier through the VIP: visits counted on the primary and read on the replica, a file on MooseFS',
+    async () => {
+      const pages = [];
+      for (let i = 0; i < 20; i++) pages.push((await answerOf(`http://${inventory.vip}/`)).page);
+      const counters = pages.map((page) => Number(/id="counter">(\d+)</.exec(page)?.[1]));
+      expect(counters.every((n, i) => i === 0 || n > counters[i - 1])).toBe(true);
+      for (const page of pages) {
+        expect(page).toMatch(/id="replica-counter">\d+</);
+        expect(page).toMatch(/id="shared-file">(web1|web2) \d{4}-/);
+        expect(page).not.toMatch(/id="(db|shared)-error"/);
+      }
+      console.log(`60-web-app: visits ${counters[0]} to ${counters[counters.length - 1]} over 20 pages; ${/id="lag-ms">[^<]*/.exec(pages[19])?.[0]}`);
+    },
+  );
 
-  itThroughVip('takes a drained host out of the directors\' pool and back', async () => {
-    const [web] = webHosts;
-    await sh(web, `mkdir -p "$(dirname ${drainFlag})" && touch ${drainFlag}`);
-    await waitForPoolMembership(director, web, false, 30000);
-    const tally = await sampleSite(`http://${inventory.vip}/`, 20);
-    expect(tally[web.name]).toBeUndefined();
-    expect(tally.failed).toBeUndefined();
-    await sh(web, `rm -f ${drainFlag}`);
-    await waitForPoolMembership(director, web, true, 30000);
-  }, 90000);
+  itThroughVip(
+    "takes a drained host out of the directors' pool and back",
+    async () => {
+      const [web] = webHosts;
+      await sh(web, `mkdir -p "$(dirname ${drainFlag})" && touch ${drainFlag}`);
+      await waitForPoolMembership(director, web, false, 30000);
+      const tally = await sampleSite(`http://${inventory.vip}/`, 20);
+      expect(tally[web.name]).toBeUndefined();
+      expect(tally.failed).toBeUndefined();
+      await sh(web, `rm -f ${drainFlag}`);
+      await waitForPoolMembership(director, web, true, 30000);
+    },
+    90000,
+  );
 });

@@ -47,7 +47,7 @@ describe('the application released over the pool', () => {
 
   // The roll-out's next host leaves the pool as soon as this one's rejoin returns: were this host not
   // forwarded to again by then, the VIP holder would have no real server and refuse connections.
-  itThroughVip('a host that left the pool for its switch is in every director\'s pool when its rejoin returns', async () => {
+  itThroughVip("a host that left the pool for its switch is in every director's pool when its rejoin returns", async () => {
     const [web] = webHosts;
     const directors = hostsWithRole(inventory, 'director');
     const checks = poolChecks(webHealthCheck(HEALTH_PATH));
@@ -57,53 +57,61 @@ describe('the application released over the pool', () => {
     for (const director of directors) expect(await poolMembers(director)).toContain(web.address);
   });
 
-  itThroughVip('rolls a changed release out host by host while a client sends 20+ requests/s, none failing', async () => {
-    const offsets = await logEnds();
-    const traffic = client();
-    const started = Date.now();
-    let sent;
-    try {
-      await deploy(inventory, { appDir: v2 });
-    } finally {
-      sent = await traffic.stop();
-    }
-    const seconds = (Date.now() - started) / 1000;
-    const after = client();
-    await sleep(3000);
-    const afterwards = await after.stop();
-    console.log(
-      `65-web-release: rolled out in ${seconds.toFixed(1)} s (${(seconds / webHosts.length).toFixed(1)} s per host, deploy included); ` +
-        `meanwhile ${describeTraffic(sent)}; afterwards ${describeTraffic(afterwards)}`,
-    );
-    expect(sent.failures).toEqual({});
-    expect(sent.perSecond).toBeGreaterThanOrEqual(20);
-    for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
-    expect(Object.keys(afterwards.answers).sort()).toEqual(webHosts.map((web) => `${web.name} v2`).sort());
-    // Each host left the pool for its switch: both directors' checks saw it answer 503.
-    for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBeGreaterThanOrEqual(4);
-  }, 600000);
-
-  itThroughVip('refuses a release whose page fails on the first host; no host switches and no request fails', async () => {
-    const broken = demoApp('v3', true);
-    const offsets = await logEnds();
-    const traffic = client();
-    let refusal = '';
-    let sent;
-    try {
-      refusal = await deploy(inventory, { appDir: broken }).then(
-        () => 'the update succeeded',
-        (error: Error) => error.message,
+  itThroughVip(
+    'rolls a changed release out host by host while a client sends 20+ requests/s, none failing',
+    async () => {
+      const offsets = await logEnds();
+      const traffic = client();
+      const started = Date.now();
+      let sent;
+      try {
+        await deploy(inventory, { appDir: v2 });
+      } finally {
+        sent = await traffic.stop();
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const after = client();
+      await sleep(3000);
+      const afterwards = await after.stop();
+      console.log(
+        `65-web-release: rolled out in ${seconds.toFixed(1)} s (${(seconds / webHosts.length).toFixed(1)} s per host, deploy included); ` +
+          `meanwhile ${describeTraffic(sent)}; afterwards ${describeTraffic(afterwards)}`,
       );
-    } finally {
-      sent = await traffic.stop();
-    }
-    expect(refusal).toContain(`release ${appDigest(broken)} refused: its check failed`);
-    expect(refusal).toMatch(/HTTP\/1\.[01] 500/);
-    expect(refusal).toContain(`${webHosts[0].name}-app-switch`);
-    for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
-    expect(sent.failures).toEqual({});
-    expect(Object.keys(sent.answers).every((key) => key.endsWith(' v2'))).toBe(true);
-    // Refused before any host left the pool.
-    for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBe(0);
-  }, 600000);
+      expect(sent.failures).toEqual({});
+      expect(sent.perSecond).toBeGreaterThanOrEqual(20);
+      for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
+      expect(Object.keys(afterwards.answers).sort()).toEqual(webHosts.map((web) => `${web.name} v2`).sort());
+      // Each host left the pool for its switch: both directors' checks saw it answer 503.
+      for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBeGreaterThanOrEqual(4);
+    },
+    600000,
+  );
+
+  itThroughVip(
+    'refuses a release whose page fails on the first host; no host switches and no request fails',
+    async () => {
+      const broken = demoApp('v3', true);
+      const offsets = await logEnds();
+      const traffic = client();
+      let refusal = '';
+      let sent;
+      try {
+        refusal = await deploy(inventory, { appDir: broken }).then(
+          () => 'the update succeeded',
+          (error: Error) => error.message,
+        );
+      } finally {
+        sent = await traffic.stop();
+      }
+      expect(refusal).toContain(`release ${appDigest(broken)} refused: its check failed`);
+      expect(refusal).toMatch(/HTTP\/1\.[01] 500/);
+      expect(refusal).toContain(`${webHosts[0].name}-app-switch`);
+      for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v2)}`);
+      expect(sent.failures).toEqual({});
+      expect(Object.keys(sent.answers).every((key) => key.endsWith(' v2'))).toBe(true);
+      // Refused before any host left the pool.
+      for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBe(0);
+    },
+    600000,
+  );
 });

@@ -35,7 +35,8 @@ async function caughtUp(table: string): Promise<{ primary: string; replica: stri
 async function replicating(): Promise<void> {
   await waitUntil(
     `${replica.name} to replicate with both threads`,
-    async () => ((await sh(replica, "mariadb -e 'SHOW SLAVE STATUS\\G' | grep -c -E '^ *Slave_(IO|SQL)_Running: Yes$' || true")).trim() === '2' ? true : undefined),
+    async () =>
+      (await sh(replica, "mariadb -e 'SHOW SLAVE STATUS\\G' | grep -c -E '^ *Slave_(IO|SQL)_Running: Yes$' || true")).trim() === '2' ? true : undefined,
     120000,
     500,
   );
@@ -90,7 +91,7 @@ describe('the MariaDB tier under faults', () => {
     const restart = Date.now();
     await sh(replica, 'systemctl restart mariadb');
     const restartSeconds = seconds(restart);
-    await waitUntil('the writer to finish', async () => ((await labSsh(primary, 'ls /run/e2e-writer.*')).stdout.trim() || undefined), 120000, 500);
+    await waitUntil('the writer to finish', async () => (await labSsh(primary, 'ls /run/e2e-writer.*')).stdout.trim() || undefined, 120000, 500);
     const writerSeconds = seconds(started);
     expect((await sh(primary, 'ls /run/e2e-writer.*')).trim()).toBe('/run/e2e-writer.done');
     const ended = Date.now();
@@ -187,7 +188,9 @@ describe('the MariaDB tier under faults', () => {
     const backend = new URL(String(process.env.PULUMI_BACKEND_URL)).pathname;
     const state_ = readFileSync(join(backend, `.pulumi/stacks/${PROJECT_NAME}/${e2eStack.name}.json`), 'utf8');
     const journals = await Promise.all([primary, replica].map((host) => sh(host, `journalctl --since @${sinceEpoch} -o cat --no-pager`)));
-    console.log(`looked for ${passwords.length} passwords in ${samples.length} process lists, ${outputs.length} deploy logs, the state file and ${journals.length} journals`);
+    console.log(
+      `looked for ${passwords.length} passwords in ${samples.length} process lists, ${outputs.length} deploy logs, the state file and ${journals.length} journals`,
+    );
     expect(samples.length).toBeGreaterThan(20);
     for (const password of passwords) {
       expect(samples.some((sample) => sample.includes(password))).toBe(false);

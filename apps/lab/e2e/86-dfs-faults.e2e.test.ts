@@ -18,7 +18,10 @@ async function writeFile(web: InventoryHost, name: string): Promise<string> {
 /** Every file's sha256 as `web` reads it now. */
 async function readAll(web: InventoryHost, names: string[]): Promise<string[]> {
   const out = await sh(web, names.map((name) => `sha256sum < ${folder}/${name}`).join('; '));
-  return out.trim().split('\n').map((line) => line.split(' ')[0]);
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ')[0]);
 }
 
 const status = async (): Promise<DfsStatus> => (await collectDfsStatus(inventory))!;

@@ -15,7 +15,9 @@ const secrets = [LabSmsCredentials.aliyun.accessKeySecret, LabSmsCredentials.ali
 
 /** The SMS the sink got after record `from`, the alert text of each. */
 function smsSince(from: number): SmsRecord[] {
-  return readSmsRecords(inventory).slice(from).filter((record) => record.kind === 'sms');
+  return readSmsRecords(inventory)
+    .slice(from)
+    .filter((record) => record.kind === 'sms');
 }
 
 function accepted(records: SmsRecord[], prefix: string): SmsRecord[] {
@@ -94,7 +96,9 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
       samples = await ps.stop();
     }
     const records = smsSince(from);
-    console.log(`SMS at the sink ${problemAfter.toFixed(1)} s after Apache stopped on ${web1.name}; all: ${records.map((r) => r.text?.split(':')[0]).join(' | ')}`);
+    console.log(
+      `SMS at the sink ${problemAfter.toFixed(1)} s after Apache stopped on ${web1.name}; all: ${records.map((r) => r.text?.split(':')[0]).join(' | ')}`,
+    );
     expect(problemAfter).toBeLessThan(120);
     const problems = accepted(records, `PROBLEM ${web1.name}/apache `);
     expect(problems).toHaveLength(1);
@@ -117,7 +121,12 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
     expect((await fetch(control, { method: 'POST' })).ok).toBe(true);
     await withApacheStopped(async () => {
       await forceServiceCheck(inventory, web1.name, 'apache');
-      await waitUntil('the throttled SMS about web1/apache delivered', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `).length > 0, 120_000, 500);
+      await waitUntil(
+        'the throttled SMS about web1/apache delivered',
+        async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `).length > 0,
+        120_000,
+        500,
+      );
     });
     await forceServiceCheck(inventory, web1.name, 'apache');
     const records = smsSince(from);

@@ -16,7 +16,10 @@ const folder = `/srv/shared/e2e-88-${process.pid}`;
 const names = ['a', 'b', 'c'];
 
 const shaOf = async (web: InventoryHost) =>
-  (await sh(web, names.map((name) => `sha256sum < ${folder}/${name}`).join('; '))).trim().split('\n').map((line) => line.split(' ')[0]);
+  (await sh(web, names.map((name) => `sha256sum < ${folder}/${name}`).join('; ')))
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ')[0]);
 
 describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:recover-master)', () => {
   afterAll(async () => {
@@ -32,7 +35,12 @@ describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:rec
     await sh(web1, `mkdir -p ${folder} && for f in ${names.join(' ')}; do head -c 262144 /dev/urandom > ${folder}/$f; done && sync`);
     const written = await shaOf(web1);
     // The metalogger receives each change as the master makes it.
-    await waitUntil('the metalogger to log the new files', async () => ((await sh(metalogger, `grep -c 'e2e-88-${process.pid}' /var/lib/mfs/changelog_ml.0.mfs || true`)).trim() !== '0' ? true : undefined), 20000, 500);
+    await waitUntil(
+      'the metalogger to log the new files',
+      async () => ((await sh(metalogger, `grep -c 'e2e-88-${process.pid}' /var/lib/mfs/changelog_ml.0.mfs || true`)).trim() !== '0' ? true : undefined),
+      20000,
+      500,
+    );
     // Visitors keep coming: every page reads or writes a file on the MooseFS mount.
     const traffic = startTraffic(`http://${inventory.vip}/`);
     const lines: string[] = [];
@@ -40,7 +48,10 @@ describe('the MooseFS master rebuilt from the metalogger (npm run ops -- dfs:rec
     let client: TrafficReport;
     try {
       // The master's disk loses its metadata: the daemon dies without saving, then its files go.
-      await sh(master, 'systemctl kill -s KILL moosefs-master; systemctl stop moosefs-master; rm -f /var/lib/mfs/metadata.mfs /var/lib/mfs/metadata.mfs.back* /var/lib/mfs/changelog.*');
+      await sh(
+        master,
+        'systemctl kill -s KILL moosefs-master; systemctl stop moosefs-master; rm -f /var/lib/mfs/metadata.mfs /var/lib/mfs/metadata.mfs.back* /var/lib/mfs/changelog.*',
+      );
       report = await recoverLabDfsMaster(inventory, {}, (line) => lines.push(line));
     } finally {
       client = await traffic.stop();

@@ -54,7 +54,10 @@ file_put_contents("$dir/stopped", microtime(true));
 `;
 
 async function startWriter(first: number): Promise<void> {
-  await sh(web1, `rm -rf ${DRILL}; mkdir -p ${DRILL}; cat > ${DRILL}/writer.php <<'WRITER'\n${WRITER}\nWRITER\nsetsid nohup php ${DRILL}/writer.php ${first} >${DRILL}/out 2>&1 </dev/null &`);
+  await sh(
+    web1,
+    `rm -rf ${DRILL}; mkdir -p ${DRILL}; cat > ${DRILL}/writer.php <<'WRITER'\n${WRITER}\nWRITER\nsetsid nohup php ${DRILL}/writer.php ${first} >${DRILL}/out 2>&1 </dev/null &`,
+  );
 }
 
 async function acknowledged(): Promise<{ id: number; primary: string }[]> {
@@ -70,7 +73,10 @@ async function stopWriter(): Promise<{ acked: { id: number; primary: string }[];
   const failures = (await sh(web1, `cat ${DRILL}/failed 2>/dev/null || true`)).split('\n').filter(Boolean);
   const reasons: Record<string, number> = {};
   for (const line of failures) {
-    const reason = line.slice(line.indexOf(' ') + 1).replace(/\d+/g, 'N').slice(0, 80);
+    const reason = line
+      .slice(line.indexOf(' ') + 1)
+      .replace(/\d+/g, 'N')
+      .slice(0, 80);
     reasons[reason] = (reasons[reason] ?? 0) + 1;
   }
   const [started, stopped] = (await sh(web1, `cat ${DRILL}/started; echo; cat ${DRILL}/stopped`)).split('\n').map(Number);
@@ -147,7 +153,7 @@ describeWholeSite('npm run ops -- db:promote', () => {
   }, 900000);
 
   it(`promotes ${db1.name} once ${db2.name}, the primary now, is killed: refused without --primary-is-dead, then no acknowledged row lost`, async () => {
-    const semiSync = await sh(db2, "mariadb --protocol=socket -N -B -e \"SHOW STATUS LIKE 'Rpl_semi_sync_master_status'\"");
+    const semiSync = await sh(db2, 'mariadb --protocol=socket -N -B -e "SHOW STATUS LIKE \'Rpl_semi_sync_master_status\'"');
     expect(semiSync).toContain('ON');
     await startWriter(Date.now() * 1000);
     const lines: string[] = [];

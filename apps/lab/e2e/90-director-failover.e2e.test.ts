@@ -25,9 +25,7 @@ function getThrough(agent: Agent): Promise<{ host: string; localPort: number }> 
     const request = get(`http://${inventory.vip}/`, { agent, timeout: 5000 }, (response) => {
       let body = '';
       response.on('data', (chunk) => (body += chunk));
-      response.on('end', () =>
-        resolve({ host: /id="host">([^<]+)</.exec(body)?.[1] ?? '', localPort: request.socket?.localPort ?? 0 }),
-      );
+      response.on('end', () => resolve({ host: /id="host">([^<]+)</.exec(body)?.[1] ?? '', localPort: request.socket?.localPort ?? 0 }));
     });
     request.on('timeout', () => request.destroy(new Error('no answer on the kept-alive connection within 5 s')));
     request.on('error', reject);
@@ -136,7 +134,12 @@ describe('director failover', () => {
       );
       const backupMac = await macOf(director2);
       // The master drops off the network: a killed keepalived would leave the VIP on it, answering with resets.
-      await timeUntilServed(inventory, director1, () => sh(director1, linkOutage(10)), async () => clientMacForVip(inventory) === backupMac);
+      await timeUntilServed(
+        inventory,
+        director1,
+        () => sh(director1, linkOutage(10)),
+        async () => clientMacForVip(inventory) === backupMac,
+      );
       await sleep(1500);
     } finally {
       flowing = false;
@@ -166,7 +169,12 @@ describe('director failover', () => {
   it('leaves the VIP with the backup when the old master returns, under nopreempt', async () => {
     await deploy(inventory, { preempt: false });
     const backupMac = await macOf(director2);
-    await timeUntilServed(inventory, director1, () => sh(director1, KILL_KEEPALIVED_HARD), async () => clientMacForVip(inventory) === backupMac);
+    await timeUntilServed(
+      inventory,
+      director1,
+      () => sh(director1, KILL_KEEPALIVED_HARD),
+      async () => clientMacForVip(inventory) === backupMac,
+    );
     await sh(director1, 'systemctl start keepalived');
     // Long enough for a preempting master to have taken the VIP back (it did within 2 s above).
     await sleep(5000);

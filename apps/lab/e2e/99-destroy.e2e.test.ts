@@ -18,7 +18,10 @@ describe('destroying the lab stack', () => {
       expect(await sh(director, `${holdsVipTest(inventory.vip)} && echo holds || echo free`)).toBe('free\n');
       expect(await sh(director, 'lsmod | grep -c "^ip_vs" || true')).toBe('0\n');
       expect(
-        await sh(director, leftovers(['/etc/keepalived/keepalived.conf', '/etc/modules-load.d/hastack-ip_vs.conf', '/etc/sysctl.d/90-hastack-*', '/var/lib/hastack'])),
+        await sh(
+          director,
+          leftovers(['/etc/keepalived/keepalived.conf', '/etc/modules-load.d/hastack-ip_vs.conf', '/etc/sysctl.d/90-hastack-*', '/var/lib/hastack']),
+        ),
       ).toBe('');
     }
   });
@@ -48,7 +51,14 @@ describe('destroying the lab stack', () => {
   it('leaves the database hosts without MariaDB, its option file, jobs, data, backups or state (purgeData)', async () => {
     for (const host of [...hostsWithRole(inventory, 'db-primary'), ...hostsWithRole(inventory, 'db-replica')]) {
       expect(await sh(host, "dpkg -l 'mariadb-*' 'mysql-*' 2>/dev/null | grep '^ii' || true")).toBe('');
-      const paths = ['/etc/mysql/mariadb.conf.d', '/var/lib/mysql', '/var/lib/hastack-db', '/var/backups/hastack-db', '/usr/local/lib/hastack-db', '/etc/systemd/system/hastack-*-db-*'];
+      const paths = [
+        '/etc/mysql/mariadb.conf.d',
+        '/var/lib/mysql',
+        '/var/lib/hastack-db',
+        '/var/backups/hastack-db',
+        '/usr/local/lib/hastack-db',
+        '/etc/systemd/system/hastack-*-db-*',
+      ];
       expect(await sh(host, leftovers([...paths, '/var/lib/hastack', '/usr/local/lib/hastack']))).toBe('');
     }
   });
@@ -56,7 +66,8 @@ describe('destroying the lab stack', () => {
   it('leaves every host without NRPE, the monitoring plugins or the agent drop-in', async () => {
     const left: Record<string, string> = {};
     for (const host of inventory.hosts) {
-      const found = (await sh(host, "dpkg -l nagios-nrpe-server 'monitoring-plugins*' 2>/dev/null | grep '^ii' || true")) +
+      const found =
+        (await sh(host, "dpkg -l nagios-nrpe-server 'monitoring-plugins*' 2>/dev/null | grep '^ii' || true")) +
         (await sh(host, leftovers(['/etc/nagios/nrpe.d/hastack.cfg', '/usr/local/lib/hastack-nrpe', '/var/lib/hastack'])));
       if (found) left[host.name] = found;
     }
@@ -68,7 +79,14 @@ describe('destroying the lab stack', () => {
       const packages = await sh(host, "dpkg -l nagios4-core nodejs libmariadb3 nagios-nrpe-plugin 2>/dev/null | grep '^ii' || true");
       const files = await sh(
         host,
-        leftovers(['/etc/nagios4/hastack-objects.cfg', '/etc/hastack', '/usr/local/lib/hastack-sms', '/var/lib/hastack-sms', '/var/log/hastack-sms', '/var/lib/hastack']),
+        leftovers([
+          '/etc/nagios4/hastack-objects.cfg',
+          '/etc/hastack',
+          '/usr/local/lib/hastack-sms',
+          '/var/lib/hastack-sms',
+          '/var/log/hastack-sms',
+          '/var/lib/hastack',
+        ]),
       );
       expect({ host: host.name, packages, files }).toEqual({ host: host.name, packages: '', files: '' });
     }

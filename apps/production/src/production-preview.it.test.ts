@@ -78,11 +78,13 @@ describe('the production example on Rocky Linux 9', () => {
     );
     // NRPE on every host, to the monitoring host alone.
     for (const host of ['lb1', 'www1', 'db1', 'mfs-chunk1', 'mon1']) {
-      expect(richRules(planned.get(`${host}-nrpe-firewall-rules`)!)).toEqual(['rule family="ipv4" source address="10.20.0.51" port port="5666" protocol="tcp" accept']);
+      expect(richRules(planned.get(`${host}-nrpe-firewall-rules`)!)).toEqual([
+        'rule family="ipv4" source address="10.20.0.51" port port="5666" protocol="tcp" accept',
+      ]);
     }
   });
 
-  it('releases the application on the web hosts one at a time, checked by httpd -t, out of the directors\' pool', () => {
+  it("releases the application on the web hosts one at a time, checked by httpd -t, out of the directors' pool", () => {
     const [first, second] = ['www1', 'www2'].map((host) => planned.get(`${host}-app-switch`)!);
     expect(first).toContain('apachectl -t');
     expect(first).toContain('systemctl reload httpd');

@@ -7,7 +7,10 @@ export type { TierCheck } from '@hastack/host';
 /** A VIP's service as the kernel lists it in /proc/net/ip_vs: `TCP  C6120064:0050`, address and port in hex. */
 export function ipvsServiceKey(vip: string, port: number): string {
   const hex = (value: number, digits: number) => value.toString(16).toUpperCase().padStart(digits, '0');
-  return `TCP ${vip.split('.').map((octet) => hex(Number(octet), 2)).join('')}:${hex(port, 4)}`;
+  return `TCP ${vip
+    .split('.')
+    .map((octet) => hex(Number(octet), 2))
+    .join('')}:${hex(port, 4)}`;
 }
 
 /**
@@ -19,19 +22,17 @@ export function ipvsServiceKey(vip: string, port: number): string {
  */
 export function directorChecks(director: Host, vips: readonly string[], pool: { port: number; realServers: number }): TierCheck[] {
   const holds = vips.map((vip) => `${holdsVipTest(vip)} && n=$((n+1))`).join('; ');
-  const poolChecks = vips.map(
-    (vip): TierCheck => ({
-      host: director.name,
-      name: vips.length === 1 ? 'ipvs' : `ipvs-${vip}`,
-      command: [
-        `live=$(awk -v key=${shellQuote(ipvsServiceKey(vip, pool.port))} '/^(TCP|UDP) / {inside = ($1 " " $2 == key)} inside && $1 == "->" && $4 > 0 {n++} END {print n + 0}' /proc/net/ip_vs)`,
-        `if [ "$live" -ge ${pool.realServers} ]; then echo "OK: $live of ${pool.realServers} real servers in the pool of ${vip}"`,
-        `elif [ "$live" -gt 0 ]; then echo "WARNING: $live of ${pool.realServers} real servers in the pool of ${vip}"; exit 1`,
-        `else echo "CRITICAL: no real server in the pool of ${vip}"; exit 2; fi`,
-      ].join('; '),
-      runsOn: 'host',
-    }),
-  );
+  const poolChecks = vips.map((vip): TierCheck => ({
+    host: director.name,
+    name: vips.length === 1 ? 'ipvs' : `ipvs-${vip}`,
+    command: [
+      `live=$(awk -v key=${shellQuote(ipvsServiceKey(vip, pool.port))} '/^(TCP|UDP) / {inside = ($1 " " $2 == key)} inside && $1 == "->" && $4 > 0 {n++} END {print n + 0}' /proc/net/ip_vs)`,
+      `if [ "$live" -ge ${pool.realServers} ]; then echo "OK: $live of ${pool.realServers} real servers in the pool of ${vip}"`,
+      `elif [ "$live" -gt 0 ]; then echo "WARNING: $live of ${pool.realServers} real servers in the pool of ${vip}"; exit 1`,
+      `else echo "CRITICAL: no real server in the pool of ${vip}"; exit 2; fi`,
+    ].join('; '),
+    runsOn: 'host',
+  }));
   return [
     { host: director.name, name: 'keepalived', command: unitCheck(director.profile.services.keepalived), runsOn: 'host' },
     {

@@ -43,7 +43,7 @@ describe('host components', () => {
   });
 
   it('installs the profile packages of the roles', () => {
-    expect(commandsNamed('web1-apache-install')[0].inputs.create).toContain("set -- apache2 curl");
+    expect(commandsNamed('web1-apache-install')[0].inputs.create).toContain('set -- apache2 curl');
   });
 
   it("keeps an install's list from before under the stack's name until the install is recorded", () => {

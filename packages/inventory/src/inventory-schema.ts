@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { OperatingSystems, ValueSchemas } from '@hastack/host';
 
-export const HostRoles = [
-  'director',
-  'web',
-  'db-primary',
-  'db-replica',
-  'dfs-master',
-  'dfs-metalogger',
-  'dfs-chunkserver',
-  'monitoring',
-] as const;
+export const HostRoles = ['director', 'web', 'db-primary', 'db-replica', 'dfs-master', 'dfs-metalogger', 'dfs-chunkserver', 'monitoring'] as const;
 export type HostRole = (typeof HostRoles)[number];
 
 const siteHost = z.strictObject({
@@ -22,7 +13,10 @@ const siteHost = z.strictObject({
   os: z.enum(OperatingSystems, { error: (issue) => `unknown OS ${JSON.stringify(issue.input)}: supported are ${OperatingSystems.join(', ')}` }),
   interface: ValueSchemas.interfaceName,
   /** The host's SSH host key (`ssh-ed25519 AAAA...`): verified on every connection when given. */
-  hostKey: z.string().regex(/^(ssh|ecdsa)-[a-z0-9-]+ [A-Za-z0-9+/=]+$/, 'must be a public key line like "ssh-ed25519 AAAA..."').optional(),
+  hostKey: z
+    .string()
+    .regex(/^(ssh|ecdsa)-[a-z0-9-]+ [A-Za-z0-9+/=]+$/, 'must be a public key line like "ssh-ed25519 AAAA..."')
+    .optional(),
   /** Share of the load this host takes as a real server (1). */
   weight: z.number().int().min(0).max(65535).default(1),
 });

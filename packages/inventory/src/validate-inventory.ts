@@ -63,7 +63,8 @@ function crossChecks(inventory: SiteDescription): string[] {
 function repeatedHosts(data: unknown): string[] {
   const hosts = (data as { hosts?: unknown } | null)?.hosts;
   if (!Array.isArray(hosts)) return [];
-  const field = (key: string) => hosts.map((host) => (host as Record<string, unknown> | null)?.[key]).filter((value): value is string => typeof value === 'string');
+  const field = (key: string) =>
+    hosts.map((host) => (host as Record<string, unknown> | null)?.[key]).filter((value): value is string => typeof value === 'string');
   return [
     ...duplicates(field('name')).map((name) => `hosts: the name "${name}" is used twice`),
     ...duplicates(field('address')).map((address) => `hosts: the address ${address} is used twice`),
@@ -74,7 +75,15 @@ function validateWith<T extends SiteDescription>(schema: z.ZodType<T>, data: unk
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw new InventoryError(source, [
-      ...parsed.error.issues.map((issue) => `${issue.path.map(String).join('.').replace(/\.(\d+)/g, '[$1]') || '(root)'}: ${issue.message}`),
+      ...parsed.error.issues.map(
+        (issue) =>
+          `${
+            issue.path
+              .map(String)
+              .join('.')
+              .replace(/\.(\d+)/g, '[$1]') || '(root)'
+          }: ${issue.message}`,
+      ),
       ...repeatedHosts(data),
     ]);
   }

@@ -100,7 +100,9 @@ describe('aliyun buildRequest', () => {
       .sort()
       .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k])}`)
       .join('&');
-    const independent = createHmac('sha1', 'lab-secret&').update(`GET&%2F&${encodeURIComponent(sorted)}`).digest('base64');
+    const independent = createHmac('sha1', 'lab-secret&')
+      .update(`GET&%2F&${encodeURIComponent(sorted)}`)
+      .digest('base64');
     expect(url.searchParams.get('Signature')).toBe(independent);
   });
 
@@ -127,10 +129,14 @@ describe('aliyun verifyRequest (the sink)', () => {
 
 describe('aliyun parseResponse', () => {
   it('takes Code OK as success', () => {
-    expect(parseResponse(200, '{"Message":"OK","RequestId":"F655A8D5-B967-440B-8683-DAD6FF8DE990","Code":"OK","BizId":"900619746936498440^0"}')).toEqual({ ok: true });
+    expect(parseResponse(200, '{"Message":"OK","RequestId":"F655A8D5-B967-440B-8683-DAD6FF8DE990","Code":"OK","BizId":"900619746936498440^0"}')).toEqual({
+      ok: true,
+    });
   });
   it('fails on an error body even with HTTP 200; throttling is retryable', () => {
-    expect(parseResponse(200, '{"Message":"触发天级流控Permits:10","RequestId":"C0A0BE93-B44F-4350-BCC8-B677F78C3802","Code":"isv.BUSINESS_LIMIT_CONTROL"}')).toEqual({
+    expect(
+      parseResponse(200, '{"Message":"触发天级流控Permits:10","RequestId":"C0A0BE93-B44F-4350-BCC8-B677F78C3802","Code":"isv.BUSINESS_LIMIT_CONTROL"}'),
+    ).toEqual({
       ok: false,
       error: 'isv.BUSINESS_LIMIT_CONTROL: 触发天级流控Permits:10',
       retryable: true,
@@ -139,7 +145,10 @@ describe('aliyun parseResponse', () => {
   });
   it('fails on a bad signature, not retryable; on a 5xx without JSON, retryable', () => {
     expect(
-      parseResponse(400, '{"RequestId":"x","HostId":"dysmsapi.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation."}'),
+      parseResponse(
+        400,
+        '{"RequestId":"x","HostId":"dysmsapi.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation."}',
+      ),
     ).toEqual({ ok: false, error: 'SignatureDoesNotMatch: Specified signature is not matched with our calculation.', retryable: false });
     expect(parseResponse(502, '<html>Bad Gateway</html>')).toEqual({ ok: false, error: 'HTTP 502: <html>Bad Gateway</html>', retryable: true });
   });

@@ -93,7 +93,19 @@ function receivedParams(request: ReceivedSmsRequest, url: URL): Record<string, s
   return params;
 }
 
-const REQUIRED_PARAMS = ['AccessKeyId', 'Action', 'PhoneNumbers', 'SignName', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'TemplateCode', 'Timestamp', 'Version'];
+const REQUIRED_PARAMS = [
+  'AccessKeyId',
+  'Action',
+  'PhoneNumbers',
+  'SignName',
+  'Signature',
+  'SignatureMethod',
+  'SignatureNonce',
+  'SignatureVersion',
+  'TemplateCode',
+  'Timestamp',
+  'Version',
+];
 
 /**
  * Checks a received `SendSms` as Alibaba would: path, method, required parameters, the AccessKey ID, the
@@ -105,13 +117,16 @@ export function verifyRequest(request: ReceivedSmsRequest, credentials: { access
     return refuse('InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
   const params = receivedParams(request, url);
   for (const name of REQUIRED_PARAMS) if (!params[name]) return refuse(`Missing${name}`, `${name} is mandatory for this action.`);
-  if (params.Action !== 'SendSms' || params.Version !== ALIYUN_SMS_VERSION) return refuse('InvalidAction.NotFound', `Specified api ${params.Action} ${params.Version} is not found.`);
+  if (params.Action !== 'SendSms' || params.Version !== ALIYUN_SMS_VERSION)
+    return refuse('InvalidAction.NotFound', `Specified api ${params.Action} ${params.Version} is not found.`);
   if (params.SignatureMethod !== 'HMAC-SHA1' || params.SignatureVersion !== '1.0')
     return refuse('InvalidSignatureMethod', `Specified signature method ${params.SignatureMethod} ${params.SignatureVersion} is not supported.`);
   if (params.AccessKeyId !== credentials.accessKeyId) return refuse('InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
   const sent = Date.parse(params.Timestamp);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(params.Timestamp) || Number.isNaN(sent)) return refuse('InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
-  if (now !== undefined && Math.abs(now.getTime() - sent) > MAX_SKEW_MS) return refuse('InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(params.Timestamp) || Number.isNaN(sent))
+    return refuse('InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
+  if (now !== undefined && Math.abs(now.getTime() - sent) > MAX_SKEW_MS)
+    return refuse('InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
   if (!sameSecret(params.Signature, aliyunSignature(request.method, params, credentials.accessKeySecret)))
     return refuse('SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.');
   return { ok: true };

@@ -6,12 +6,16 @@ describe('buildSmsRequest / parseSmsResponse', () => {
 
   it('hands each provider its own preset', () => {
     const common = { recipients: ['+8613800000000'], endpoint: 'http://198.18.0.1:8700' };
-    expect(buildSmsRequest({ ...common, provider: 'aliyun', accessKeyId: 'a', accessKeySecret: 's', signName: 'n', templateCode: 'T' }, message, now, 'n').url).toMatch(
-      /^http:\/\/198\.18\.0\.1:8700\/\?Signature=.*Action=SendSms/,
-    );
     expect(
-      buildSmsRequest({ ...common, provider: 'tencent', secretId: 'i', secretKey: 'k', sdkAppId: '1', signName: 'n', templateId: '1', region: 'ap-guangzhou' }, message, now, 'n')
-        .headers['X-TC-Action'],
+      buildSmsRequest({ ...common, provider: 'aliyun', accessKeyId: 'a', accessKeySecret: 's', signName: 'n', templateCode: 'T' }, message, now, 'n').url,
+    ).toMatch(/^http:\/\/198\.18\.0\.1:8700\/\?Signature=.*Action=SendSms/);
+    expect(
+      buildSmsRequest(
+        { ...common, provider: 'tencent', secretId: 'i', secretKey: 'k', sdkAppId: '1', signName: 'n', templateId: '1', region: 'ap-guangzhou' },
+        message,
+        now,
+        'n',
+      ).headers['X-TC-Action'],
     ).toBe('SendSms');
     expect(buildSmsRequest({ ...common, provider: 'twilio', accountSid: 'AC1', authToken: 't', from: '+15017122661' }, message, now, 'n').url).toBe(
       'http://198.18.0.1:8700/2010-04-01/Accounts/AC1/Messages.json',

@@ -3,10 +3,27 @@ import { validateSmsSettings } from './sms-settings';
 describe('validateSmsSettings', () => {
   it('accepts a complete preset of each provider', () => {
     expect(
-      validateSmsSettings({ provider: 'aliyun', recipients: ['+8613800000000'], accessKeyId: 'a', accessKeySecret: 's', signName: 'n', templateCode: 'SMS_1', endpoint: 'http://198.18.0.1:8701' }),
+      validateSmsSettings({
+        provider: 'aliyun',
+        recipients: ['+8613800000000'],
+        accessKeyId: 'a',
+        accessKeySecret: 's',
+        signName: 'n',
+        templateCode: 'SMS_1',
+        endpoint: 'http://198.18.0.1:8701',
+      }),
     ).toEqual([]);
     expect(
-      validateSmsSettings({ provider: 'tencent', recipients: ['+8613711112222'], secretId: 'i', secretKey: 'k', sdkAppId: '1400006666', signName: 'n', templateId: '1', region: 'ap-guangzhou' }),
+      validateSmsSettings({
+        provider: 'tencent',
+        recipients: ['+8613711112222'],
+        secretId: 'i',
+        secretKey: 'k',
+        sdkAppId: '1400006666',
+        signName: 'n',
+        templateId: '1',
+        region: 'ap-guangzhou',
+      }),
     ).toEqual([]);
     expect(validateSmsSettings({ provider: 'twilio', recipients: ['+15558675310'], accountSid: 'AC0123', authToken: 't', from: '+15017122661' })).toEqual([]);
     expect(validateSmsSettings({ provider: 'webhook', recipients: ['+15558675310'], url: 'https://alerts.example.com/sms', bearerToken: 'b' })).toEqual([]);

@@ -23,7 +23,9 @@ describe('TC3-HMAC-SHA256: the worked example of the "Signature v3" documentatio
     expect(signed.canonicalRequest).toBe(
       'POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n\ncontent-type;host\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064',
     );
-    expect(signed.stringToSign).toBe('TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031');
+    expect(signed.stringToSign).toBe(
+      'TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031',
+    );
     expect(signed.signature).toBe('2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c');
     expect(tc3Authorization(secretId, signed)).toBe(
       'TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c',
@@ -32,7 +34,9 @@ describe('TC3-HMAC-SHA256: the worked example of the "Signature v3" documentatio
 
   it('matches the current revision (x-tc-action signed too)', () => {
     const signed = tc3Sign({ ...input, headers: { ...input.headers, 'X-TC-Action': 'DescribeInstances' } }, secretKey);
-    expect(signed.stringToSign).toBe('TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84');
+    expect(signed.stringToSign).toBe(
+      'TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84',
+    );
     expect(tc3Authorization(secretId, signed)).toBe(
       'TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=be4f67d323c78ab9acb7395e43c0dbcf822a9cfac32fea2449a7bc7726b770a3',
     );
@@ -115,11 +119,15 @@ describe('tencent verifyRequest (the sink)', () => {
   });
   it('refuses another key, a changed body, an expired timestamp, another SecretId, a broken Authorization', () => {
     expect(verifyRequest(received(request), { ...credentials, secretKey: 'other' })).toMatchObject({ code: 'AuthFailure.SignatureFailure' });
-    expect(verifyRequest({ ...received(request), body: request.body.replace('2222', '2223') }, credentials)).toMatchObject({ code: 'AuthFailure.SignatureFailure' });
+    expect(verifyRequest({ ...received(request), body: request.body.replace('2222', '2223') }, credentials)).toMatchObject({
+      code: 'AuthFailure.SignatureFailure',
+    });
     expect(verifyRequest(received(request), credentials, new Date(now.getTime() + 301_000))).toMatchObject({ code: 'AuthFailure.SignatureExpire' });
     expect(verifyRequest(received(request), { ...credentials, secretId: 'other' })).toMatchObject({ code: 'AuthFailure.SecretIdNotFound' });
     const r = received(request);
-    expect(verifyRequest({ ...r, headers: { ...r.headers, authorization: 'Bearer x' } }, credentials)).toMatchObject({ code: 'AuthFailure.InvalidAuthorization' });
+    expect(verifyRequest({ ...r, headers: { ...r.headers, authorization: 'Bearer x' } }, credentials)).toMatchObject({
+      code: 'AuthFailure.InvalidAuthorization',
+    });
     expect(verifyRequest({ ...r, headers: { ...r.headers, 'x-tc-version': '2019-07-11' } }, credentials)).toMatchObject({ code: 'NoSuchVersion' });
   });
 });
@@ -141,12 +149,20 @@ describe('tencent parseResponse', () => {
     expect(parseResponse(200, status('LimitExceeded.PhoneNumberDailyLimit'))).toMatchObject({ ok: false, retryable: false });
   });
   it('fails on Response.Error: a bad signature is final, a rate limit is retryable', () => {
-    expect(parseResponse(200, '{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"The provided credentials could not be validated."},"RequestId":"r"}}')).toEqual({
+    expect(
+      parseResponse(
+        200,
+        '{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"The provided credentials could not be validated."},"RequestId":"r"}}',
+      ),
+    ).toEqual({
       ok: false,
       error: 'AuthFailure.SignatureFailure: The provided credentials could not be validated.',
       retryable: false,
     });
-    expect(parseResponse(200, '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"too fast"},"RequestId":"r"}}')).toMatchObject({ ok: false, retryable: true });
+    expect(parseResponse(200, '{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"too fast"},"RequestId":"r"}}')).toMatchObject({
+      ok: false,
+      retryable: true,
+    });
     expect(parseResponse(200, '{"Response":{"SendStatusSet":[],"RequestId":"r"}}')).toMatchObject({ ok: false });
     expect(parseResponse(503, 'busy')).toMatchObject({ ok: false, retryable: true });
   });

@@ -24,7 +24,8 @@ const CONTENT_TYPE = 'application/json; charset=utf-8';
 /** Tencent refuses a request whose X-TC-Timestamp is more than 5 minutes off. */
 const MAX_SKEW_SECONDS = 300;
 /** Limits that lift within minutes (per-number 30 s / 1 h limits, API rate limits); daily quotas are final for the day. */
-const RETRYABLE = /^(RequestLimitExceeded(\..*)?|LimitExceeded\.(PhoneNumberThirtySecondLimit|PhoneNumberOneHourLimit|DeliveryFrequencyLimit)|InternalError(\..*)?)$/;
+const RETRYABLE =
+  /^(RequestLimitExceeded(\..*)?|LimitExceeded\.(PhoneNumberThirtySecondLimit|PhoneNumberOneHourLimit|DeliveryFrequencyLimit)|InternalError(\..*)?)$/;
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, text: string): Buffer => createHmac('sha256', key).update(text, 'utf8').digest();
@@ -96,7 +97,15 @@ export function buildRequest(settings: TencentSmsSettings, message: SmsMessage, 
     TemplateParamSet: [message.text],
   });
   const signed = tc3Sign(
-    { method: 'POST', path: '/', query: '', headers: { 'Content-Type': CONTENT_TYPE, Host: host, 'X-TC-Action': 'SendSms' }, payload: body, timestamp, service: SERVICE },
+    {
+      method: 'POST',
+      path: '/',
+      query: '',
+      headers: { 'Content-Type': CONTENT_TYPE, Host: host, 'X-TC-Action': 'SendSms' },
+      payload: body,
+      timestamp,
+      service: SERVICE,
+    },
     settings.secretKey,
   );
   return {
@@ -125,7 +134,11 @@ export function parseResponse(status: number, body: string): SmsSendResult {
   const json = parseJson(body);
   const response = isRecord(json) && isRecord(json.Response) ? json.Response : undefined;
   if (response === undefined) return httpFailure(status, body);
-  const fail = (code: string, message: string): SmsSendResult => ({ ok: false, error: `${code}: ${message}`, retryable: RETRYABLE.test(code) || status >= 500 });
+  const fail = (code: string, message: string): SmsSendResult => ({
+    ok: false,
+    error: `${code}: ${message}`,
+    retryable: RETRYABLE.test(code) || status >= 500,
+  });
   const error = errorOf(response.Error);
   if (error) return fail(error.code, error.message);
   const set = Array.isArray(response.SendStatusSet) ? response.SendStatusSet : [];
@@ -133,13 +146,15 @@ export function parseResponse(status: number, body: string): SmsSendResult {
   for (const entry of set) {
     const sent = errorOf(entry);
     if (!sent) return fail('MalformedSendStatus', 'a SendStatus has no Code');
-    if (sent.code !== 'Ok') return fail(sent.code, `${sent.message}${isRecord(entry) && typeof entry.PhoneNumber === 'string' ? ` (${entry.PhoneNumber})` : ''}`);
+    if (sent.code !== 'Ok')
+      return fail(sent.code, `${sent.message}${isRecord(entry) && typeof entry.PhoneNumber === 'string' ? ` (${entry.PhoneNumber})` : ''}`);
   }
   if (status < 200 || status >= 300) return httpFailure(status, body);
   return { ok: true };
 }
 
-const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d\d-\d\d)\/([a-z0-9]+)\/tc3_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const AUTHORIZATION =
+  /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d\d-\d\d)\/([a-z0-9]+)\/tc3_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 /**
  * Checks a received `SendSms` as Tencent would: path and method, the common headers, the SecretId, the
@@ -158,7 +173,8 @@ export function verifyRequest(request: ReceivedSmsRequest, credentials: { secret
   if (!headerOf(request, 'x-tc-region')) return refuse('MissingParameter', 'The X-TC-Region header is missing.');
   const timestamp = Number(headerOf(request, 'x-tc-timestamp'));
   if (!Number.isInteger(timestamp) || timestamp <= 0) return refuse('MissingParameter', 'The X-TC-Timestamp header is missing or not a number.');
-  if (now !== undefined && Math.abs(now.getTime() / 1000 - timestamp) > MAX_SKEW_SECONDS) return refuse('AuthFailure.SignatureExpire', 'The signature has expired.');
+  if (now !== undefined && Math.abs(now.getTime() / 1000 - timestamp) > MAX_SKEW_SECONDS)
+    return refuse('AuthFailure.SignatureExpire', 'The signature has expired.');
   const names = signedHeaderList.split(';');
   if (!names.includes('content-type') || !names.includes('host')) return refuse('AuthFailure.SignatureFailure', 'content-type and host must be signed.');
   const headers: Record<string, string> = {};
@@ -168,7 +184,10 @@ export function verifyRequest(request: ReceivedSmsRequest, credentials: { secret
     headers[name] = value;
   }
   if (service !== SERVICE || date !== tc3Date(timestamp)) return refuse('AuthFailure.SignatureFailure', 'The credential scope does not match the request.');
-  const expected = tc3Sign({ method: 'POST', path: '/', query: url.search.replace(/^\?/, ''), headers, payload: request.body, timestamp, service }, credentials.secretKey);
+  const expected = tc3Sign(
+    { method: 'POST', path: '/', query: url.search.replace(/^\?/, ''), headers, payload: request.body, timestamp, service },
+    credentials.secretKey,
+  );
   if (!sameSecret(signature, expected.signature)) return refuse('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
   const body = parseJson(request.body);
   if (!isRecord(body)) return refuse('InvalidParameter', 'The body is not a JSON object.');

@@ -9,7 +9,12 @@ const now = new Date('2024-05-01T10:20:30Z');
 
 function received(request: SmsHttpRequest): ReceivedSmsRequest {
   const url = new URL(request.url);
-  return { method: request.method, url: url.pathname, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])), body: request.body };
+  return {
+    method: request.method,
+    url: url.pathname,
+    headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+    body: request.body,
+  };
 }
 
 describe('twilio buildRequest', () => {
@@ -19,11 +24,17 @@ describe('twilio buildRequest', () => {
     expect(request.url).toBe(`https://api.twilio.com/2010-04-01/Accounts/${sid}/Messages.json`);
     expect(request.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
     expect(request.headers.Authorization).toBe(`Basic ${Buffer.from(`${sid}:lab-token`).toString('base64')}`);
-    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({ To: '+15558675310', From: '+15017122661', Body: 'PROBLEM web1 HTTP CRITICAL & more' });
+    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
+      To: '+15558675310',
+      From: '+15017122661',
+      Body: 'PROBLEM web1 HTTP CRITICAL & more',
+    });
     expect(request.body).toContain('To=%2B15558675310');
   });
   it('goes to the endpoint when one is set', () => {
-    expect(buildRequest({ ...settings, endpoint: 'http://198.18.0.1:8703' }, message, now, 'n').url).toBe(`http://198.18.0.1:8703/2010-04-01/Accounts/${sid}/Messages.json`);
+    expect(buildRequest({ ...settings, endpoint: 'http://198.18.0.1:8703' }, message, now, 'n').url).toBe(
+      `http://198.18.0.1:8703/2010-04-01/Accounts/${sid}/Messages.json`,
+    );
   });
 });
 
@@ -42,7 +53,9 @@ describe('twilio verifyRequest (the sink)', () => {
 
 describe('twilio parseResponse', () => {
   it('takes a created Message as success', () => {
-    expect(parseResponse(201, `{"sid":"SM1f0e8ae6ade43cb3c0ce4525424e404f","status":"queued","error_code":null,"error_message":null,"account_sid":"${sid}"}`)).toEqual({ ok: true });
+    expect(
+      parseResponse(201, `{"sid":"SM1f0e8ae6ade43cb3c0ce4525424e404f","status":"queued","error_code":null,"error_message":null,"account_sid":"${sid}"}`),
+    ).toEqual({ ok: true });
   });
   it('fails on an error body; 429 is retryable, a bad number is not', () => {
     expect(parseResponse(429, '{"code":20429,"message":"Too Many Requests","more_info":"https://www.twilio.com/docs/errors/20429","status":429}')).toEqual({
@@ -50,7 +63,9 @@ describe('twilio parseResponse', () => {
       error: 'Twilio 20429: Too Many Requests',
       retryable: true,
     });
-    expect(parseResponse(400, '{"code":21211,"message":"Invalid \'To\' Phone Number","more_info":"https://www.twilio.com/docs/errors/21211","status":400}')).toMatchObject({
+    expect(
+      parseResponse(400, '{"code":21211,"message":"Invalid \'To\' Phone Number","more_info":"https://www.twilio.com/docs/errors/21211","status":400}'),
+    ).toMatchObject({
       ok: false,
       retryable: false,
     });

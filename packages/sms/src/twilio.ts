@@ -65,8 +65,7 @@ export function verifyRequest(request: ReceivedSmsRequest, credentials: { accoun
   const url = new URL(request.url, 'http://sink');
   if (url.pathname !== twilioMessagesPath(credentials.accountSid) || request.method !== 'POST')
     return refuse('20404', `The requested resource ${url.pathname} was not found`);
-  if (!sameSecret(headerOf(request, 'authorization') ?? '', basic(credentials.accountSid, credentials.authToken)))
-    return refuse('20003', 'Authenticate');
+  if (!sameSecret(headerOf(request, 'authorization') ?? '', basic(credentials.accountSid, credentials.authToken))) return refuse('20003', 'Authenticate');
   const form = new URLSearchParams(request.body);
   if (!form.get('To')) return refuse('21604', "A 'To' phone number is required.");
   if (!form.get('From')) return refuse('21603', "A 'From' phone number is required.");

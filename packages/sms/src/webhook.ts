@@ -36,6 +36,7 @@ export function verifyRequest(request: ReceivedSmsRequest, settings: { bearerTok
   if (settings.bearerToken !== undefined && !sameSecret(headerOf(request, 'authorization') ?? '', `Bearer ${settings.bearerToken}`))
     return refuse('401', 'bad or missing bearer token');
   const json = parseJson(request.body);
-  if (!isRecord(json) || typeof json.to !== 'string' || typeof json.text !== 'string') return refuse('400', 'the body must be JSON with string "to" and "text"');
+  if (!isRecord(json) || typeof json.to !== 'string' || typeof json.text !== 'string')
+    return refuse('400', 'the body must be JSON with string "to" and "text"');
   return { ok: true };
 }

@@ -11,25 +11,15 @@
 // is stopped and shown as such; with --fail-at-limit (`npm test`'s guard against a runaway) the run
 // then fails.
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unpackRevision } from '../revision/unpack-revision';
 import { ProcessRole, ProcessSampler, RoleUsage } from './process-sampler';
 import { asInventory, syntheticSite, throwawayKey, ThrowawayKey } from './synthetic-inventory';
 
-const USAGE = 'usage: scale [--sizes 50,100] [--full-site] [--at REV | --program DIR] [--limit-minutes M] [--limit-gb G] [--fail-at-limit] [--keep] [-- <preview flags>]';
+const USAGE =
+  'usage: scale [--sizes 50,100] [--full-site] [--at REV | --program DIR] [--limit-minutes M] [--limit-gb G] [--fail-at-limit] [--keep] [-- <preview flags>]';
 
 interface Options {
   sizes: number[];
@@ -181,7 +171,9 @@ async function main(): Promise<void> {
   const source = options.at ? `the root program at ${options.at}` : options.program;
   const settings = Object.keys(process.env).filter((name) => /^PULUMI_(SKIP_CHECKPOINTS|PARALLEL|NODEJS_)/.test(name));
   const cli = spawnSync('bash', ['-c', 'command -v pulumi'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`scale: \`pulumi preview ${options.previewArgs.join(' ')}\` of 2 directors + N web hosts${options.fullSite ? ', a database and MooseFS' : ''} (${source})`);
+  console.log(
+    `scale: \`pulumi preview ${options.previewArgs.join(' ')}\` of 2 directors + N web hosts${options.fullSite ? ', a database and MooseFS' : ''} (${source})`,
+  );
   console.log(`scale: ${cli}; ${settings.map((name) => `${name}=${process.env[name]}`).join(' ') || 'no checkpoint, parallelism or Node.js setting'}`);
   console.log('| web hosts | resources | preview | peak RSS pulumi | peak RSS program | peak RSS provider | CPU pulumi / program / providers |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');

@@ -44,29 +44,21 @@ describe.each(inventory.hosts.map((host) => [host.name, host] as const))('%s', (
   });
 });
 
-describe.each(inventory.hosts.filter((h) => h.roles.includes('director')).map((h) => [h.name, h] as const))(
-  'director %s',
-  (_name, host) => {
-    it('loads ip_vs', async () => {
-      expect(await on(host, 'modprobe ip_vs && head -1 /proc/net/ip_vs')).toMatch(/^IP Virtual Server version/);
-    });
-  },
-);
+describe.each(inventory.hosts.filter((h) => h.roles.includes('director')).map((h) => [h.name, h] as const))('director %s', (_name, host) => {
+  it('loads ip_vs', async () => {
+    expect(await on(host, 'modprobe ip_vs && head -1 /proc/net/ip_vs')).toMatch(/^IP Virtual Server version/);
+  });
+});
 
-describe.each(inventory.hosts.filter((h) => h.roles.includes('web')).map((h) => [h.name, h] as const))(
-  'web host %s',
-  (_name, host) => {
-    it('has the FUSE device for its MooseFS mount', async () => {
-      expect(await on(host, 'stat -c %F /dev/fuse')).toBe('character special file\n');
-    });
-  },
-);
+describe.each(inventory.hosts.filter((h) => h.roles.includes('web')).map((h) => [h.name, h] as const))('web host %s', (_name, host) => {
+  it('has the FUSE device for its MooseFS mount', async () => {
+    expect(await on(host, 'stat -c %F /dev/fuse')).toBe('character special file\n');
+  });
+});
 
 describe('the lab as a whole', () => {
   it('gives every host its own machine id and SSH host key', async () => {
-    const identities = await Promise.all(
-      inventory.hosts.map((host) => on(host, 'cat /etc/machine-id; cut -d" " -f2 /etc/ssh/ssh_host_ed25519_key.pub')),
-    );
+    const identities = await Promise.all(inventory.hosts.map((host) => on(host, 'cat /etc/machine-id; cut -d" " -f2 /etc/ssh/ssh_host_ed25519_key.pub')));
     const [machineIds, hostKeys] = [0, 1].map((line) => identities.map((text) => text.split('\n')[line]));
     expect(new Set(machineIds).size).toBe(inventory.hosts.length);
     expect(new Set(hostKeys).size).toBe(inventory.hosts.length);

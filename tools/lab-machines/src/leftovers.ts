@@ -12,11 +12,7 @@ export const LabPrograms = /(^|\/)(systemd-nspawn|qemu-system-x86_64)$/;
 /** Containers, VMs and daemons of this clone's lab, found by their command lines rather than pid files. */
 export function strayLabProcesses(paths: LabPaths): ProcessInfo[] {
   const entries: string[] = LabDaemonIds.map((daemon) => daemon.entry);
-  return findProcesses(
-    (args) =>
-      (LabPrograms.test(args[0]) && args.some((arg) => arg.includes(paths.labDir))) ||
-      args.some((arg) => entries.includes(arg)),
-  );
+  return findProcesses((args) => (LabPrograms.test(args[0]) && args.some((arg) => arg.includes(paths.labDir))) || args.some((arg) => entries.includes(arg)));
 }
 
 /**

@@ -13,12 +13,7 @@ describe('selectPaths', () => {
   });
 
   it('removes earlier matches with ! patterns, in order', () => {
-    expect(selectPaths(files, ['**', '!**/*.log', 'sub/deep/e.log'])).toEqual([
-      'a.txt',
-      'sub/c.txt',
-      'sub/deep/d.txt',
-      'sub/deep/e.log',
-    ]);
+    expect(selectPaths(files, ['**', '!**/*.log', 'sub/deep/e.log'])).toEqual(['a.txt', 'sub/c.txt', 'sub/deep/d.txt', 'sub/deep/e.log']);
   });
 
   it('treats regular-expression characters literally', () => {

@@ -15,16 +15,7 @@ export interface CommandInputs {
   addPreviousOutputInEnv: boolean;
 }
 
-export const COMMAND_INPUT_KEYS = [
-  'create',
-  'update',
-  'delete',
-  'triggers',
-  'environment',
-  'stdin',
-  'logging',
-  'addPreviousOutputInEnv',
-] as const;
+export const COMMAND_INPUT_KEYS = ['create', 'update', 'delete', 'triggers', 'environment', 'stdin', 'logging', 'addPreviousOutputInEnv'] as const;
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;

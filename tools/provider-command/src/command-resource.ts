@@ -1,12 +1,4 @@
-import {
-  diffInputs,
-  PropertyMap,
-  resourceName,
-  reveal,
-  secret,
-  secretStrings,
-  type ResourceHandler,
-} from '@hastack/provider-kit';
+import { diffInputs, PropertyMap, resourceName, reveal, secret, secretStrings, type ResourceHandler } from '@hastack/provider-kit';
 import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { randomBytes } from 'node:crypto';
 import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs } from './command-inputs';
@@ -58,13 +50,7 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
     return environment;
   };
 
-  const run = async (
-    urn: string,
-    wire: PropertyMap,
-    inputs: CommandInputs,
-    command: string,
-    previousState?: PropertyMap,
-  ): Promise<CommandResult> => {
+  const run = async (urn: string, wire: PropertyMap, inputs: CommandInputs, command: string, previousState?: PropertyMap): Promise<CommandResult> => {
     const environment = {
       ...inputs.environment,
       ...(previousState && inputs.addPreviousOutputInEnv ? previousOutputEnvironment(urn, previousState) : {}),

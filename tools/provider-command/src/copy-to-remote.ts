@@ -1,13 +1,4 @@
-import {
-  ARCHIVE_SIGNATURE,
-  ASSET_SIGNATURE,
-  diffInputs,
-  PropertyMap,
-  reveal,
-  SIGNATURE_KEY,
-  UNKNOWN,
-  type ResourceHandler,
-} from '@hastack/provider-kit';
+import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, diffInputs, PropertyMap, reveal, SIGNATURE_KEY, UNKNOWN, type ResourceHandler } from '@hastack/provider-kit';
 import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';

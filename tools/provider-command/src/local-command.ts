@@ -1,12 +1,4 @@
-import {
-  ARCHIVE_SIGNATURE,
-  ASSET_SIGNATURE,
-  PropertyMap,
-  reveal,
-  SIGNATURE_KEY,
-  UNKNOWN,
-  type ResourceHandler,
-} from '@hastack/provider-kit';
+import { ARCHIVE_SIGNATURE, ASSET_SIGNATURE, PropertyMap, reveal, SIGNATURE_KEY, UNKNOWN, type ResourceHandler } from '@hastack/provider-kit';
 import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { resolve } from 'node:path';
 import { listFiles, selectPaths } from './asset-paths';
@@ -38,8 +30,7 @@ function localInputs(wire: PropertyMap): LocalInputs {
 function checkLocalInputs(wire: PropertyMap): CheckFailure[] {
   const inputs = reveal(wire) as PropertyMap;
   const failures: CheckFailure[] = [];
-  const isStringList = (value: unknown) =>
-    Array.isArray(value) && value.every((item) => typeof item === 'string' || item === UNKNOWN);
+  const isStringList = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string' || item === UNKNOWN);
   for (const key of ['interpreter', 'assetPaths', 'archivePaths']) {
     if (inputs[key] !== undefined && inputs[key] !== UNKNOWN && !isStringList(inputs[key])) {
       failures.push({ property: key, reason: `${key} must be a list of strings` });
@@ -57,9 +48,7 @@ async function fileOutputs(wire: PropertyMap): Promise<PropertyMap> {
   if (assetPaths.length === 0 && archivePaths.length === 0) return {};
   const files = await listFiles(dir);
   const fileAssets = (patterns: string[]) =>
-    Object.fromEntries(
-      selectPaths(files, patterns).map((file) => [file, { [SIGNATURE_KEY]: ASSET_SIGNATURE, path: resolve(dir, file) }]),
-    );
+    Object.fromEntries(selectPaths(files, patterns).map((file) => [file, { [SIGNATURE_KEY]: ASSET_SIGNATURE, path: resolve(dir, file) }]));
   return {
     ...(assetPaths.length ? { assets: fileAssets(assetPaths) } : {}),
     ...(archivePaths.length ? { archive: { [SIGNATURE_KEY]: ARCHIVE_SIGNATURE, assets: fileAssets(archivePaths) } } : {}),

@@ -36,15 +36,11 @@ describe('localRunner', () => {
       environment: { TOKEN: 'tok-123456' },
       sensitive: ['tok-123456'],
     });
-    await expect(localRunner(shell, quiet)(run)).rejects.toThrow(
-      'exit status 3: running "echo "no access for $TOKEN" >&2; exit 3":\nno access for [secret]',
-    );
+    await expect(localRunner(shell, quiet)(run)).rejects.toThrow('exit status 3: running "echo "no access for $TOKEN" >&2; exit 3":\nno access for [secret]');
   });
 
   it('fails when the interpreter cannot be started', async () => {
-    await expect(localRunner({ interpreter: ['/nonexistent/sh'] }, quiet)(runOf('true'))).rejects.toThrow(
-      /could not start \/nonexistent\/sh/,
-    );
+    await expect(localRunner({ interpreter: ['/nonexistent/sh'] }, quiet)(runOf('true'))).rejects.toThrow(/could not start \/nonexistent\/sh/);
   });
 
   it('does not wait for a background child that keeps the output open', async () => {

@@ -29,12 +29,10 @@ let work: string;
 let backend: string;
 let settings: Settings;
 
-const logOf = (name: string) =>
-  existsSync(join(work, name)) ? readFileSync(join(work, name), 'utf8').trim().split('\n') : [];
+const logOf = (name: string) => (existsSync(join(work, name)) ? readFileSync(join(work, name), 'utf8').trim().split('\n') : []);
 
 /** What the remote command runs: note the run, then take a while to read the password from stdin. */
-const remoteCreate = (label: string) =>
-  `echo ${label} >> ${work}/remote.log; sleep 2; cat > ${work}/password-copy; echo "ran ${label}"`;
+const remoteCreate = (label: string) => `echo ${label} >> ${work}/remote.log; sleep 2; cat > ${work}/password-copy; echo "ran ${label}"`;
 
 function program(): Record<string, pulumi.Output<unknown>> {
   const password = new random.RandomPassword('db-password', { length: 24, special: false });

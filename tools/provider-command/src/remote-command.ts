@@ -11,10 +11,7 @@ export const REMOTE_COMMAND_TYPE = 'command:remote:Command';
 
 function checkRemoteInputs(wire: PropertyMap): CheckFailure[] {
   const environment = reveal(wire.environment);
-  const invalidNames =
-    typeof environment === 'object' && environment !== null
-      ? Object.keys(environment).filter((name) => !ENVIRONMENT_NAME.test(name))
-      : [];
+  const invalidNames = typeof environment === 'object' && environment !== null ? Object.keys(environment).filter((name) => !ENVIRONMENT_NAME.test(name)) : [];
   return [
     ...checkConnection(wire.connection),
     ...invalidNames.map((name) => ({

@@ -1,11 +1,4 @@
-import type {
-  CheckResult,
-  CreateResult,
-  DiffResult,
-  Provider,
-  ReadResult,
-  UpdateResult,
-} from '@pulumi/pulumi/provider';
+import type { CheckResult, CreateResult, DiffResult, Provider, ReadResult, UpdateResult } from '@pulumi/pulumi/provider';
 import { PropertyMap, resourceType } from './property-values';
 
 /** What the provider does for one resource type. */

@@ -1,14 +1,4 @@
-import {
-  SIGNATURE_KEY,
-  UNKNOWN,
-  containsUnknown,
-  isSecret,
-  resourceName,
-  resourceType,
-  reveal,
-  secret,
-  secretStrings,
-} from './property-values';
+import { SIGNATURE_KEY, UNKNOWN, containsUnknown, isSecret, resourceName, resourceType, reveal, secret, secretStrings } from './property-values';
 
 describe('property values', () => {
   it('wraps secrets in the wire format the engine recognises', () => {
@@ -28,10 +18,7 @@ describe('property values', () => {
   });
 
   it('collects the strings held in secrets only', () => {
-    expect(secretStrings({ user: 'root', password: secret('pw'), env: secret({ A: 'a', N: 1 }) })).toEqual([
-      'pw',
-      'a',
-    ]);
+    expect(secretStrings({ user: 'root', password: secret('pw'), env: secret({ A: 'a', N: 1 }) })).toEqual(['pw', 'a']);
   });
 
   it('reads the name and type of a resource from its URN', () => {

@@ -41,8 +41,7 @@ describe('the random provider', () => {
   it('replaces on any input change, keepers included, and on nothing else', async () => {
     const { inputs: olds } = await provider.check!(stringUrn, {}, { length: 6, keepers: { rotation: '1' } });
     const state = (await provider.create!(stringUrn, olds)).outs;
-    const diff = async (news: Record<string, unknown>) =>
-      provider.diff!('id', stringUrn, state, (await provider.check!(stringUrn, state, news)).inputs);
+    const diff = async (news: Record<string, unknown>) => provider.diff!('id', stringUrn, state, (await provider.check!(stringUrn, state, news)).inputs);
     await expect(diff({ length: 6, keepers: { rotation: '1' } })).resolves.toEqual({ changes: false, replaces: [] });
     await expect(diff({ length: 6, keepers: { rotation: '2' } })).resolves.toEqual({
       changes: true,

@@ -23,9 +23,7 @@ describe('checkStringInputs', () => {
   it('keeps number and numeric in agreement, and reports a disagreement', () => {
     expect(checkStringInputs({ length: 8, number: false }).inputs).toMatchObject({ number: false, numeric: false });
     expect(checkStringInputs({ length: 8, numeric: false }).inputs).toMatchObject({ number: false, numeric: false });
-    expect(checkStringInputs({ length: 8, number: true, numeric: false }).failures).toEqual([
-      expect.objectContaining({ property: 'number' }),
-    ]);
+    expect(checkStringInputs({ length: 8, number: true, numeric: false }).failures).toEqual([expect.objectContaining({ property: 'number' })]);
   });
 
   it('treats an empty overrideSpecial as unset', () => {

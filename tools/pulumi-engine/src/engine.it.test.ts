@@ -39,7 +39,12 @@ describe('the Automation API with an inline program', () => {
     mkdirSync(join(cliRoot, 'bin'));
     symlinkSync(execFileSync('which', ['pulumi'], { encoding: 'utf8' }).trim(), join(cliRoot, 'bin', 'pulumi'));
     const engineBin = String(process.env.HASTACK_ENGINE_BIN);
-    const path = [join(cliRoot, 'bin'), ...String(process.env.PATH).split(':').filter((dir) => dir !== engineBin)].join(':');
+    const path = [
+      join(cliRoot, 'bin'),
+      ...String(process.env.PATH)
+        .split(':')
+        .filter((dir) => dir !== engineBin),
+    ].join(':');
     const pulumiCommand = await auto.PulumiCommand.get({ root: cliRoot });
     const stack = await auto.LocalWorkspace.createOrSelectStack(
       { projectName: 'tiny', stackName: 'automation', program: async () => tinyProgram() },

@@ -64,9 +64,7 @@ describe('recoverInterruptedUpdate', () => {
     const recovery = await recoverInterruptedUpdate(stack, undefined, (line) => lines.push(line));
     expect(recovery.pendingOperations).toEqual([`creating ${URN}`]);
     expect(stack.state().deployment).toEqual({ resources: [{ urn: 'x' }], pending_operations: [] });
-    expect(lines).toEqual([
-      'cleared 1 operation(s) an interrupted update left pending in stack "lab" (creating web1-site-write); this update runs them again',
-    ]);
+    expect(lines).toEqual(['cleared 1 operation(s) an interrupted update left pending in stack "lab" (creating web1-site-write); this update runs them again']);
   });
 
   it('changes nothing in a stack left in order', async () => {

@@ -70,11 +70,7 @@ function readLocks(dir: string | undefined): LockContent[] {
  *
  * Prints one line for each thing it clears, and returns them.
  */
-export async function recoverInterruptedUpdate(
-  stack: RecoverableStack,
-  locksDir: string | undefined,
-  log: (line: string) => void,
-): Promise<Recovery> {
+export async function recoverInterruptedUpdate(stack: RecoverableStack, locksDir: string | undefined, log: (line: string) => void): Promise<Recovery> {
   const locks = readLocks(locksDir);
   const stale = locks.filter((lock) => lock.hostname === hostname() && !processAlive(lock.pid));
   const staleLocks = stale.length === locks.length ? stale : [];

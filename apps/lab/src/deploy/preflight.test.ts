@@ -2,7 +2,15 @@ import { createServer, Server } from 'node:net';
 import { checkReachable } from './preflight';
 
 const entry = (name: string, port: number) => ({
-  name, port, address: '127.0.0.1', roles: ['web' as const], user: 'root', privateKeyPath: '/k', os: 'debian-12' as const, interface: 'eth0', weight: 1,
+  name,
+  port,
+  address: '127.0.0.1',
+  roles: ['web' as const],
+  user: 'root',
+  privateKeyPath: '/k',
+  os: 'debian-12' as const,
+  interface: 'eth0',
+  weight: 1,
 });
 
 describe('checkReachable', () => {

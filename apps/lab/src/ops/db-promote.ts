@@ -30,7 +30,13 @@ export async function promoteLabDb(
   const withRole = (role: Inventory['hosts'][number]['roles'][number]) => inventory.hosts.filter((host) => host.roles.includes(role));
   const candidate = withRole('db-replica').find((host) => host.name === hostName);
   if (!candidate) {
-    throw new Error(`"${hostName}" is not a database replica of the lab (replicas: ${withRole('db-replica').map((host) => host.name).join(', ') || 'none'})`);
+    throw new Error(
+      `"${hostName}" is not a database replica of the lab (replicas: ${
+        withRole('db-replica')
+          .map((host) => host.name)
+          .join(', ') || 'none'
+      })`,
+    );
   }
   const [primary] = withRole('db-primary');
   const others = withRole('db-replica').filter((host) => host !== candidate);

@@ -20,7 +20,10 @@ export async function forceAllChecks(inventory: Inventory): Promise<void> {
   const host = monitoringHost(inventory);
   const status = await nagiosStatus(inventory);
   const now = Math.floor(Date.now() / 1000);
-  const lines = status.hosts.flatMap((h) => [`[${now}] SCHEDULE_FORCED_HOST_CHECK;${h.host};${now}`, `[${now}] SCHEDULE_FORCED_HOST_SVC_CHECKS;${h.host};${now}`]);
+  const lines = status.hosts.flatMap((h) => [
+    `[${now}] SCHEDULE_FORCED_HOST_CHECK;${h.host};${now}`,
+    `[${now}] SCHEDULE_FORCED_HOST_SVC_CHECKS;${h.host};${now}`,
+  ]);
   await labSshOrThrow(host, `printf '%s\\n' ${lines.map((line) => `'${line}'`).join(' ')} > ${osProfile(host.os).paths.nagiosCommandFile}`);
 }
 

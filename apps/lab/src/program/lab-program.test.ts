@@ -11,7 +11,12 @@ const key = join(mkdtempSync(join(tmpdir(), 'lab-program-')), 'id_ed25519');
 writeFileSync(key, 'PRIVATE KEY TEXT');
 
 const host = (name: string, address: string, roles: string[], iface = 'host0') => ({
-  name, roles, address, privateKeyPath: key, os: 'debian-12', interface: iface,
+  name,
+  roles,
+  address,
+  privateKeyPath: key,
+  os: 'debian-12',
+  interface: iface,
 });
 
 const inventory = validateInventory(

@@ -67,7 +67,12 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       apacheSettings: options.apacheSettings,
       checkIntervals: LAB_CHECK_INTERVALS,
       // The lab's hosts share one small machine's load average, which a deploy or a test run drives high.
-      baseCheckThresholds: { loadPerCore: [[20, 15, 12], [40, 30, 25]] },
+      baseCheckThresholds: {
+        loadPerCore: [
+          [20, 15, 12],
+          [40, 30, 25],
+        ],
+      },
       // Alibaba Cloud SMS, the article's kind of provider, against the lab's sink speaking its API.
       sms: inventory.smsGateway && {
         settings: pulumi.secret(labSmsSettings('aliyun', inventory.smsGateway.url, [LAB_SMS_RECIPIENT])),

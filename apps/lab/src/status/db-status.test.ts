@@ -30,7 +30,15 @@ describe('parseMemberStatus', () => {
   });
 
   it('shows a primary fallen back to asynchronous replication', () => {
-    const text = ['active\tactive', 'read_only\t0', 'gtid\t0-1-5', 'master_enabled\t1', 'Rpl_semi_sync_master_status\tOFF', 'Rpl_semi_sync_master_clients\t0', 'Rpl_semi_sync_master_no_times\t2'].join('\n');
+    const text = [
+      'active\tactive',
+      'read_only\t0',
+      'gtid\t0-1-5',
+      'master_enabled\t1',
+      'Rpl_semi_sync_master_status\tOFF',
+      'Rpl_semi_sync_master_clients\t0',
+      'Rpl_semi_sync_master_no_times\t2',
+    ].join('\n');
     const status = parseMemberStatus({ name: 'db1', address: '198.18.0.31' }, 'primary', text);
     expect(status.semiSync).toEqual({ enabled: true, active: false, replicas: 0, fallbacks: 2 });
     expect(formatDbStatus({ members: [status] })[1]).toContain('semi-sync enabled, fallen back to async (0 replica(s) connected, 2 fallback(s))');

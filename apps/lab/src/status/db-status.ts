@@ -106,7 +106,9 @@ export async function collectDbStatus(inventory: Inventory): Promise<DbStatus | 
   const hosts = dbHosts(inventory);
   if (hosts.length === 0) return undefined;
   const members = await Promise.all(hosts.map(async ({ host, role }) => parseMemberStatus(host, role, (await labSsh(host, MEMBER_STATUS_COMMAND)).stdout)));
-  const jobs = await Promise.all(hosts.map(async ({ host }) => ({ backup: await jobStatus(host, BACKUP_STATUS_FILE), restoreCheck: await jobStatus(host, RESTORE_CHECK_STATUS_FILE) })));
+  const jobs = await Promise.all(
+    hosts.map(async ({ host }) => ({ backup: await jobStatus(host, BACKUP_STATUS_FILE), restoreCheck: await jobStatus(host, RESTORE_CHECK_STATUS_FILE) })),
+  );
   const newest = (list: (DbJobStatus | undefined)[]) => list.filter((j): j is DbJobStatus => j !== undefined).sort((a, b) => b.time.localeCompare(a.time))[0];
   return { members, backup: newest(jobs.map((j) => j.backup)), restoreCheck: newest(jobs.map((j) => j.restoreCheck)) };
 }
@@ -137,7 +139,12 @@ function describeJob(label: string, job: DbJobStatus | undefined): string {
 }
 
 export function formatDbStatus(status: DbStatus): string[] {
-  return ['database:', ...status.members.map(describeMember), describeJob('last backup', status.backup), describeJob('last restore check', status.restoreCheck)];
+  return [
+    'database:',
+    ...status.members.map(describeMember),
+    describeJob('last backup', status.backup),
+    describeJob('last restore check', status.restoreCheck),
+  ];
 }
 
 /**

@@ -54,7 +54,10 @@ export async function collectDfsStatus(inventory: Inventory): Promise<DfsStatus 
     metaloggers: await Promise.all(
       hostsWith(inventory, 'dfs-metalogger').map(async (host) => {
         const dataDir = osProfile(host.os).paths.moosefsDataDir;
-        const [metadataAgeSeconds, changelogAgeSeconds] = await fileAges(host, [`${dataDir}/${METALOGGER_METADATA_FILE}`, `${dataDir}/${METALOGGER_CHANGELOG_FILE}`]);
+        const [metadataAgeSeconds, changelogAgeSeconds] = await fileAges(host, [
+          `${dataDir}/${METALOGGER_METADATA_FILE}`,
+          `${dataDir}/${METALOGGER_CHANGELOG_FILE}`,
+        ]);
         return { name: host.name, connected: metaloggers.some((m) => m.address === host.address), metadataAgeSeconds, changelogAgeSeconds };
       }),
     ),
@@ -106,7 +109,9 @@ export function formatDfsStatus(status: DfsStatus): string[] {
   lines.push('chunkservers:');
   for (const cs of status.chunkservers) {
     const space = cs.connected && cs.totalBytes !== undefined ? `used ${gib(cs.usedBytes ?? 0)} of ${gib(cs.totalBytes)}` : '';
-    lines.push(`  ${cs.name.padEnd(10)} ${cs.address.padEnd(14)} ${cs.connected ? 'connected' : 'DISCONNECTED'}  ${space}  config ${cs.configDigest?.slice(0, 12) ?? '?'}`);
+    lines.push(
+      `  ${cs.name.padEnd(10)} ${cs.address.padEnd(14)} ${cs.connected ? 'connected' : 'DISCONNECTED'}  ${space}  config ${cs.configDigest?.slice(0, 12) ?? '?'}`,
+    );
   }
   const digests = new Set(status.chunkservers.map((cs) => cs.configDigest));
   if (digests.size > 1) lines.push('  chunkserver configs DIFFER');

@@ -29,8 +29,11 @@ export async function collectMonitoringStatus(inventory: Inventory): Promise<Nrp
 
 export function formatMonitoringStatus(hosts: NrpeHostStatus[]): string[] {
   const active = hosts.filter((host) => host.state === 'active' && host.allowedHosts);
-  const lines = [`Monitoring: NRPE active on ${active.length}/${hosts.length} hosts, answering ${[...new Set(active.map((h) => h.allowedHosts))].join(' / ') || '-'}`];
-  for (const host of hosts.filter((h) => !active.includes(h))) lines.push(`  ${host.name.padEnd(12)} NRPE ${host.allowedHosts || host.state === 'unreachable' ? host.state : 'not deployed'}`);
+  const lines = [
+    `Monitoring: NRPE active on ${active.length}/${hosts.length} hosts, answering ${[...new Set(active.map((h) => h.allowedHosts))].join(' / ') || '-'}`,
+  ];
+  for (const host of hosts.filter((h) => !active.includes(h)))
+    lines.push(`  ${host.name.padEnd(12)} NRPE ${host.allowedHosts || host.state === 'unreachable' ? host.state : 'not deployed'}`);
   return lines;
 }
 
@@ -45,7 +48,9 @@ export async function collectNagiosStatus(inventory: Inventory): Promise<NagiosS
 
 /** The last SMS the lab's sink received, accepted or not. */
 export function lastSms(inventory: Inventory): SmsRecord | undefined {
-  return readSmsRecords(inventory).filter((record) => record.kind === 'sms').at(-1);
+  return readSmsRecords(inventory)
+    .filter((record) => record.kind === 'sms')
+    .at(-1);
 }
 
 export function formatNagiosStatus(status: NagiosStatus, sms: SmsRecord | undefined): string[] {
@@ -56,6 +61,10 @@ export function formatNagiosStatus(status: NagiosStatus, sms: SmsRecord | undefi
   const lines = [`Nagios:      hosts ${counts(status.hosts)}; services ${counts(status.services)}`];
   for (const entry of [...status.hosts, ...status.services].filter((e) => !['UP', 'OK', 'PENDING'].includes(e.state)))
     lines.push(`  ${`${entry.host}${entry.service ? `/${entry.service}` : ''}`.padEnd(32)} ${entry.state}${entry.hard ? '' : ' (soft)'}: ${entry.output}`);
-  lines.push(sms ? `last SMS:    ${sms.receivedAt} ${sms.provider} to ${sms.recipients?.join(',')}${sms.accepted ? '' : ` refused (${sms.errorCode})`}: ${sms.text}` : 'last SMS:    none');
+  lines.push(
+    sms
+      ? `last SMS:    ${sms.receivedAt} ${sms.provider} to ${sms.recipients?.join(',')}${sms.accepted ? '' : ` refused (${sms.errorCode})`}: ${sms.text}`
+      : 'last SMS:    none',
+  );
   return lines;
 }

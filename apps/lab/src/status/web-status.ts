@@ -35,17 +35,18 @@ export function parseWebHostProbe(name: string, out: string): WebHostStatus {
 }
 
 /** One ssh round trip per host; every part may fail without hiding the others. */
-const webHostProbe = (documentRoot: string) => [
-  'apachectl -v 2>/dev/null || true',
-  `echo ${SEP}`,
-  'curl -s -m 3 http://127.0.0.1/ || true',
-  `echo; echo ${SEP}`,
-  'findmnt -rn -o TARGET,SOURCE || true',
-  `echo ${SEP}`,
-  'ls /var/lib/hastack/*/web/drain 2>/dev/null || true',
-  `echo ${SEP}`,
-  `readlink ${shellQuote(documentRoot)} || true`,
-].join('; ');
+const webHostProbe = (documentRoot: string) =>
+  [
+    'apachectl -v 2>/dev/null || true',
+    `echo ${SEP}`,
+    'curl -s -m 3 http://127.0.0.1/ || true',
+    `echo; echo ${SEP}`,
+    'findmnt -rn -o TARGET,SOURCE || true',
+    `echo ${SEP}`,
+    'ls /var/lib/hastack/*/web/drain 2>/dev/null || true',
+    `echo ${SEP}`,
+    `readlink ${shellQuote(documentRoot)} || true`,
+  ].join('; ');
 
 /** Each web host's Apache and PHP versions, MooseFS mounts, drain state and live release. */
 export async function collectWebStatus(inventory: Inventory): Promise<WebHostStatus[]> {

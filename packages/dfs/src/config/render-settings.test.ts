@@ -2,9 +2,12 @@ import { renderSettings } from './render-settings';
 
 describe('renderSettings', () => {
   it('writes one OPTION = VALUE line per setting under the header', () => {
-    expect(renderSettings([['MASTER_HOST', '10.0.0.1'], ['MASTER_PORT', 9420]])).toBe(
-      '# Rendered by hastack (dfs tier); edits are overwritten on the next deployment.\nMASTER_HOST = 10.0.0.1\nMASTER_PORT = 9420\n',
-    );
+    expect(
+      renderSettings([
+        ['MASTER_HOST', '10.0.0.1'],
+        ['MASTER_PORT', 9420],
+      ]),
+    ).toBe('# Rendered by hastack (dfs tier); edits are overwritten on the next deployment.\nMASTER_HOST = 10.0.0.1\nMASTER_PORT = 9420\n');
   });
 
   it.each([

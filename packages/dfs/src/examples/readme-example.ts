@@ -14,7 +14,5 @@ export function sharedStorageForTwoWebServers(privateKey: pulumi.Input<string>) 
     clients: webs.map((web) => web.dataAddress),
     goal: 2,
   });
-  return webs.map(
-    (web) => new MooseFsMount(`${web.name}-shared`, { host: web, master: cluster.masterAddress, where: '/srv/shared' }, { dependsOn: cluster }),
-  );
+  return webs.map((web) => new MooseFsMount(`${web.name}-shared`, { host: web, master: cluster.masterAddress, where: '/srv/shared' }, { dependsOn: cluster }));
 }

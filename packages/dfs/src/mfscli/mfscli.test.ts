@@ -50,7 +50,14 @@ const mounts = [
 describe('mfscli parsers', () => {
   it('reads connected chunkservers with their space, and the disconnected ones', () => {
     expect(parseChunkservers(chunkservers).connected[1]).toEqual({
-      address: '198.18.0.43', port: 9422, id: 2, version: '3.0.117', maintenance: 'maintenance_off', chunks: 1, usedBytes: 20340690944, totalBytes: 97793294336,
+      address: '198.18.0.43',
+      port: 9422,
+      id: 2,
+      version: '3.0.117',
+      maintenance: 'maintenance_off',
+      chunks: 1,
+      usedBytes: 20340690944,
+      totalBytes: 97793294336,
     });
     expect(parseChunkservers(oneDown)).toMatchObject({ connected: [{ address: '198.18.0.42' }], disconnected: [{ address: '198.18.0.43', port: 9422 }] });
   });
@@ -101,6 +108,9 @@ describe('check commands', () => {
 
   it('fails while chunks are under goal and passes when none are', () => {
     expect(run(noUndergoalCommand('10.0.0.41'), { '-SIC': classes(3) })).toEqual({ code: 2, out: '4 chunks under their goal' });
-    expect(run(noUndergoalCommand('10.0.0.41'), { '-SIC': classes(0).replace('undergoal:|1', 'undergoal:|0') })).toEqual({ code: 0, out: 'no chunk under its goal' });
+    expect(run(noUndergoalCommand('10.0.0.41'), { '-SIC': classes(0).replace('undergoal:|1', 'undergoal:|0') })).toEqual({
+      code: 0,
+      out: 'no chunk under its goal',
+    });
   });
 });

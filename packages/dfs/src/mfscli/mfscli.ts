@@ -99,8 +99,7 @@ export interface MountSession {
 
 /** `mfscli -SMS`: `active mounts, parameters:|session|ip|mount point|...` and the inactive ones. */
 export function parseMounts(text: string): MountSession[] {
-  const sessions = (table: string, active: boolean) =>
-    rows(text, table).map((f) => ({ sessionId: Number(f[0]), address: f[1], mountPoint: f[2], active }));
+  const sessions = (table: string, active: boolean) => rows(text, table).map((f) => ({ sessionId: Number(f[0]), address: f[1], mountPoint: f[2], active }));
   return [...sessions('active mounts, parameters', true), ...sessions('inactive mounts, parameters', false)];
 }
 

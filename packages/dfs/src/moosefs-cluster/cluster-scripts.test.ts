@@ -42,11 +42,13 @@ describe('masterConfigCheck', () => {
     expect(result).toEqual({ code: 0, out: '' });
     const lines = readFileSync(seen, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('DATA_PATH = /var/lib/mfs');
-    expect(lines).toEqual(expect.arrayContaining(['MATOCL_LISTEN_HOST = 127.0.0.1', 'MATOCL_LISTEN_PORT = 0', 'MATOCS_LISTEN_PORT = 0', 'MATOML_LISTEN_PORT = 0']));
+    expect(lines).toEqual(
+      expect.arrayContaining(['MATOCL_LISTEN_HOST = 127.0.0.1', 'MATOCL_LISTEN_PORT = 0', 'MATOCS_LISTEN_PORT = 0', 'MATOML_LISTEN_PORT = 0']),
+    );
     expect(lines.slice(1).some((line) => line.startsWith('DATA_PATH = /var/tmp/hastack-mfsmaster-check.'))).toBe(true);
   });
 
-  it('fails with the master\'s own words when it warns about a line, and leaves no scratch master behind', () => {
+  it("fails with the master's own words when it warns about a line, and leaves no scratch master behind", () => {
     writeFileSync(config, 'BROKEN\n');
     const result = bash(check, bin);
     expect(result.code).toBe(1);
@@ -86,7 +88,7 @@ describe('goalStep', () => {
     expect(step.run).toContain('master="$(cat "$STEP_INPUT")"');
     expect(step.run).toContain('mfsmount "$admin" -H "$master" -P 9421');
     expect(step.run).toContain('mfssetgoal -r 3 "$admin"');
-    expect(step.check).toContain("= 3");
+    expect(step.check).toContain('= 3');
     expect(step.check).toContain('umount "$admin"');
   });
 

@@ -13,20 +13,18 @@ import { renderMasterCfg } from './render-master-cfg';
  * ones; its metadata initialised once; the daemon; its ports open to the metaloggers, the chunkservers,
  * the clients and the admin host.
  */
-export function masterRole(
-  scope: ClusterScope,
-  node: DaemonNode,
-  inputs: { clients: pulumi.Output<string[]>; authCode: pulumi.Output<string> },
-): RoleParts {
+export function masterRole(scope: ClusterScope, node: DaemonNode, inputs: { clients: pulumi.Output<string[]>; authCode: pulumi.Output<string> }): RoleParts {
   const { parent, settings, configDir } = scope;
   const { host, prefix, packages } = node;
   const { dataPath, owned } = node.daemon;
   const admin = settings.adminHost;
   const masterPaths = { configPath: `${configDir}/mfsmaster.cfg`, dataPath, emptyMetadata: `${dataPath}/metadata.mfs.empty`, user: MOOSEFS_USER };
   const exportsPath = `${configDir}/mfsexports.cfg`;
-  const masterCfg = pulumi.all([inputs.authCode, host.dataAddress]).apply(([code, listenAddress]) =>
-    renderMasterCfg({ user: MOOSEFS_USER, dataPath, exportsPath, listenAddress, authCode: code, chunkLoopSeconds: settings.chunkLoopSeconds }),
-  );
+  const masterCfg = pulumi
+    .all([inputs.authCode, host.dataAddress])
+    .apply(([code, listenAddress]) =>
+      renderMasterCfg({ user: MOOSEFS_USER, dataPath, exportsPath, listenAddress, authCode: code, chunkLoopSeconds: settings.chunkLoopSeconds }),
+    );
   const exportsCfg = pulumi
     .all([inputs.clients, admin.dataAddress])
     .apply(([addresses, adminAddress]) => renderExportsCfg({ clients: addresses, adminAddress }));
@@ -51,13 +49,23 @@ export function masterRole(
   // A rule without sources would admit every address: no metalogger, no rule.
   const rule = (port: number, sources: pulumi.Input<string>[], description: string): FirewallRule => ({ port, protocol: 'tcp', sources, description });
   const metaloggerRules = settings.metaloggers.length
-    ? [rule(MooseFsPorts.metalogger, settings.metaloggers.map((h) => h.dataAddress), 'MooseFS metaloggers to the master')]
+    ? [
+        rule(
+          MooseFsPorts.metalogger,
+          settings.metaloggers.map((h) => h.dataAddress),
+          'MooseFS metaloggers to the master',
+        ),
+      ]
     : [];
   return {
     service,
     firewallRules: [
       ...metaloggerRules,
-      rule(MooseFsPorts.chunkserver, settings.chunkservers.map((h) => h.dataAddress), 'MooseFS chunkservers to the master'),
+      rule(
+        MooseFsPorts.chunkserver,
+        settings.chunkservers.map((h) => h.dataAddress),
+        'MooseFS chunkservers to the master',
+      ),
       rule(MooseFsPorts.client, [...settings.clients, admin.dataAddress], 'MooseFS clients and the admin host to the master'),
     ],
     checks: masterChecks(host, settings.chunkservers.length),

@@ -14,7 +14,16 @@ const valid: MooseFsClusterArgs = {
 describe('validateMooseFsClusterArgs', () => {
   it('accepts a valid cluster, a chunkserver that is also a metalogger included', () => {
     expect(validateMooseFsClusterArgs(valid)).toEqual([]);
-    expect(validateMooseFsClusterArgs({ ...valid, goal: 1, storage: [{ path: '/srv/a', limit: '-5GiB' }, { path: '/srv/b', limit: '1.5TiB' }] })).toEqual([]);
+    expect(
+      validateMooseFsClusterArgs({
+        ...valid,
+        goal: 1,
+        storage: [
+          { path: '/srv/a', limit: '-5GiB' },
+          { path: '/srv/b', limit: '1.5TiB' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it.each<[string, Partial<MooseFsClusterArgs>, string]>([

@@ -117,8 +117,7 @@ export function validateMooseFsClusterArgs(args: MooseFsClusterArgs): string[] {
   const paths = new Set<string>();
   settings.storage.forEach((folder, i) => {
     if (!folder.path.startsWith('/')) problems.push(`storage[${i}].path: "${folder.path}" is not an absolute path`);
-    else if (!isAbsolutePath(folder.path))
-      problems.push(`storage[${i}].path: "${folder.path}" may hold only letters, digits and . _ - / (no ..)`);
+    else if (!isAbsolutePath(folder.path)) problems.push(`storage[${i}].path: "${folder.path}" may hold only letters, digits and . _ - / (no ..)`);
     if (paths.has(folder.path)) problems.push(`storage[${i}].path: ${folder.path} is listed twice`);
     paths.add(folder.path);
     if (folder.limit !== undefined && !isSize(folder.limit)) problems.push(`storage[${i}].limit: "${folder.limit}" is not a size like 10GiB or -5GiB`);

@@ -21,7 +21,10 @@ function inputsOf(name: string): Record<string, unknown> {
 function setFiles(name: string): string[] {
   const stdin = inputsOf(name).stdin as string | { value: string };
   const text = typeof stdin === 'string' ? stdin : stdin.value;
-  return text.trim().split('\n').map((line) => Buffer.from(line, 'base64').toString('utf8'));
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => Buffer.from(line, 'base64').toString('utf8'));
 }
 
 /** The checks' commands once the addresses in them resolve. */
@@ -32,7 +35,9 @@ function checkCommands(cluster: MooseFsCluster): Promise<string[]> {
 describe('MooseFsCluster', () => {
   it('throws every argument problem before creating anything', () => {
     const before = recorded.length;
-    expect(() => new MooseFsCluster('bad', { ...args, master: undefined, goal: 3, storage: [{ path: 'srv/chunks' }] } as unknown as MooseFsClusterArgs)).toThrow(
+    expect(
+      () => new MooseFsCluster('bad', { ...args, master: undefined, goal: 3, storage: [{ path: 'srv/chunks' }] } as unknown as MooseFsClusterArgs),
+    ).toThrow(
       /master: a master host is needed\n.*goal: 3 copies need at least 3 chunkservers, there are 2\n.*storage\[0\]\.path: "srv\/chunks" is not an absolute path/s,
     );
     expect(recorded.length).toBe(before);
@@ -65,14 +70,27 @@ describe('MooseFsCluster', () => {
     it('exports the tree to the clients and the admin address only, checked with the master config by a scratch master', () => {
       const [cfg, exportsCfg] = setFiles('dfs-dfs-master-master-conf-write');
       expect(cfg).toContain('MATOCL_LISTEN_HOST = 10.0.0.41\n');
-      expect(exportsCfg.split('\n').filter((line) => /^\d/.test(line)).map((line) => line.split('\t')[0])).toEqual(['10.0.0.41', '10.0.0.21', '10.0.0.22']);
+      expect(
+        exportsCfg
+          .split('\n')
+          .filter((line) => /^\d/.test(line))
+          .map((line) => line.split('\t')[0]),
+      ).toEqual(['10.0.0.41', '10.0.0.21', '10.0.0.22']);
       expect(String(inputsOf('dfs-dfs-master-master-conf-write').create)).toContain('hastack-mfsmaster-check');
     });
 
     it('makes one account, data folder and package set per host, the metalogger beside the chunkserver', () => {
       const names = recorded.map((r) => r.name);
       expect(names.filter((n) => n.startsWith('dfs-dfs-chunk1-') && n.endsWith('-packages'))).toEqual(['dfs-dfs-chunk1-packages']);
-      expect(names).toEqual(expect.arrayContaining(['dfs-dfs-chunk1-mfs-user', 'dfs-dfs-chunk1-data', 'dfs-dfs-chunk1-metalogger', 'dfs-dfs-chunk1-chunkserver', 'dfs-dfs-chunk1-chunks-0']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'dfs-dfs-chunk1-mfs-user',
+          'dfs-dfs-chunk1-data',
+          'dfs-dfs-chunk1-metalogger',
+          'dfs-dfs-chunk1-chunkserver',
+          'dfs-dfs-chunk1-chunks-0',
+        ]),
+      );
       expect(String(inputsOf('dfs-dfs-chunk1-metalogger-conf-write').stdin)).toContain('MASTER_PORT = 9419\n');
     });
 
@@ -123,7 +141,11 @@ describe('MooseFsCluster', () => {
 
   it('opens, on a family with a firewall, each port to exactly its peers, and 9419 to nobody without metaloggers', async () => {
     const el = (name: string, address: string) => defineHost({ name, address, os: 'rocky-9', privateKey: 'k' });
-    const cluster = new MooseFsCluster('el', { master: el('m', '10.0.0.41'), chunkservers: [el('c1', '10.0.0.42'), el('c2', '10.0.0.43')], clients: ['10.0.0.21'] });
+    const cluster = new MooseFsCluster('el', {
+      master: el('m', '10.0.0.41'),
+      chunkservers: [el('c1', '10.0.0.42'), el('c2', '10.0.0.43')],
+      clients: ['10.0.0.21'],
+    });
     await checkCommands(cluster);
     await new Promise((resolve) => setTimeout(resolve, 200));
     // The rules as firewalld reads them, the script's quoting taken off.

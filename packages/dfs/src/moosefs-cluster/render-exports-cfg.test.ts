@@ -5,11 +5,7 @@ describe('renderExportsCfg', () => {
   const rules = text.split('\n').filter((line) => line && !line.startsWith('#'));
 
   it('lists exactly the clients and the admin address, each alone', () => {
-    expect(rules).toEqual([
-      '10.0.0.41\t/\trw,alldirs,admin,maproot=0:0',
-      '10.0.0.21\t/\trw,alldirs,maproot=0:0',
-      '10.0.0.22\t/\trw,alldirs,maproot=0:0',
-    ]);
+    expect(rules).toEqual(['10.0.0.41\t/\trw,alldirs,admin,maproot=0:0', '10.0.0.21\t/\trw,alldirs,maproot=0:0', '10.0.0.22\t/\trw,alldirs,maproot=0:0']);
   });
 
   it('exports nothing to everyone and no meta tree, unlike the shipped sample', () => {

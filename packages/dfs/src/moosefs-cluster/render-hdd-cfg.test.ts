@@ -2,11 +2,11 @@ import { renderHddCfg } from './render-hdd-cfg';
 
 describe('renderHddCfg', () => {
   it('lists one folder a line, with its limit when given', () => {
-    expect(renderHddCfg([{ path: '/srv/mfs-chunks' }, { path: '/data/b', limit: '-5GiB' }]).split('\n').slice(1)).toEqual([
-      '/srv/mfs-chunks',
-      '/data/b -5GiB',
-      '',
-    ]);
+    expect(
+      renderHddCfg([{ path: '/srv/mfs-chunks' }, { path: '/data/b', limit: '-5GiB' }])
+        .split('\n')
+        .slice(1),
+    ).toEqual(['/srv/mfs-chunks', '/data/b -5GiB', '']);
   });
 
   it.each(['*/srv/x', 'srv/x', '/srv/a b', '/srv/../etc'])('refuses %j, which would switch a mode or split a path', (path) => {

@@ -10,8 +10,7 @@ import type { StorageFolderArgs } from './moosefs-cluster-args';
 export function renderHddCfg(folders: readonly StorageFolderArgs[]): string {
   const lines = folders.map((folder) => {
     if (!isAbsolutePath(folder.path)) throw new Error(`mfshdd.cfg: "${folder.path}" is not a plain absolute path`);
-    if (folder.limit !== undefined && !isSize(folder.limit))
-      throw new Error(`mfshdd.cfg: "${folder.limit}" is not a size`);
+    if (folder.limit !== undefined && !isSize(folder.limit)) throw new Error(`mfshdd.cfg: "${folder.limit}" is not a size`);
     return folder.limit === undefined ? folder.path : `${folder.path} ${folder.limit}`;
   });
   return [RENDERED_HEADER, ...lines, ''].join('\n');

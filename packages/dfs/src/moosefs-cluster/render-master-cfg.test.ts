@@ -1,12 +1,23 @@
 import { renderMasterCfg } from './render-master-cfg';
 
-const conf = { user: 'mfs', dataPath: '/var/lib/mfs', exportsPath: '/etc/mfs/mfsexports.cfg', listenAddress: '10.0.0.41', authCode: 'Secr3tCode', chunkLoopSeconds: 300 };
+const conf = {
+  user: 'mfs',
+  dataPath: '/var/lib/mfs',
+  exportsPath: '/etc/mfs/mfsexports.cfg',
+  listenAddress: '10.0.0.41',
+  authCode: 'Secr3tCode',
+  chunkLoopSeconds: 300,
+};
 
 describe('renderMasterCfg', () => {
   const text = renderMasterCfg(conf);
 
   it('listens on the master address only, on the three MooseFS master ports', () => {
-    for (const [kind, port] of [['ML', 9419], ['CS', 9420], ['CL', 9421]] as const) {
+    for (const [kind, port] of [
+      ['ML', 9419],
+      ['CS', 9420],
+      ['CL', 9421],
+    ] as const) {
       expect(text).toContain(`MATO${kind}_LISTEN_HOST = 10.0.0.41\n`);
       expect(text).toContain(`MATO${kind}_LISTEN_PORT = ${port}\n`);
     }

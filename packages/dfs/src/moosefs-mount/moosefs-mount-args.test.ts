@@ -6,7 +6,9 @@ const valid: MooseFsMountArgs = { host: defineHost({ name: 'web1', address: '10.
 describe('validateMooseFsMountArgs', () => {
   it('accepts a mount with defaults and one with every option', () => {
     expect(validateMooseFsMountArgs(valid)).toEqual([]);
-    expect(validateMooseFsMountArgs({ ...valid, where: '/var/www/shared', subfolder: '/web', ioTimeoutSeconds: 2, options: ['mfscachemode=AUTO', 'noexec'] })).toEqual([]);
+    expect(
+      validateMooseFsMountArgs({ ...valid, where: '/var/www/shared', subfolder: '/web', ioTimeoutSeconds: 2, options: ['mfscachemode=AUTO', 'noexec'] }),
+    ).toEqual([]);
   });
 
   it.each<[string, Partial<MooseFsMountArgs>, string]>([

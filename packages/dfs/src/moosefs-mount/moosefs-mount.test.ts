@@ -27,7 +27,7 @@ describe('MooseFsMount', () => {
     expect(mount.selinuxBooleans).toEqual(['httpd_use_fusefs']);
   });
 
-  it('bounds the wait of each file operation when asked, before the caller\'s own options', async () => {
+  it("bounds the wait of each file operation when asked, before the caller's own options", async () => {
     const mount = new MooseFsMount('web2-shared', { host: web1, master: '10.0.0.41', ioTimeoutSeconds: 2, options: ['noexec'] });
     await valueOf(mount.where);
     const units = recorded.find((r) => r.name === 'web2-shared-mount-units-write')!;

@@ -21,7 +21,8 @@ function fakeShell(name: string, answers: [string, string | (() => string)][]): 
   };
 }
 
-const CS = 'chunk servers:|198.18.0.42|9422|1|-|3.0.117|0|maintenance_off|10|1|2|0|0|0|0|0\nchunk servers:|198.18.0.43|9422|2|-|3.0.117|0|maintenance_off|10|1|2|0|0|0|0|0\n';
+const CS =
+  'chunk servers:|198.18.0.42|9422|1|-|3.0.117|0|maintenance_off|10|1|2|0|0|0|0|0\nchunk servers:|198.18.0.43|9422|2|-|3.0.117|0|maintenance_off|10|1|2|0|0|0|0|0\n';
 
 function setup(masterState: string) {
   const master = fakeShell('dfs-master', [

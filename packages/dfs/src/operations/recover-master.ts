@@ -65,7 +65,12 @@ export async function recoverMaster(args: RecoverMasterArgs): Promise<RecoveryRe
   );
   args.log(`chunkservers connected: ${args.chunkserverAddresses.join(', ')}`);
   for (const client of args.clients) {
-    await waitUntil(`${client.shell.name}'s mount ${client.mountPath} to answer`, () => client.shell.run(mountAnswersScript(client.mountPath)), timeoutMs, 1000);
+    await waitUntil(
+      `${client.shell.name}'s mount ${client.mountPath} to answer`,
+      () => client.shell.run(mountAnswersScript(client.mountPath)),
+      timeoutMs,
+      1000,
+    );
     args.log(`${client.shell.name}: ${client.mountPath} answers`);
   }
   return { asideFolder, seconds: (Date.now() - started) / 1000 };

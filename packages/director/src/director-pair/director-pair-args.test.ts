@@ -58,7 +58,13 @@ describe('validateDirectorPairArgs', () => {
   });
 
   it('names a duplicate real server and a bad weight', () => {
-    const service = { ...valid.services[0], realServers: [{ name: 'a', address: '198.18.0.21', weight: 70000 }, { name: 'b', address: '198.18.0.21' }] };
+    const service = {
+      ...valid.services[0],
+      realServers: [
+        { name: 'a', address: '198.18.0.21', weight: 70000 },
+        { name: 'b', address: '198.18.0.21' },
+      ],
+    };
     const problems = validateDirectorPairArgs({ ...valid, services: [service] });
     expect(problems).toContain('services[0].realServers[0].weight: 70000 is outside 0..65535');
     expect(problems).toContain('services[0].realServers[1].address: 198.18.0.21 is listed twice');

@@ -96,9 +96,7 @@ export interface ResolvedVirtualService extends Omit<VirtualServiceArgs, 'protoc
 }
 
 /** The pair's args with every default in place; the password stays optional (generated under version 2 by the component). */
-export interface ResolvedDirectorPairArgs
-  extends Required<Omit<DirectorPairArgs, 'authPassword' | 'services'>>,
-    Pick<DirectorPairArgs, 'authPassword'> {
+export interface ResolvedDirectorPairArgs extends Required<Omit<DirectorPairArgs, 'authPassword' | 'services'>>, Pick<DirectorPairArgs, 'authPassword'> {
   services: ResolvedVirtualService[];
 }
 
@@ -211,14 +209,13 @@ export function validateDirectorPairArgs(args: DirectorPairArgs, directorAddress
           problems.push(`${realAt}.address: ${address} is a VIP or a director, not a real server`);
       }
       const weight = knownValue(real.weight);
-      if (weight !== undefined && (!Number.isInteger(weight) || !inRange(weight, 0, 65535)))
-        problems.push(`${realAt}.weight: ${weight} is outside 0..65535`);
+      if (weight !== undefined && (!Number.isInteger(weight) || !inRange(weight, 0, 65535))) problems.push(`${realAt}.weight: ${weight} is outside 0..65535`);
     });
     const check = service.healthCheck;
     const path = knownValue(check.path);
-    if (check.type === 'http' && path !== undefined && !path.startsWith('/'))
-      problems.push(`${at}.healthCheck.path: "${path}" must start with /`);
-    if (check.type === 'http' && !inRange(check.expectStatus, 100, 599)) problems.push(`${at}.healthCheck.expectStatus: ${check.expectStatus} is not an HTTP status`);
+    if (check.type === 'http' && path !== undefined && !path.startsWith('/')) problems.push(`${at}.healthCheck.path: "${path}" must start with /`);
+    if (check.type === 'http' && !inRange(check.expectStatus, 100, 599))
+      problems.push(`${at}.healthCheck.expectStatus: ${check.expectStatus} is not an HTTP status`);
     for (const field of ['intervalSeconds', 'timeoutSeconds', 'retryDelaySeconds'] as const) {
       if (!inRange(check[field], 0.01, 3600)) problems.push(`${at}.healthCheck.${field}: ${check[field]} is outside 0.01..3600`);
     }

@@ -56,7 +56,9 @@ describe('DirectorPair', () => {
     const pair = new DirectorPair('out', {
       ...args,
       vips: [vip],
-      services: [{ port: pulumi.output(8080), realServers: [{ name: 'web9', address: web.dataAddress }], healthCheck: { type: 'http', path: pulumi.output('/up') } }],
+      services: [
+        { port: pulumi.output(8080), realServers: [{ name: 'web9', address: web.dataAddress }], healthCheck: { type: 'http', path: pulumi.output('/up') } },
+      ],
     });
     expect(await valueOf(pair.vips)).toEqual(['198.18.0.101']);
     await valueOf(pair.configDigests.director1);

@@ -95,7 +95,9 @@ export function renderKeepalivedConf(conf: KeepalivedConf): string {
     'script_user root',
     `vrrp_version ${vrrp.version}`,
     ...(conf.connectionSync
-      ? [`lvs_sync_daemon ${word(conf.connectionSync.interface, 'sync interface')} ${word(vrrp.instanceName, 'instance')} id ${word(conf.connectionSync.syncId, 'sync id')}`]
+      ? [
+          `lvs_sync_daemon ${word(conf.connectionSync.interface, 'sync interface')} ${word(vrrp.instanceName, 'instance')} id ${word(conf.connectionSync.syncId, 'sync id')}`,
+        ]
       : []),
   ];
   const instance = [
@@ -106,7 +108,10 @@ export function renderKeepalivedConf(conf: KeepalivedConf): string {
     `advert_int ${word(vrrp.advertIntervalSeconds, 'advert interval')}`,
     ...(vrrp.preempt ? [] : ['nopreempt']),
     `unicast_src_ip ${address(vrrp.unicastSourceAddress, 'unicast source')}`,
-    ...block('unicast_peer', vrrp.unicastPeers.map((peer) => address(peer, 'unicast peer'))),
+    ...block(
+      'unicast_peer',
+      vrrp.unicastPeers.map((peer) => address(peer, 'unicast peer')),
+    ),
     ...(vrrp.authPassword ? block('authentication', ['auth_type PASS', `auth_pass ${word(vrrp.authPassword, 'auth password')}`]) : []),
     ...block(
       'virtual_ipaddress',

@@ -30,11 +30,7 @@ export class RealServerVip extends pulumi.ComponentResource {
       { parent: this },
     );
     // A oneshot unit applies its addresses on start, so a changed unit is restarted, not reloaded.
-    new Service(
-      `${name}-service`,
-      { host, unit: REAL_SERVER_UNIT, restartTriggers: [unitFile.digest] },
-      { parent: this, dependsOn: [arp, unitFile] },
-    );
+    new Service(`${name}-service`, { host, unit: REAL_SERVER_UNIT, restartTriggers: [unitFile.digest] }, { parent: this, dependsOn: [arp, unitFile] });
     this.unit = REAL_SERVER_UNIT;
     this.registerOutputs({ unit: this.unit });
   }

@@ -19,7 +19,7 @@ export const realServerArpSettings = {
 export function renderRealServerUnit(vips: readonly string[]): string {
   for (const vip of vips) if (!isIpv4(vip)) throw new Error(`RealServerVip: "${vip}" is not an IPv4 address`);
   return [
-    '# Rendered by hastack (director tier): the LVS-DR real-server VIP (the article\'s lvs_real script).',
+    "# Rendered by hastack (director tier): the LVS-DR real-server VIP (the article's lvs_real script).",
     '[Unit]',
     'Description=LVS direct-routing VIP on lo',
     'After=network-pre.target systemd-sysctl.service',

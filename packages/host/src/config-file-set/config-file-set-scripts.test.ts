@@ -77,13 +77,17 @@ describe('writeFileSetScript', () => {
 
   it('applies a new mode to content that did not change', () => {
     const first = deploy([`cfg_file=${objects}\n`, 'define host {}\n']);
-    const tighter = run(writeFileSetScript([files()[0], { path: objects, ownership: ownership('0600') }], validate(), originals), setInput([`cfg_file=${objects}\n`, 'define host {}\n']), first.stdout);
+    const tighter = run(
+      writeFileSetScript([files()[0], { path: objects, ownership: ownership('0600') }], validate(), originals),
+      setInput([`cfg_file=${objects}\n`, 'define host {}\n']),
+      first.stdout,
+    );
     expect(tighter.code).toBe(0);
     expect(modeOf(objects)).toBe('600');
   });
 
   it('keeps any byte of the content, and the content out of the script', () => {
-    const content = "line 1\n\tquote ' \" $HOME `id` \\ \u00e9\n\nno final newline";
+    const content = 'line 1\n\tquote \' " $HOME `id` \\ \u00e9\n\nno final newline';
     expect(run(writeFileSetScript([{ path: objects, ownership: ownership('0600') }], undefined, originals), setInput([content])).code).toBe(0);
     expect(read(objects)).toBe(content);
     expect(writeFileSetScript([{ path: objects, ownership: ownership('0600') }], undefined, originals).join('\n')).not.toContain('quote');

@@ -83,7 +83,11 @@ export class ConfigFileSet extends pulumi.ComponentResource {
       { parent: this, dependsOn: hostReady(args.host) },
     );
     // Derived from the written resource, so whoever waits on the digest waits for the write.
-    this.digest = written.stdin.apply((input) => createHash('sha256').update(`${this.paths.join('\0')}\0${input ?? ''}`).digest('hex'));
+    this.digest = written.stdin.apply((input) =>
+      createHash('sha256')
+        .update(`${this.paths.join('\0')}\0${input ?? ''}`)
+        .digest('hex'),
+    );
     this.registerOutputs({ digest: this.digest, paths: this.paths });
   }
 }

@@ -56,7 +56,11 @@ export class ConfigFile extends pulumi.ComponentResource {
       { parent: this, deleteBeforeReplace: true, dependsOn: hostReady(args.host) },
     );
     // Derived from the written resource, not from args, so whoever waits on it waits for the write.
-    this.digest = written.stdin.apply((text) => createHash('sha256').update(`${args.path}\0${text ?? ''}`).digest('hex'));
+    this.digest = written.stdin.apply((text) =>
+      createHash('sha256')
+        .update(`${args.path}\0${text ?? ''}`)
+        .digest('hex'),
+    );
     this.registerOutputs({ digest: this.digest, path: this.path });
   }
 }

@@ -29,12 +29,7 @@ function secretConnection(host: Host): pulumi.Output<Connection> {
  * that synchronous stretch; the resource's own source position, which the SDK captures with its own
  * limit, is kept.
  */
-export function hostCommand(
-  name: string,
-  host: Host,
-  args: HostCommandArgs,
-  opts: pulumi.CustomResourceOptions,
-): command.remote.Command {
+export function hostCommand(name: string, host: Host, args: HostCommandArgs, opts: pulumi.CustomResourceOptions): command.remote.Command {
   const create = () => new command.remote.Command(name, { ...args, connection: secretConnection(host) }, opts);
   if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return create();
   const limit = Error.stackTraceLimit;

@@ -25,7 +25,10 @@ const MODE = /^0?[0-7]{3,4}$/;
 export function pathProblems(argument: string, path: string): string[] {
   if (!path.startsWith('/') || path === '/') return [`${argument}: "${path}" must be an absolute path below /`];
   if (/[\n\r%]/.test(path)) return [`${argument}: "${path}" must not hold a line break or "%"`];
-  const normal = `/${path.split('/').filter((part) => part !== '' && part !== '.').join('/')}`;
+  const normal = `/${path
+    .split('/')
+    .filter((part) => part !== '' && part !== '.')
+    .join('/')}`;
   if (path.split('/').includes('..')) return [`${argument}: "${path}" must not have a ".." component`];
   if (normal !== path) return [`${argument}: "${path}" must be normalized, like "${normal}"`];
   return [];
@@ -42,5 +45,10 @@ export function modeProblems(argument: string, mode: string | undefined): string
 
 /** Every problem with the arguments, each naming its argument. */
 export function validateDirectoryArgs(args: Omit<DirectoryArgs, 'host'>): string[] {
-  return [...pathProblems('path', args.path), ...accountProblems('owner', args.owner), ...accountProblems('group', args.group), ...modeProblems('mode', args.mode)];
+  return [
+    ...pathProblems('path', args.path),
+    ...accountProblems('owner', args.owner),
+    ...accountProblems('group', args.group),
+    ...modeProblems('mode', args.mode),
+  ];
 }

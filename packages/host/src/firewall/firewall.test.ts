@@ -33,7 +33,7 @@ describe('Firewall and SelinuxBooleans, by OS profile', () => {
 
   it('EL9: switches the booleans on with setsebool -P', () => {
     const [command] = commandsOf('db1-el9-se');
-    expect(command.inputs.create).toContain("wanted=(httpd_can_network_connect_db httpd_use_fusefs)");
+    expect(command.inputs.create).toContain('wanted=(httpd_can_network_connect_db httpd_use_fusefs)');
     expect(command.inputs.create).toContain('setsebool -P "$b" on');
   });
 

@@ -39,8 +39,7 @@ export class NetworkMount extends pulumi.ComponentResource {
     super('hastack:host:NetworkMount', name, {}, opts);
     const { host } = args;
     const unitDir = host.profile.paths.systemdUnitDir;
-    const render = (what: string) =>
-      renderMountUnits({ what, where: args.where, type: args.type, options: args.options ?? [], requires: args.requires ?? [] });
+    const render = (what: string) => renderMountUnits({ what, where: args.where, type: args.type, options: args.options ?? [], requires: args.requires ?? [] });
     // Names and checks do not depend on `what`: render once with a stand-in to fail fast on the rest.
     const names = render('-');
     this.unit = names.mountUnit;

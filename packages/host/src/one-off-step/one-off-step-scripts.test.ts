@@ -66,7 +66,9 @@ describe('runStepScript', () => {
       ...step(),
       hasInput: true,
       check: `test -e ${dir}/done && cmp -s "$STEP_INPUT" ${dir}/seen`,
-      run: [`cp "$STEP_INPUT" ${dir}/seen`, `stat -c %a "$STEP_INPUT" > ${dir}/mode`, `ps -eo args > ${dir}/ps`, `env > ${dir}/env`, `touch ${dir}/done`].join('\n'),
+      run: [`cp "$STEP_INPUT" ${dir}/seen`, `stat -c %a "$STEP_INPUT" > ${dir}/mode`, `ps -eo args > ${dir}/ps`, `env > ${dir}/env`, `touch ${dir}/done`].join(
+        '\n',
+      ),
     };
     expect(run(runStepScript(withInput, inputDir), SECRET)).toMatchObject({ code: 0, stdout: 'ran\n' });
     expect(readFileSync(join(dir, 'seen'), 'utf8')).toBe(SECRET);

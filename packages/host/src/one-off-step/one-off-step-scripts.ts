@@ -39,12 +39,7 @@ function inputLines(hasInput: boolean, inputDir: string): string[] {
  * leaves nothing in the state that could quote its input.
  */
 function quietly(lines: string, failure: string): string[] {
-  return [
-    `if ! output="$(bash -c ${strict(lines)} </dev/null 2>&1)"; then`,
-    `  printf '%s\\n%s\\n' ${shellQuote(failure)} "$output" >&2`,
-    '  exit 1',
-    'fi',
-  ];
+  return [`if ! output="$(bash -c ${strict(lines)} </dev/null 2>&1)"; then`, `  printf '%s\\n%s\\n' ${shellQuote(failure)} "$output" >&2`, '  exit 1', 'fi'];
 }
 
 /**

@@ -5,16 +5,7 @@
  */
 
 /** Operating systems an inventory may name, as `<distribution>-<major>`. */
-export const OperatingSystems = [
-  'debian-12',
-  'centos-stream-8',
-  'centos-stream-9',
-  'rocky-8',
-  'rocky-9',
-  'alma-8',
-  'alma-9',
-  'centos-7',
-] as const;
+export const OperatingSystems = ['debian-12', 'centos-stream-8', 'centos-stream-9', 'rocky-8', 'rocky-9', 'alma-8', 'alma-9', 'centos-7'] as const;
 export type OperatingSystem = (typeof OperatingSystems)[number];
 
 export const OsFamilies = { debian: 'debian', el: 'el' } as const;
@@ -160,8 +151,7 @@ const apt: PackageManager = {
     `mapfile -t unneeded < <(apt-get -s ${NOT_KEPT_BY_WEAK_DEPENDENCIES} autoremove | sed -n 's/^Remv \\([^ ]*\\) .*/\\1/p' | ${ONLY_NAMED})`,
     `if ((\${#unneeded[@]})); then ${APT_GET} purge -y "\${unneeded[@]}"; fi`,
   ].join('\n'),
-  isInstalled:
-    'for p in "$@"; do dpkg-query -W -f=\'${Status}\' "$p" 2>/dev/null | grep -q "install ok installed" || exit 1; done',
+  isInstalled: 'for p in "$@"; do dpkg-query -W -f=\'${Status}\' "$p" 2>/dev/null | grep -q "install ok installed" || exit 1; done',
   listInstalled: "dpkg-query -W -f='${db:Status-Abbrev}${Package}=${Version}\\n' | sed -n 's/^ii //p'",
   refresh: `DEBIAN_FRONTEND=noninteractive dpkg --force-confdef --force-confold --configure -a && ${APT_GET} -o Acquire::Retries=3 update`,
   stateDir: '/var/lib/dpkg',

@@ -54,9 +54,7 @@ describe('installScript', () => {
   it('keeps the packages of earlier runs in the record, at their versions now', () => {
     const first = install(['absent']);
     writeFileSync(db, readFileSync(db, 'utf8').replace('absent=1.0', 'absent=1.1'));
-    expect(install(['absent', 'second'], first)).toBe(
-      'installed absent=1.1\ninstalled libabsent=1.0\ninstalled libsecond=1.0\ninstalled second=1.0\n',
-    );
+    expect(install(['absent', 'second'], first)).toBe('installed absent=1.1\ninstalled libabsent=1.0\ninstalled libsecond=1.0\ninstalled second=1.0\n');
   });
 
   it('changes the record when an installed version changes, so that services restart', () => {
@@ -97,9 +95,7 @@ describe('removeScript', () => {
   }
 
   it('hands the package manager exactly what the record says was installed', () => {
-    expect(runRemove('installed httpd=2.4.57-5.el9\ninstalled apr=1.7.0-11.el9\npresent curl=7.76.1-26.el9')).toBe(
-      'remove httpd apr\n',
-    );
+    expect(runRemove('installed httpd=2.4.57-5.el9\ninstalled apr=1.7.0-11.el9\npresent curl=7.76.1-26.el9')).toBe('remove httpd apr\n');
   });
 
   it('removes nothing when nothing was installed', () => {
@@ -139,8 +135,7 @@ describe("apt's removal", () => {
     });
     expect(result.status).toBe(0);
     expect(readFileSync(log, 'utf8')).toBe(
-      'apt-mark auto apache2 libapache2 needed-by-others\n' +
-        'apt-get -o DPkg::Lock::Timeout=300 purge -y libapache2 apache2\n',
+      'apt-mark auto apache2 libapache2 needed-by-others\n' + 'apt-get -o DPkg::Lock::Timeout=300 purge -y libapache2 apache2\n',
     );
   });
 });

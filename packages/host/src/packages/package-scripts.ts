@@ -28,12 +28,7 @@ function oneAtATime(profile: OsProfile): string[] {
  * an install is kept on the host until the record is printed: an install interrupted half-way and run
  * again still counts what the first attempt added. The package manager's own output goes to stderr.
  */
-export function installScript(
-  profile: OsProfile,
-  names: readonly string[],
-  repositorySetup: readonly string[],
-  beforeInstall: string,
-): string[] {
+export function installScript(profile: OsProfile, names: readonly string[], repositorySetup: readonly string[], beforeInstall: string): string[] {
   const manager = profile.packageManager;
   return [
     ...oneAtATime(profile),
@@ -59,7 +54,7 @@ export function installScript(
     'printf "%s\\n" "$@" > "$wanted"',
     'printf "%s\\n" "${recorded[@]}" | sed "/^$/d" > "$mine"',
     'if [ -s "$before" ]; then comm -13 <(cut -d = -f 1 "$before" | sort -u) <(cut -d = -f 1 "$now" | sort -u) >> "$mine"; fi',
-    'awk -F = \'FILENAME == ARGV[1] { mine[$1] = 1; next } FILENAME == ARGV[2] { wanted[$1] = 1; next }',
+    "awk -F = 'FILENAME == ARGV[1] { mine[$1] = 1; next } FILENAME == ARGV[2] { wanted[$1] = 1; next }",
     '  ($1 in mine) { print "installed " $0; next } ($1 in wanted) { print "present " $0 }\' "$mine" "$wanted" "$now"',
     'rm -f "$before"',
     'rmdir -p --ignore-fail-on-non-empty "$(dirname "$before")" 2>/dev/null || true',

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderJobScript, renderJobUnits } from './render-job-units';
 
-const options = { description: 'Full database backup', scriptPath: '/usr/local/lib/hastack/backup.sh', onCalendar: '*-*-* 03:15:00', randomizedDelaySeconds: 600, user: 'root' };
+const options = {
+  description: 'Full database backup',
+  scriptPath: '/usr/local/lib/hastack/backup.sh',
+  onCalendar: '*-*-* 03:15:00',
+  randomizedDelaySeconds: 600,
+  user: 'root',
+};
 
 describe('renderJobUnits', () => {
   const units = renderJobUnits(options);

@@ -58,11 +58,7 @@ export class ScheduledJob extends pulumi.ComponentResource {
       { host, path: `${unitDir}/${this.timerUnit}`, content: units.timer, validate: 'systemd-analyze verify "$CONFIG_FILE"' },
       { parent: this, dependsOn: service },
     );
-    new Service(
-      `${name}-timer`,
-      { host, unit: this.timerUnit, restartTriggers: [service.digest, timer.digest] },
-      { parent: this, dependsOn: timer },
-    );
+    new Service(`${name}-timer`, { host, unit: this.timerUnit, restartTriggers: [service.digest, timer.digest] }, { parent: this, dependsOn: timer });
     this.registerOutputs({ serviceUnit: this.serviceUnit, timerUnit: this.timerUnit });
   }
 }

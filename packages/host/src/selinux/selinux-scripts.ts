@@ -10,7 +10,8 @@ export function booleanProblems(booleans: readonly string[]): string[] {
 /** The booleans an earlier run switched on (its stdout). */
 const RECORDED = 'mapfile -t recorded < <(printf "%s\\n" "${PULUMI_COMMAND_STDOUT:-}" | grep -E "^[a-z][a-z0-9_]*$" || true)';
 const ONE_OF = 'one_of() { local value="$1" item; shift; for item in "$@"; do [ "$item" != "$value" ] || return 0; done; return 1; }';
-const SELINUX_OFF = 'if ! command -v getenforce >/dev/null 2>&1 || [ "$(getenforce)" = Disabled ]; then echo "SELinux is disabled: no boolean to set" >&2; exit 0; fi';
+const SELINUX_OFF =
+  'if ! command -v getenforce >/dev/null 2>&1 || [ "$(getenforce)" = Disabled ]; then echo "SELinux is disabled: no boolean to set" >&2; exit 0; fi';
 
 /**
  * Switches the booleans on, persistently (`setsebool -P`), those it switched on and no longer wants

@@ -22,7 +22,10 @@ function run(lines: string[], input: string, previousStdout?: string, running = 
   } catch {
     // a stand-in that says "inactive" fails the final check; what was asked is what matters then
   }
-  const calls = readFileSync(log, 'utf8').trim().split('\n').filter((call) => !/^(daemon-reload|enable --now|is-active)/.test(call));
+  const calls = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .filter((call) => !/^(daemon-reload|enable --now|is-active)/.test(call));
   return { calls, stdout };
 }
 

@@ -30,9 +30,7 @@ export function startScript(unit: string, onCreate: 'restart' | 'reload' | 'none
   const verb = onCreate === 'restart' ? 'restart' : 'reload-or-restart';
   return [
     'marks="$(cat)"',
-    ...(onCreate === 'none'
-      ? []
-      : [`was_running=false`, `if systemctl is-active --quiet ${shellQuote(unit)}; then was_running=true; fi`]),
+    ...(onCreate === 'none' ? [] : [`was_running=false`, `if systemctl is-active --quiet ${shellQuote(unit)}; then was_running=true; fi`]),
     'systemctl daemon-reload',
     `systemctl enable --now ${shellQuote(unit)}`,
     ...(onCreate === 'none' ? [] : [`if $was_running; then systemctl ${verb} ${shellQuote(unit)}; fi`]),
@@ -65,8 +63,5 @@ export function applyChangeScript(unit: string, mode: ReloadMode): string[] {
 
 /** Stops and disables; a unit already gone with its package is not an error. */
 export function disableScript(unit: string): string[] {
-  return [
-    `if systemctl cat ${shellQuote(unit)} >/dev/null 2>&1; then systemctl disable --now ${shellQuote(unit)}; fi`,
-    'systemctl daemon-reload',
-  ];
+  return [`if systemctl cat ${shellQuote(unit)} >/dev/null 2>&1; then systemctl disable --now ${shellQuote(unit)}; fi`, 'systemctl daemon-reload'];
 }

@@ -31,7 +31,11 @@ describe('the sysctl scripts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sysctl-'));
   const kernel = join(dir, 'kernel');
   const bin = join(dir, 'bin');
-  const files: SysctlFiles = { file: join(dir, 'sysctl.d/90-hastack-lab-web1-arp.conf'), saved: join(dir, 'saved/lab-web1-arp.conf'), originals: join(dir, 'originals') };
+  const files: SysctlFiles = {
+    file: join(dir, 'sysctl.d/90-hastack-lab-web1-arp.conf'),
+    saved: join(dir, 'saved/lab-web1-arp.conf'),
+    originals: join(dir, 'originals'),
+  };
   const value = (key: string) => readFileSync(join(kernel, key), 'utf8');
 
   beforeAll(() => {
@@ -39,13 +43,23 @@ describe('the sysctl scripts', () => {
     mkdirSync(bin);
     writeFileSync(join(bin, 'sysctl'), FAKE_SYSCTL);
     chmodSync(join(bin, 'sysctl'), 0o755);
-    for (const [key, initial] of [['net.a', '0'], ['net.b', '0'], ['net.c', '7']]) writeFileSync(join(kernel, key), initial);
+    for (const [key, initial] of [
+      ['net.a', '0'],
+      ['net.b', '0'],
+      ['net.c', '7'],
+    ])
+      writeFileSync(join(kernel, key), initial);
   });
 
   function run(lines: string[], stdin = '') {
-    return spawnSync('sh', ['-c', bashScript(lines)], { input: stdin, encoding: 'utf8', env: { ...process.env, KERNEL: kernel, PATH: `${bin}:${process.env.PATH}` } });
+    return spawnSync('sh', ['-c', bashScript(lines)], {
+      input: stdin,
+      encoding: 'utf8',
+      env: { ...process.env, KERNEL: kernel, PATH: `${bin}:${process.env.PATH}` },
+    });
   }
-  const apply = (settings: SysctlSettings, firstWrite = false) => run(applySysctlScript(files, Object.keys(settings).sort(), firstWrite), renderSysctlConf(settings));
+  const apply = (settings: SysctlSettings, firstWrite = false) =>
+    run(applySysctlScript(files, Object.keys(settings).sort(), firstWrite), renderSysctlConf(settings));
 
   it('persists and applies the settings, keeping the values from before', () => {
     expect(apply({ 'net.a': 1, 'net.b': 2 }, true).status).toBe(0);

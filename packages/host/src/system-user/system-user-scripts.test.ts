@@ -13,7 +13,8 @@ const FAKES: Record<string, string> = {
   useradd: 'echo "useradd $*" >> "$DB/log"; [ -z "${FAIL_USERADD:-}" ] || exit 9; echo "${@: -1}:x:999:999::/:/bin/false" >> "$DB/passwd"',
   usermod: 'echo "usermod $*" >> "$DB/log"',
   userdel: 'echo "userdel $*" >> "$DB/log"; sed -i "/^$1:/d" "$DB/passwd"',
-  groupdel: 'echo "groupdel $*" >> "$DB/log"; if grep -q "^$1:" "$DB/in-use" 2>/dev/null; then echo "cannot remove the primary group" >&2; exit 8; fi; sed -i "/^$1:/d" "$DB/group"',
+  groupdel:
+    'echo "groupdel $*" >> "$DB/log"; if grep -q "^$1:" "$DB/in-use" 2>/dev/null; then echo "cannot remove the primary group" >&2; exit 8; fi; sed -i "/^$1:/d" "$DB/group"',
 };
 
 describe('SystemUser scripts', () => {

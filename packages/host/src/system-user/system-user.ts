@@ -24,7 +24,9 @@ export interface SystemUserArgs {
 export function validateSystemUserArgs(args: Omit<SystemUserArgs, 'host'>): string[] {
   return [
     ...(/^[0-9]+$/.test(args.user) ? [`user: "${args.user}" must be a name, not a number`] : accountProblems('user', args.user)),
-    ...(args.group !== undefined && /^[0-9]+$/.test(args.group) ? [`group: "${args.group}" must be a name, not a number`] : accountProblems('group', args.group)),
+    ...(args.group !== undefined && /^[0-9]+$/.test(args.group)
+      ? [`group: "${args.group}" must be a name, not a number`]
+      : accountProblems('group', args.group)),
     ...(args.home === undefined ? [] : pathProblems('home', args.home)),
     ...(args.shell === undefined ? [] : pathProblems('shell', args.shell)),
   ];

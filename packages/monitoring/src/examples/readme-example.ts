@@ -15,10 +15,7 @@ export function watchDatabaseHost(privateKey: pulumi.Input<string>) {
   return new NagiosServer('mon1-nagios', {
     host: monitoring,
     hosts: [{ name: 'db1', address: db.address, groups: ['db'] }],
-    services: [
-      ...agent.commandNames.map((name) => ({ host: 'db1', name })),
-      { host: 'db1', name: 'mariadb-port', active: 'check_tcp -H 10.0.0.31 -p 3306' },
-    ],
+    services: [...agent.commandNames.map((name) => ({ host: 'db1', name })), { host: 'db1', name: 'mariadb-port', active: 'check_tcp -H 10.0.0.31 -p 3306' }],
     intervals: { checkSeconds: 60, retrySeconds: 20, maxCheckAttempts: 3 },
     sms: {
       settings: pulumi.secret({

@@ -38,7 +38,16 @@ describe('validateNagiosServerArgs', () => {
     ['a host address', { hosts: [{ ...web1, address: '198.18.0' }], services: [] }, 'hosts[0].address: "198.18.0" is not an IPv4 address'],
     ['a service of no watched host', { services: [{ host: 'db1', name: 'lag' }] }, 'services[0].host: "db1" is not a watched host'],
     ['a service name', { services: [{ host: 'web1', name: 'disk free' }] }, 'services[0].name: "disk free" is not a service name (letters, digits, _ . -)'],
-    ['a service declared twice', { services: [{ host: 'web1', name: 'http' }, { host: 'web1', name: 'http' }] }, 'services[1]: "web1/http" is declared twice'],
+    [
+      'a service declared twice',
+      {
+        services: [
+          { host: 'web1', name: 'http' },
+          { host: 'web1', name: 'http' },
+        ],
+      },
+      'services[1]: "web1/http" is declared twice',
+    ],
     ['an active command of two lines', { services: [{ host: 'web1', name: 'http', active: 'true\nfalse' }] }, 'services[0].active: must be one non-empty line'],
     ['an empty active command', { services: [{ host: 'web1', name: 'http', active: ' ' }] }, 'services[0].active: must be one non-empty line'],
     ['a check interval', { intervals: { checkSeconds: 0 } }, 'intervals.checkSeconds: must be a whole number >= 1, got 0'],

@@ -80,7 +80,8 @@ export function validateNagiosServerArgs(args: Omit<NagiosServerArgs, 'host'>): 
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) problems.push(`intervals.${key}: must be a whole number >= 1, got ${value}`);
   }
   const reminder = intervals.notificationSeconds;
-  if (reminder !== undefined && !(Number.isInteger(reminder) && reminder >= 0)) problems.push(`intervals.notificationSeconds: must be a whole number >= 0, got ${reminder}`);
+  if (reminder !== undefined && !(Number.isInteger(reminder) && reminder >= 0))
+    problems.push(`intervals.notificationSeconds: must be a whole number >= 0, got ${reminder}`);
   if (args.sms) problems.push(...validateSmsNotifierArgs(args.sms).map((problem) => `sms.${problem}`));
   for (const [key, value] of Object.entries(args.settings ?? {})) {
     if (!SETTING.test(key)) problems.push(`settings.${key}: not a nagios.cfg setting name`);

@@ -48,10 +48,7 @@ export class NagiosServer extends pulumi.ComponentResource {
     this.sms = sms;
 
     const objects = pulumi
-      .all([
-        pulumi.all(args.hosts.map((h) => pulumi.all([h.address, h.aliveCheck]))),
-        pulumi.all(args.services.map((s) => s.active)),
-      ])
+      .all([pulumi.all(args.hosts.map((h) => pulumi.all([h.address, h.aliveCheck]))), pulumi.all(args.services.map((s) => s.active))])
       .apply(([hostValues, activeCommands]) => {
         // Addresses and commands known only now are checked now, before the objects reach the host.
         const late = validateNagiosServerArgs({
@@ -74,7 +71,11 @@ export class NagiosServer extends pulumi.ComponentResource {
 
     const checkFiles = (args.checkFiles ?? []).map(
       (file, i) =>
-        new ConfigFile(`${name}-check-file-${i}`, { host, path: file.path, content: file.content, group: NAGIOS_USER, mode: '0640' }, { parent: this, dependsOn: packages }),
+        new ConfigFile(
+          `${name}-check-file-${i}`,
+          { host, path: file.path, content: file.content, group: NAGIOS_USER, mode: '0640' },
+          { parent: this, dependsOn: packages },
+        ),
     );
     const config = new ConfigFileSet(
       `${name}-config`,

@@ -74,5 +74,9 @@ export function renderNagiosCfg(cfg: NagiosCfg): string {
     admin_pager: 'root@localhost',
     ...cfg.settings,
   };
-  return ['# Managed by hastack (monitoring NagiosServer); edits are overwritten.', ...Object.entries(settings).map(([key, value]) => `${key}=${value}`)].join('\n') + '\n';
+  return (
+    ['# Managed by hastack (monitoring NagiosServer); edits are overwritten.', ...Object.entries(settings).map(([key, value]) => `${key}=${value}`)].join(
+      '\n',
+    ) + '\n'
+  );
 }

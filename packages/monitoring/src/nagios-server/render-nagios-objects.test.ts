@@ -19,10 +19,15 @@ const objects: NagiosObjects = {
 /** The definitions of one type, each as its fields. */
 function definitions(text: string, type: string): Record<string, string>[] {
   return [...text.matchAll(new RegExp(`define ${type} \\{\\n([^}]*)\\}`, 'g'))].map((match) =>
-    Object.fromEntries(match[1].trim().split('\n').map((line) => {
-      const [key, ...rest] = line.trim().split(/\s+/);
-      return [key, line.trim().slice(key.length).trim() || rest.join(' ')];
-    })),
+    Object.fromEntries(
+      match[1]
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const [key, ...rest] = line.trim().split(/\s+/);
+          return [key, line.trim().slice(key.length).trim() || rest.join(' ')];
+        }),
+    ),
   );
 }
 
@@ -50,8 +55,19 @@ describe('renderNagiosObjects', () => {
 
   it('uses the intervals in seconds and notifies the on-call group', () => {
     const [template] = definitions(text, 'service');
-    expect(template).toMatchObject({ name: 'hastack-service', register: '0', check_interval: '10', retry_interval: '5', max_check_attempts: '2', notification_interval: '600', contact_groups: 'hastack-oncall' });
-    expect(definitions(text, 'contact')[0]).toMatchObject({ service_notification_commands: 'hastack-notify-service', host_notification_commands: 'hastack-notify-host' });
+    expect(template).toMatchObject({
+      name: 'hastack-service',
+      register: '0',
+      check_interval: '10',
+      retry_interval: '5',
+      max_check_attempts: '2',
+      notification_interval: '600',
+      contact_groups: 'hastack-oncall',
+    });
+    expect(definitions(text, 'contact')[0]).toMatchObject({
+      service_notification_commands: 'hastack-notify-service',
+      host_notification_commands: 'hastack-notify-host',
+    });
   });
 
   it('asks NRPE by name and runs an active check through bash exactly as written', () => {

@@ -111,10 +111,22 @@ export function renderNagiosObjects(objects: NagiosObjects): string {
   );
   const groups = [...new Set(objects.hosts.flatMap((host) => host.groups))].sort();
   for (const group of groups)
-    blocks.push(define('hostgroup', { hostgroup_name: group, alias: `hastack ${group} tier`, members: objects.hosts.filter((h) => h.groups.includes(group)).map((h) => h.name).join(',') }));
+    blocks.push(
+      define('hostgroup', {
+        hostgroup_name: group,
+        alias: `hastack ${group} tier`,
+        members: objects.hosts
+          .filter((h) => h.groups.includes(group))
+          .map((h) => h.name)
+          .join(','),
+      }),
+    );
   for (const host of objects.hosts) {
     const alive: Record<string, string> = host.aliveCheck === undefined ? {} : { check_command: activeCommandName(host.name, 'alive') };
-    if (host.aliveCheck !== undefined) blocks.push(define('command', { command_name: activeCommandName(host.name, 'alive'), command_line: bashCommandLine(objects.pluginDir, host.aliveCheck) }));
+    if (host.aliveCheck !== undefined)
+      blocks.push(
+        define('command', { command_name: activeCommandName(host.name, 'alive'), command_line: bashCommandLine(objects.pluginDir, host.aliveCheck) }),
+      );
     blocks.push(define('host', { use: 'hastack-host', host_name: host.name, address: host.address, ...alive }));
   }
   for (const service of objects.services) {

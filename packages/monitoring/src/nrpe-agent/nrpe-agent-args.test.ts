@@ -18,7 +18,14 @@ describe('validateNrpeAgentArgs', () => {
         { name: 'bad name', command: 'true' },
         { name: 'two-lines', command: 'true\nfalse' },
       ],
-      thresholds: { diskFreePercent: [10, 20], totalProcs: [500, 300], loadPerCore: [[4, 3, 2], [8, 6, 1]] },
+      thresholds: {
+        diskFreePercent: [10, 20],
+        totalProcs: [500, 300],
+        loadPerCore: [
+          [4, 3, 2],
+          [8, 6, 1],
+        ],
+      },
       port: 0,
     });
     expect(problems).toEqual([

@@ -27,7 +27,10 @@ describe('NrpeAgent', () => {
       commands: [{ name: 'mariadb-up', command: pulumi.output('mysqladmin ping') }],
     });
     await valueOf(agent.configDigest);
-    const [text, script] = stdinText('db1-nrpe-config-write').trim().split('\n').map((line) => Buffer.from(line, 'base64').toString('utf8'));
+    const [text, script] = stdinText('db1-nrpe-config-write')
+      .trim()
+      .split('\n')
+      .map((line) => Buffer.from(line, 'base64').toString('utf8'));
     expect(text).toContain('allowed_hosts=198.18.0.51\n');
     expect(text).toContain('command[mariadb-up]=/usr/local/lib/hastack-nrpe/mariadb-up\n');
     expect(script).toContain('\nmysqladmin ping\n');

@@ -25,7 +25,12 @@ export class NrpeAgent extends pulumi.ComponentResource {
       .all([pulumi.output(args.listenAddress), pulumi.all(args.monitoringAddresses), pulumi.all(commands.map((c) => c.command))])
       .apply(([listenAddress, monitoringAddresses, lines]) => {
         // Addresses known only now are checked now, before the file reaches the host.
-        const late = validateNrpeAgentArgs({ ...args, listenAddress, monitoringAddresses, commands: commands.map((c, i) => ({ name: c.name, command: lines[i] })) });
+        const late = validateNrpeAgentArgs({
+          ...args,
+          listenAddress,
+          monitoringAddresses,
+          commands: commands.map((c, i) => ({ name: c.name, command: lines[i] })),
+        });
         assertValidArgs('NrpeAgent', name, late);
         return renderNrpeCfg({
           listenAddress,
@@ -55,7 +60,10 @@ export class NrpeAgent extends pulumi.ComponentResource {
     // allowed_hosts is NRPE's own check after the connection is made: the firewall keeps others from reaching it.
     const firewall = firewallFor(
       `${name}-firewall`,
-      { host, rules: [{ protocol: 'tcp', port: args.port ?? 5666, sources: args.monitoringAddresses, description: 'NRPE from the monitoring server(s) only' }] },
+      {
+        host,
+        rules: [{ protocol: 'tcp', port: args.port ?? 5666, sources: args.monitoringAddresses, description: 'NRPE from the monitoring server(s) only' }],
+      },
       { parent: this },
     );
     // server_address and allowed_hosts are read at start only: a changed drop-in restarts the agent.

@@ -40,7 +40,10 @@ function sink() {
       if (refuse > 0) {
         refuse -= 1;
         if (twilio) res.writeHead(429, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 20429, message: 'Too Many Requests', status: 429 }));
-        else res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: 'throttled', RequestId: 'r' }));
+        else
+          res
+            .writeHead(200, { 'Content-Type': 'application/json' })
+            .end(JSON.stringify({ Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: 'throttled', RequestId: 'r' }));
       } else if (twilio) res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sid: 'SM1', status: 'queued' }));
       else res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ Code: 'OK', Message: 'OK', BizId: '1', RequestId: 'r' }));
     });
@@ -85,7 +88,8 @@ function notifierAt(settings: SmsSettings, policy: Partial<NotifierConfig> = {})
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('close', (code) => resolve({ code, stderr, ms: Date.now() - started }));
     });
-  const problem = (service: string, type = 'PROBLEM', state = 'CRITICAL') => run('notify', '--type', type, '--host', 'web1', '--service', service, '--state', state, '--output', `${service} is down`);
+  const problem = (service: string, type = 'PROBLEM', state = 'CRITICAL') =>
+    run('notify', '--type', type, '--host', 'web1', '--service', service, '--state', state, '--output', `${service} is down`);
   /** Moves every send the notifier remembers an hour and more into the past. */
   const anHourLater = () => {
     const file = join(dir, 'state.json');
@@ -102,7 +106,14 @@ jest.setTimeout(30_000);
 describe('the SMS notifier program (bundled, run with node)', () => {
   const provider = sink();
   let endpoint: string;
-  const aliyun = (recipients = ['+8613800000000']): SmsSettings => ({ provider: 'aliyun', recipients, endpoint, ...ALIYUN, signName: 'Lab', templateCode: 'SMS_1' });
+  const aliyun = (recipients = ['+8613800000000']): SmsSettings => ({
+    provider: 'aliyun',
+    recipients,
+    endpoint,
+    ...ALIYUN,
+    signName: 'Lab',
+    templateCode: 'SMS_1',
+  });
   const twilio = (): SmsSettings => ({ provider: 'twilio', recipients: ['+15005550009'], endpoint, ...TWILIO, from: '+15005550006' });
   beforeAll(async () => (endpoint = await provider.start()));
   afterAll(() => provider.stop());
@@ -148,7 +159,10 @@ describe('the SMS notifier program (bundled, run with node)', () => {
     expect(notifier.log().match(/reason="hourly cap"/g)).toHaveLength(2);
     notifier.anHourLater();
     await notifier.problem('e');
-    expect(provider.received.slice(2).map((r) => r.text.match(/hastack: \d+ alerts suppressed|PROBLEM web1\/e/)?.[0])).toEqual(['hastack: 2 alerts suppressed', 'PROBLEM web1/e']);
+    expect(provider.received.slice(2).map((r) => r.text.match(/hastack: \d+ alerts suppressed|PROBLEM web1\/e/)?.[0])).toEqual([
+      'hastack: 2 alerts suppressed',
+      'PROBLEM web1/e',
+    ]);
   });
 
   it('loses no count when Nagios runs notifications at once', async () => {

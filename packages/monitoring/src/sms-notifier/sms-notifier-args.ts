@@ -33,11 +33,14 @@ export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'se
   const problems: string[] = [];
   if (args.renotifySeconds !== undefined && !(Number.isInteger(args.renotifySeconds) && args.renotifySeconds >= 0))
     problems.push(`renotifySeconds: must be a whole number >= 0, got ${args.renotifySeconds}`);
-  if (args.hourlyCap !== undefined && !(Number.isInteger(args.hourlyCap) && args.hourlyCap >= 1)) problems.push(`hourlyCap: must be a whole number >= 1, got ${args.hourlyCap}`);
+  if (args.hourlyCap !== undefined && !(Number.isInteger(args.hourlyCap) && args.hourlyCap >= 1))
+    problems.push(`hourlyCap: must be a whole number >= 1, got ${args.hourlyCap}`);
   const retries = args.retries;
   if (retries !== undefined) {
-    if (!(Number.isInteger(retries.attempts) && retries.attempts >= 1 && retries.attempts <= 10)) problems.push(`retries.attempts: must be 1 to 10, got ${retries.attempts}`);
-    if (!(Number.isInteger(retries.firstDelayMs) && retries.firstDelayMs >= 0)) problems.push(`retries.firstDelayMs: must be a whole number >= 0, got ${retries.firstDelayMs}`);
+    if (!(Number.isInteger(retries.attempts) && retries.attempts >= 1 && retries.attempts <= 10))
+      problems.push(`retries.attempts: must be 1 to 10, got ${retries.attempts}`);
+    if (!(Number.isInteger(retries.firstDelayMs) && retries.firstDelayMs >= 0))
+      problems.push(`retries.firstDelayMs: must be a whole number >= 0, got ${retries.firstDelayMs}`);
     else {
       const total = retries.firstDelayMs * (2 ** Math.max(retries.attempts - 1, 0) - 1);
       if (total > SMS_NOTIFIER_RUN_BUDGET_MS / 2)

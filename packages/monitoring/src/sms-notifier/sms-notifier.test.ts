@@ -10,7 +10,14 @@ const recorded = recordResources();
 const host = defineHost({ name: 'monitoring', address: '198.18.0.51', os: 'debian-12', privateKey: 'k' });
 const SECRET = 'aliyunSecretThatMustNotLeak000';
 const KEY_ID = 'LTAIkeyThatMustNotLeak';
-const settings = { provider: 'aliyun' as const, recipients: ['+8613800000000'], accessKeyId: KEY_ID, accessKeySecret: SECRET, signName: 'Lab', templateCode: 'SMS_1' };
+const settings = {
+  provider: 'aliyun' as const,
+  recipients: ['+8613800000000'],
+  accessKeyId: KEY_ID,
+  accessKeySecret: SECRET,
+  signName: 'Lab',
+  templateCode: 'SMS_1',
+};
 const SECRET_SIG = '4dabf18193072939515e22adb298388d';
 
 /** Every recorded input that runs on a host or names one: what may never hold a credential. */
@@ -75,13 +82,20 @@ describe('SmsNotifier', () => {
     const create = String(files.inputs.create);
     expect(create).toMatch(/\/usr\/local\/lib\/hastack-sms\/notify-sms\.js[\s\S]*chown root\\:root "\$path"\s+chmod 0755/);
     expect(create).toMatch(/\/etc\/hastack\/sms-notifier\.json[\s\S]*chown root\\:icinga "\$path"\s+chmod 0640/);
-    for (const [folder, path] of [['sms-lib-dir-directory', '/var/lib/hastack-sms'], ['sms-log-dir-directory', '/var/log/hastack-sms']])
-      expect(String(recorded.find((r) => r.name === folder)?.inputs.create)).toMatch(new RegExp(`${path}[\\s\\S]*chown icinga\\\\:icinga "\\$path"\\s+chmod 0750`));
+    for (const [folder, path] of [
+      ['sms-lib-dir-directory', '/var/lib/hastack-sms'],
+      ['sms-log-dir-directory', '/var/log/hastack-sms'],
+    ])
+      expect(String(recorded.find((r) => r.name === folder)?.inputs.create)).toMatch(
+        new RegExp(`${path}[\\s\\S]*chown icinga\\\\:icinga "\\$path"\\s+chmod 0750`),
+      );
     expect(String(recorded.find((r) => r.name === 'sms-packages-install')?.inputs.create)).toContain('nodejs');
     const commands = commandInputs('sms-');
     expect(commands).not.toContain(SECRET);
     expect(commands).not.toContain(KEY_ID);
-    expect(notifier.testCommand).toBe('runuser -u icinga -- /usr/bin/node /usr/local/lib/hastack-sms/notify-sms.js --config /etc/hastack/sms-notifier.json test');
+    expect(notifier.testCommand).toBe(
+      'runuser -u icinga -- /usr/bin/node /usr/local/lib/hastack-sms/notify-sms.js --config /etc/hastack/sms-notifier.json test',
+    );
   });
 
   it('touches the host only once settings known later (stack config, another resource) are known and checked', async () => {
@@ -117,7 +131,9 @@ describe('SmsNotifier, through the Nagios server', () => {
           services: [],
           sms: { settings: { ...settings, provider: 'aliyun', recipients: ['13800000000'], accessKeySecret: '' }, hourlyCap: 0 },
         }),
-    ).toThrow(/sms\.hourlyCap: must be a whole number >= 1.*\n.*sms\.settings\.recipients\[0\]: "13800000000" is not an E\.164 number.*\n.*sms\.settings\.accessKeySecret: aliyun needs it/s);
+    ).toThrow(
+      /sms\.hourlyCap: must be a whole number >= 1.*\n.*sms\.settings\.recipients\[0\]: "13800000000" is not an E\.164 number.*\n.*sms\.settings\.accessKeySecret: aliyun needs it/s,
+    );
     expect(recorded.length).toBe(before);
   });
 
@@ -137,7 +153,10 @@ describe('SmsNotifier, through the Nagios server', () => {
     expect(commands).not.toContain(SECRET);
     expect(commands).not.toContain(KEY_ID);
     const objects = recorded.find((r) => r.name === 'nagios-config-write')!;
-    const text = String(objects.inputs.stdin).split('\n').map((line) => Buffer.from(line, 'base64').toString('utf8')).join('');
+    const text = String(objects.inputs.stdin)
+      .split('\n')
+      .map((line) => Buffer.from(line, 'base64').toString('utf8'))
+      .join('');
     expect(text).toContain("--service '$SERVICEDESC$'");
     expect(text).not.toContain(SECRET);
     expect(server.sms?.testCommand).toMatch(/^runuser -u nagios -- \/usr\/bin\/node /);

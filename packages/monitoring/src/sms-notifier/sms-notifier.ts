@@ -61,10 +61,17 @@ export class SmsNotifier extends pulumi.ComponentResource {
     );
     // Every child waits for the check and for what the caller orders this after (Nagios's packages bring its user).
     const afterCheck = (...resources: pulumi.Resource[]): pulumi.Input<pulumi.Resource[]> =>
-      pulumi.all([checked, pulumi.output(opts?.dependsOn ?? [])]).apply(([, given]) => [...((Array.isArray(given) ? given : [given]) as pulumi.Resource[]), ...resources]);
+      pulumi
+        .all([checked, pulumi.output(opts?.dependsOn ?? [])])
+        .apply(([, given]) => [...((Array.isArray(given) ? given : [given]) as pulumi.Resource[]), ...resources]);
     const packages = new Packages(`${name}-packages`, { host, roles: ['smsNotifier'] }, { parent: this, dependsOn: afterCheck() });
     const folders = [STATE_DIR, LOG_DIR].map(
-      (path) => new Directory(`${name}-${path.split('/')[2]}-dir`, { host, path, owner: nagiosUser, group: nagiosUser, mode: '0750' }, { parent: this, dependsOn: afterCheck() }),
+      (path) =>
+        new Directory(
+          `${name}-${path.split('/')[2]}-dir`,
+          { host, path, owner: nagiosUser, group: nagiosUser, mode: '0750' },
+          { parent: this, dependsOn: afterCheck() },
+        ),
     );
     // One set, one remote command: the program and the settings it reads.
     const files = new ConfigFileSet(
@@ -79,6 +86,11 @@ export class SmsNotifier extends pulumi.ComponentResource {
       { parent: this, dependsOn: afterCheck(packages, ...folders) },
     );
     this.ready = [files, ...folders];
-    this.registerOutputs({ hostCommandLine: this.hostCommandLine, serviceCommandLine: this.serviceCommandLine, testCommand: this.testCommand, logFile: this.logFile });
+    this.registerOutputs({
+      hostCommandLine: this.hostCommandLine,
+      serviceCommandLine: this.serviceCommandLine,
+      testCommand: this.testCommand,
+      logFile: this.logFile,
+    });
   }
 }

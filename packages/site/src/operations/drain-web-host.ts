@@ -54,7 +54,9 @@ export async function drainWebHost(args: DrainArgs): Promise<{ seconds: number }
   }
   const holders: OpsShell[] = [];
   for (const director of args.directors) if ((await director.run(holdsVip(args.vip))).trim() === 'yes') holders.push(director);
-  args.log(`${args.web.name}: weight 0 on ${args.directors.map((d) => d.name).join(', ')}; waiting for its open connections through ${holders.map((d) => d.name).join(', ') || 'no director (no VIP holder)'}`);
+  args.log(
+    `${args.web.name}: weight 0 on ${args.directors.map((d) => d.name).join(', ')}; waiting for its open connections through ${holders.map((d) => d.name).join(', ') || 'no director (no VIP holder)'}`,
+  );
   const idle = async () => {
     for (const director of holders) if ((await entries(director, args.realServer)).some((entry) => entry.activeConnections > 0)) return false;
     return true;

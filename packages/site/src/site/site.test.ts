@@ -4,13 +4,16 @@ import { testDescription, testHost } from './test-description.testing';
 
 const recorded = recordResources();
 
-const description = testDescription([
-  testHost('director1', '198.18.0.11', ['director'], { interface: 'eth0' }),
-  testHost('director2', '198.18.0.12', ['director'], { interface: 'eth0' }),
-  testHost('web1', '198.18.0.21', ['web']),
-  testHost('web2', '198.18.0.22', ['web'], { weight: 3 }),
-  testHost('db1', '198.18.0.31', ['db-primary']),
-], { cidr: '198.18.0.0/25', gateway: '198.18.0.1' });
+const description = testDescription(
+  [
+    testHost('director1', '198.18.0.11', ['director'], { interface: 'eth0' }),
+    testHost('director2', '198.18.0.12', ['director'], { interface: 'eth0' }),
+    testHost('web1', '198.18.0.21', ['web']),
+    testHost('web2', '198.18.0.22', ['web'], { weight: 3 }),
+    testHost('db1', '198.18.0.31', ['db-primary']),
+  ],
+  { cidr: '198.18.0.0/25', gateway: '198.18.0.1' },
+);
 
 function keepalivedConf(director: string): string {
   return String(recorded.find((r) => r.name === `lvs-${director}-keepalived-conf-write`)?.inputs.stdin);

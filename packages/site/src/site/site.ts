@@ -70,15 +70,20 @@ export class Site extends pulumi.ComponentResource {
       description,
       network: siteNetwork(description),
       parent: this,
-      hostsWith: (role: HostRole) =>
-        description.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! })),
+      hostsWith: (role: HostRole) => description.hosts.filter((entry) => entry.roles.includes(role)).map((entry) => ({ entry, host: hosts.get(entry.name)! })),
     };
 
     this.database = tiers.has('db') ? composeDb(site, args) : undefined;
     // The web servers' settings name the database and the shared folder: both are composed first.
     const dfs = tiers.has('dfs') ? composeDfs(site, args) : undefined;
     const web = tiers.has('web')
-      ? composeWeb(site, { database: this.database, dfsMounts: dfs?.mounts ?? new Map(), app: args.app, apacheSettings: args.apacheSettings, balanced: tiers.has('director') })
+      ? composeWeb(site, {
+          database: this.database,
+          dfsMounts: dfs?.mounts ?? new Map(),
+          app: args.app,
+          apacheSettings: args.apacheSettings,
+          balanced: tiers.has('director'),
+        })
       : [];
     const directors = tiers.has('director') ? composeDirectors(site, web, args) : undefined;
     if (tiers.has('monitoring')) {
@@ -87,7 +92,7 @@ export class Site extends pulumi.ComponentResource {
     }
 
     this.vips = directors ? directors.vips : pulumi.output([]);
-    this.url = pulumi.output(`http://${description.vip}/`);
+    this.url = pulumi.output(`http://${site.network.vips[0]}/`);
     this.registerOutputs({ url: this.url, vips: this.vips });
   }
 }

@@ -24,7 +24,11 @@ export function appDigest(appDir: string): string {
     if (stat.isSymbolicLink()) throw new Error(`appDir: "${path}" is a symlink; a release holds files and folders only`);
     const kind = stat.isDirectory() ? 'd' : 'f';
     const mode = (stat.mode & 0o777).toString(8);
-    const content = stat.isDirectory() ? '' : createHash('sha256').update(readFileSync(join(appDir, path))).digest('hex');
+    const content = stat.isDirectory()
+      ? ''
+      : createHash('sha256')
+          .update(readFileSync(join(appDir, path)))
+          .digest('hex');
     hash.update(`${kind}\0${path}\0${mode}\0${content}\n`);
   }
   return hash.digest('hex').slice(0, 20);

@@ -33,7 +33,8 @@ export function validateAppRollout(args: AppRolloutArgs): string[] {
   }
   const { keep, checkPath, batchSize: batch } = resolveAppRolloutDefaults(args);
   problems.push(...releaseSettingProblems.keep(keep));
-  if (!Number.isInteger(batch) || batch < 1 || batch > args.poolSize) problems.push(`batchSize: ${batch} must be between 1 and the pool's ${args.poolSize} hosts`);
+  if (!Number.isInteger(batch) || batch < 1 || batch > args.poolSize)
+    problems.push(`batchSize: ${batch} must be between 1 and the pool's ${args.poolSize} hosts`);
   problems.push(...releaseSettingProblems.checkPath(checkPath));
   return problems;
 }

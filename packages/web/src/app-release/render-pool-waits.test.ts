@@ -32,7 +32,17 @@ describe('renderPoolWaits', () => {
     writeFileSync(log, (check(DIRECTORS[0], 503) + check(DIRECTORS[1], 503)).repeat(5));
   });
   // A port nobody listens on: no client connection to wait for.
-  const waits = (timeout = 5) => renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, passedChecks: 2, port: 9, directorsTimeoutSeconds: timeout });
+  const waits = (timeout = 5) =>
+    renderPoolWaits({
+      flag,
+      accessLog: log,
+      healthPath: '/health',
+      directors: DIRECTORS,
+      failedChecks: 2,
+      passedChecks: 2,
+      port: 9,
+      directorsTimeoutSeconds: timeout,
+    });
 
   it('leaves the pool once every director has seen the flag fail its checks, counting only what follows the flag', async () => {
     let done = false;
@@ -49,7 +59,12 @@ describe('renderPoolWaits', () => {
   /** The flag set without waiting for the checks, then the rejoin. */
   const rejoinAfterFlag = (timeout: number) => {
     const { leave, rejoin } = waits(timeout);
-    return run(`${leave.split('\n').filter((line) => !line.startsWith('wait_checks 503')).join('\n')}\n${rejoin}`);
+    return run(
+      `${leave
+        .split('\n')
+        .filter((line) => !line.startsWith('wait_checks 503'))
+        .join('\n')}\n${rejoin}`,
+    );
   };
 
   it('rejoins once every director had two 200s: keepalived puts a host back on the second', async () => {
@@ -73,7 +88,17 @@ describe('renderPoolWaits', () => {
   });
 
   it('does not wait for a director that checks nothing (it is down), only for the others', async () => {
-    const { leave } = renderPoolWaits({ flag, accessLog: log, healthPath: '/health', directors: DIRECTORS, failedChecks: 2, passedChecks: 2, port: 9, silentDirectorSeconds: 1, directorsTimeoutSeconds: 3 });
+    const { leave } = renderPoolWaits({
+      flag,
+      accessLog: log,
+      healthPath: '/health',
+      directors: DIRECTORS,
+      failedChecks: 2,
+      passedChecks: 2,
+      port: 9,
+      silentDirectorSeconds: 1,
+      directorsTimeoutSeconds: 3,
+    });
     const leaving = run(leave);
     await settle();
     appendFileSync(log, check(DIRECTORS[0], 503) + check(DIRECTORS[0], 503));

@@ -37,7 +37,9 @@ function release(digest: string, text: string, steps: Steps = {}) {
       reload: log('reload'),
       liveCheck: steps.liveCheck ?? `grep -q ${text} ${root}/index.php`,
       liveCheckSeconds: 1,
-      drain: steps.drain ? { flag: join(base, 'drain'), leave: `touch ${join(base, 'drain')}; ${log('leave')}`, rejoin: `rm ${join(base, 'drain')}; ${log('rejoin')}` } : undefined,
+      drain: steps.drain
+        ? { flag: join(base, 'drain'), leave: `touch ${join(base, 'drain')}; ${log('leave')}`, rejoin: `rm ${join(base, 'drain')}; ${log('rejoin')}` }
+        : undefined,
     }),
   );
   const result = spawnSync('bash', ['-c', script], { input: archiveOf(text) });
@@ -105,11 +107,19 @@ describe('renderReleaseScript', () => {
   });
 
   it('keeps the newest releases only, the live one always', () => {
-    for (const [digest, text] of [['aaaaaaaa', 'v1'], ['bbbbbbbb', 'v2'], ['cccccccc', 'v3']]) {
+    for (const [digest, text] of [
+      ['aaaaaaaa', 'v1'],
+      ['bbbbbbbb', 'v2'],
+      ['cccccccc', 'v3'],
+    ]) {
       expect(release(digest, text).code).toBe(0);
       spawnSync('sleep', ['0.02']);
     }
-    expect(readdirSync(releases).filter((name) => !name.startsWith('.')).sort()).toEqual(['bbbbbbbb', 'cccccccc']);
+    expect(
+      readdirSync(releases)
+        .filter((name) => !name.startsWith('.'))
+        .sort(),
+    ).toEqual(['bbbbbbbb', 'cccccccc']);
     expect(readlinkSync(root)).toBe(`${releases}/cccccccc`);
   });
 
@@ -130,7 +140,16 @@ describe('renderReleaseScript', () => {
   });
 
   it('refuses a digest that is not one', () => {
-    const options = { releasesDir: releases, documentRoot: root, digest: '../x', keep: 2, configTest: 'true', releaseCheck: 'true', reload: 'true', liveCheck: 'true' };
+    const options = {
+      releasesDir: releases,
+      documentRoot: root,
+      digest: '../x',
+      keep: 2,
+      configTest: 'true',
+      releaseCheck: 'true',
+      reload: 'true',
+      liveCheck: 'true',
+    };
     expect(() => renderReleaseScript(options)).toThrow('not a hex digest');
   });
 });

@@ -27,7 +27,9 @@ describe('renderApacheConf', () => {
 
   it('answers 503 at the health URL while the drain flag exists, without PHP', () => {
     expect(renderApacheConf(options)).toContain(
-      ['<Location "/health">', '  ForceType text/plain', `  <If "-f '/var/lib/hastack/lab/web/drain'">`, '    Redirect 503', '  </If>', '</Location>'].join('\n'),
+      ['<Location "/health">', '  ForceType text/plain', `  <If "-f '/var/lib/hastack/lab/web/drain'">`, '    Redirect 503', '  </If>', '</Location>'].join(
+        '\n',
+      ),
     );
   });
 
@@ -40,7 +42,7 @@ describe('renderApacheConf', () => {
     expect(() => renderApacheConf({ ...options, healthPath: 'health' })).toThrow('healthPath');
   });
 
-  it('adds the stack\'s own directives after its settings, one per line', () => {
+  it("adds the stack's own directives after its settings, one per line", () => {
     expect(renderApacheConf({ ...options, settings: ['php_admin_value memory_limit 256M'] })).toMatch(
       /# Settings of the stack \(apacheSettings\)\.\nphp_admin_value memory_limit 256M\n$/,
     );

@@ -54,7 +54,10 @@ export interface ApacheConfOptions {
 export function renderApacheConf(options: ApacheConfOptions): string {
   const { serverName, healthPath, drainFlag, settings = [] } = options;
   if (!/^[A-Za-z0-9.-]+$/.test(serverName)) throw new Error(`WebServer: "${serverName}" is not a host name`);
-  for (const [name, path] of [['healthPath', healthPath], ['drainFlag', drainFlag]] as const) {
+  for (const [name, path] of [
+    ['healthPath', healthPath],
+    ['drainFlag', drainFlag],
+  ] as const) {
     if (!isAbsolutePath(path)) throw new Error(`WebServer: ${name} "${path}" is not a plain absolute path`);
   }
   return [

@@ -12,7 +12,7 @@ describe('WebServer', () => {
     await valueOf(web.healthUrl);
     const write = recorded.find((r) => r.name === 'debian-site-write');
     const stdin = Buffer.from(String(write?.inputs.stdin).split('\n')[0], 'base64').toString('utf8');
-    expect(stdin).toContain("<If \"-f '/var/lib/hastack/stack/web/drain'\">");
+    expect(stdin).toContain('<If "-f \'/var/lib/hastack/stack/web/drain\'">');
     expect(String(write?.inputs.create)).toContain('apache2ctl -t');
     expect(String(write?.inputs.create)).toContain('/var/www/html/index.php');
     expect(recorded.filter((r) => r.name.startsWith('debian-') && r.type === 'hastack:host:ConfigFile')).toEqual([]);
@@ -39,9 +39,16 @@ describe('WebServer args', () => {
 });
 
 describe('WebServer with a database', () => {
-  const database = { primaryAddress: '198.18.0.31', replicaAddresses: ['198.18.0.32'], port: 3306, database: 'app', user: 'app', password: pulumi.secret('s3cret-pw') };
+  const database = {
+    primaryAddress: '198.18.0.31',
+    replicaAddresses: ['198.18.0.32'],
+    port: 3306,
+    database: 'app',
+    user: 'app',
+    password: pulumi.secret('s3cret-pw'),
+  };
 
-  it('writes the settings outside the document root, 0640 root and Apache\'s group, the password on stdin only and secret', async () => {
+  it("writes the settings outside the document root, 0640 root and Apache's group, the password on stdin only and secret", async () => {
     const web = new WebServer('app', { host: host('debian-12'), database, sharedDir: '/srv/shared' });
     await valueOf(web.healthUrl);
     const write = recorded.find((r) => r.name === 'app-site-write');

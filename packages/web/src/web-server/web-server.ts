@@ -63,7 +63,10 @@ export class WebServer extends pulumi.ComponentResource {
       {
         host,
         files: [
-          { path: `${paths.webServerConfigDir}/hastack.conf`, content: renderApacheConf({ serverName: host.name, healthPath: HEALTH_PATH, drainFlag: drainFlagPath(), settings: args.apacheSettings }) },
+          {
+            path: `${paths.webServerConfigDir}/hastack.conf`,
+            content: renderApacheConf({ serverName: host.name, healthPath: HEALTH_PATH, drainFlag: drainFlagPath(), settings: args.apacheSettings }),
+          },
           ...(args.placeholderPage === false ? [] : [{ path: `${paths.webDocumentRoot}/index.php`, content: pages.index }]),
           { path: `${HEALTH_DIR}${HEALTH_PATH}`, content: pages.health },
           ...(args.database ? [appSettingsFile(host, args.database, args.sharedDir)] : []),
@@ -76,7 +79,7 @@ export class WebServer extends pulumi.ComponentResource {
     // serves files from the MooseFS mount, which SELinux forbids httpd by default.
     const firewall = firewallFor(
       `${name}-firewall`,
-      { host, rules: [{ protocol: 'tcp', port: HTTP_PORT, description: 'HTTP from clients and the directors\' checks' }] },
+      { host, rules: [{ protocol: 'tcp', port: HTTP_PORT, description: "HTTP from clients and the directors' checks" }] },
       { parent: this },
     );
     const selinux = selinuxBooleansFor(`${name}-selinux`, { host, booleans: [...host.profile.selinuxBooleans] }, { parent: this });

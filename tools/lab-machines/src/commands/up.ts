@@ -46,9 +46,7 @@ async function bringUp(paths: LabPaths, hosts: readonly LabHost[], machine: Mach
   );
   const [director, mirrorDir] = await Promise.all([
     hosts.some((host) => host.kind === 'vm')
-      ? step("directors' kernel, initrd and root file system (cached)", () =>
-          ensureDirectorBase(paths.cacheDir, baseRootfs, baseKey, log('director-base')),
-        )
+      ? step("directors' kernel, initrd and root file system (cached)", () => ensureDirectorBase(paths.cacheDir, baseRootfs, baseKey, log('director-base')))
       : undefined,
     step('package mirror (cached)', () => ensureMirror(paths.cacheDir, baseRootfs, baseKey, log('mirror'))),
   ]);

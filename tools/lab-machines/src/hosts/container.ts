@@ -39,11 +39,10 @@ export function containerPid(dirs: HostDirs): number | undefined {
 /** Boots the container in the background from cgroups of its own; returns at once. */
 export function startContainer(host: LabHost, dirs: HostDirs, mirrorDir: string, cgroupRoots: readonly string[]): void {
   const log = fs.openSync(dirs.log, 'a');
-  const child = spawn(
-    'bash',
-    [StartScript, ...containerCgroups(cgroupRoots, host.name), '--', ...nspawnArgs(host, dirs.root, mirrorDir)],
-    { detached: true, stdio: ['ignore', log, log] },
-  );
+  const child = spawn('bash', [StartScript, ...containerCgroups(cgroupRoots, host.name), '--', ...nspawnArgs(host, dirs.root, mirrorDir)], {
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
   fs.closeSync(log);
   fs.writeFileSync(dirs.pidFile, `${child.pid}\n`);
   child.unref();

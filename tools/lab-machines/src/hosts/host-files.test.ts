@@ -24,7 +24,7 @@ describe('hostFiles', () => {
     expect(network).not.toMatch(/Gateway/);
   });
 
-  it('matches a VM\'s eth0', () => {
+  it("matches a VM's eth0", () => {
     expect(filesOf('director1')['etc/systemd/network/10-lab.network'].content).toContain('Name=eth0\n');
   });
 

@@ -26,11 +26,7 @@ export function hostFiles(host: LabHost, allHosts: readonly LabHost[], identity:
   return [
     file('etc/hostname', [host.name]),
     file('etc/machine-id', [identity.machineId], 0o444),
-    file('etc/hosts', [
-      '127.0.0.1 localhost',
-      '::1 localhost ip6-localhost ip6-loopback',
-      ...allHosts.map((other) => `${other.address} ${other.name}`),
-    ]),
+    file('etc/hosts', ['127.0.0.1 localhost', '::1 localhost ip6-localhost ip6-loopback', ...allHosts.map((other) => `${other.address} ${other.name}`)]),
     file('etc/systemd/network/10-lab.network', [
       '[Match]',
       `Name=${host.interface}`,

@@ -17,9 +17,7 @@ describe('mountsUnder', () => {
 });
 
 describe('overlayOptions', () => {
-  it('stacks the host\'s upper layer on the shared base', () => {
-    expect(overlayOptions('/base', { upper: '/h/upper', work: '/h/work', root: '/h/root' })).toBe(
-      'lowerdir=/base,upperdir=/h/upper,workdir=/h/work',
-    );
+  it("stacks the host's upper layer on the shared base", () => {
+    expect(overlayOptions('/base', { upper: '/h/upper', work: '/h/work', root: '/h/root' })).toBe('lowerdir=/base,upperdir=/h/upper,workdir=/h/work');
   });
 });

@@ -16,7 +16,7 @@ describe('qemuArgs', () => {
   const args = qemuArgs(director, boot);
   const after = (flag: string) => args[args.indexOf(flag) + 1];
 
-  it('emulates a 1 GiB machine booting Debian\'s kernel with its initrd from a virtio disk', () => {
+  it("emulates a 1 GiB machine booting Debian's kernel with its initrd from a virtio disk", () => {
     expect(after('-accel')).toBe('tcg');
     expect(after('-m')).toBe('1024');
     expect(after('-kernel')).toBe('/cache/vmlinuz');
@@ -24,7 +24,7 @@ describe('qemuArgs', () => {
     expect(after('-drive')).toBe('file=/lab/hosts/director1/disk.img,if=virtio,format=raw,cache=unsafe');
   });
 
-  it('keeps the NIC named eth0 and puts it on the tap with the host\'s MAC', () => {
+  it("keeps the NIC named eth0 and puts it on the tap with the host's MAC", () => {
     expect(after('-append')).toContain('net.ifnames=0');
     expect(after('-netdev')).toBe('tap,id=n0,ifname=labtap-11,script=no,downscript=no');
     expect(after('-device')).toContain('mac=52:54:00:12:00:0b');

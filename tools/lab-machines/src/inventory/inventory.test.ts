@@ -36,7 +36,7 @@ describe('buildInventory', () => {
     expect(inventorySchema.parse(inventory)).toEqual(inventory);
   });
 
-  it('names the containers\' NIC host0', () => {
+  it("names the containers' NIC host0", () => {
     expect(inventory.hosts.find((h) => h.name === 'web1')?.interface).toBe('host0');
   });
 });
@@ -54,7 +54,7 @@ describe('readInventory', () => {
     expect(readInventory(path.join(dir, 'inventory.json'))).toEqual(inventory);
   });
 
-  it('makes the checks the stack makes, not only the schema\'s', () => {
+  it("makes the checks the stack makes, not only the schema's", () => {
     writeInventory(path.join(dir, 'vip-taken.json'), { ...inventory, vip: inventory.hosts[0].address });
     expect(() => readInventory(path.join(dir, 'vip-taken.json'))).toThrow(`vip: ${inventory.hosts[0].address} is the address of host "director1"`);
   });

@@ -51,10 +51,7 @@ function ensure(condition: boolean, message: string): void {
 }
 
 export function ensureRoot(command: string): void {
-  ensure(
-    process.getuid?.() === 0,
-    `lab:${command} must run as root: the lab has a bridge and tap devices, overlay mounts, containers and VMs`,
-  );
+  ensure(process.getuid?.() === 0, `lab:${command} must run as root: the lab has a bridge and tap devices, overlay mounts, containers and VMs`);
 }
 
 /** Checks the machine can run the lab, installing missing Debian tools; throws before anything is built. */

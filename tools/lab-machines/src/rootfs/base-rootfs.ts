@@ -32,11 +32,7 @@ export async function ensureBaseRootfs(cacheDir: string, debianArchive: string, 
   const dir = path.join(cacheDir, `base-${baseRootfsKey()}`);
   await cachedDir(dir, async (into) => {
     const rootfs = path.join(into, 'rootfs');
-    await run(
-      'debootstrap',
-      ['--variant=minbase', `--include=${BaseIncludes.join(',')}`, DebianSuite, rootfs, debianArchive],
-      { logFile },
-    );
+    await run('debootstrap', ['--variant=minbase', `--include=${BaseIncludes.join(',')}`, DebianSuite, rootfs, debianArchive], { logFile });
     await makeNeutral(rootfs);
   });
   return path.join(dir, 'rootfs');

@@ -20,12 +20,7 @@ export interface DirectorBase {
 }
 
 /** The directors' root file system, kernel and initrd, built once per user and base. */
-export async function ensureDirectorBase(
-  cacheDir: string,
-  baseRootfs: string,
-  baseKey: string,
-  logFile: string,
-): Promise<DirectorBase> {
+export async function ensureDirectorBase(cacheDir: string, baseRootfs: string, baseKey: string, logFile: string): Promise<DirectorBase> {
   const dir = path.join(cacheDir, `director-${cacheKey({ base: baseKey, packages: KernelPackages, modules: InitrdModules, recipe: RecipeVersion })}`);
   await cachedDir(dir, async (into) => {
     const rootfs = path.join(into, 'rootfs');
@@ -45,18 +40,7 @@ export async function ensureDirectorBase(
     ].join(' && ');
     await run(
       'systemd-nspawn',
-      [
-        '-q',
-        '-D',
-        rootfs,
-        '--register=no',
-        '--keep-unit',
-        `--bind-ro=${debs}:/debs`,
-        '--setenv=DEBIAN_FRONTEND=noninteractive',
-        'sh',
-        '-c',
-        install,
-      ],
+      ['-q', '-D', rootfs, '--register=no', '--keep-unit', `--bind-ro=${debs}:/debs`, '--setenv=DEBIAN_FRONTEND=noninteractive', 'sh', '-c', install],
       { logFile },
     );
     fs.rmSync(debs, { recursive: true });

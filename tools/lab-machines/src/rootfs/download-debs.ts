@@ -6,12 +6,7 @@ import { run } from '../exec';
  * Downloads each set of packages with exactly the dependencies a root file system lacks, judged by its dpkg
  * status, using the machine's apt and package lists (DESIGN.md: "resolves exactly what the base lacks").
  */
-export async function downloadMissingDebs(
-  rootfs: string,
-  packageSets: readonly (readonly string[])[],
-  into: string,
-  logFile: string,
-): Promise<void> {
+export async function downloadMissingDebs(rootfs: string, packageSets: readonly (readonly string[])[], into: string, logFile: string): Promise<void> {
   fs.mkdirSync(path.join(into, 'partial'), { recursive: true });
   for (const packages of packageSets) {
     await downloadSet(rootfs, packages, into, logFile);

@@ -21,7 +21,16 @@ export function labSmsSettings(provider: keyof typeof LabSmsCredentials, sink: s
     case 'aliyun':
       return { provider, recipients, endpoint, ...LabSmsCredentials.aliyun, signName: '实验室', templateCode: 'SMS_000000001' };
     case 'tencent':
-      return { provider, recipients, endpoint, ...LabSmsCredentials.tencent, sdkAppId: '1400000000', signName: '实验室', templateId: '1000001', region: 'ap-guangzhou' };
+      return {
+        provider,
+        recipients,
+        endpoint,
+        ...LabSmsCredentials.tencent,
+        sdkAppId: '1400000000',
+        signName: '实验室',
+        templateId: '1000001',
+        region: 'ap-guangzhou',
+      };
     case 'twilio':
       return { provider, recipients, endpoint, ...LabSmsCredentials.twilio, from: '+15005550006' };
     case 'webhook':

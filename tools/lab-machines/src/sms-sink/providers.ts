@@ -41,8 +41,7 @@ export interface ProviderDouble {
   throttled(sms: CarriedSms): SinkAnswer;
 }
 
-const strings = (value: unknown): string[] | undefined =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+const strings = (value: unknown): string[] | undefined => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined);
 
 /** Query parameters, and for a form POST the body's too: Alibaba's RPC API takes either. */
 function aliyunParams(request: ReceivedSmsRequest, url: URL): Record<string, string> {
@@ -67,7 +66,10 @@ const aliyun: ProviderDouble = {
     const params = aliyunParams(request, url);
     return { recipients: params.PhoneNumbers?.split(','), text: aliyunText(params.TemplateParam) };
   },
-  accepted: () => ({ status: 200, body: { RequestId: aliyunRequestId(), Message: 'OK', BizId: `${randomInt(1e11, 1e12)}${randomInt(1e5, 1e6)}^0`, Code: 'OK' } }),
+  accepted: () => ({
+    status: 200,
+    body: { RequestId: aliyunRequestId(), Message: 'OK', BizId: `${randomInt(1e11, 1e12)}${randomInt(1e5, 1e6)}^0`, Code: 'OK' },
+  }),
   // Alibaba answers a request it cannot authenticate with a 4xx; business refusals such as flow control come with 200.
   refused: (code, message) => ({
     status: code.endsWith('.NotFound') ? 404 : 400,
@@ -125,7 +127,12 @@ const tencent: ProviderDouble = {
     body: {
       Response: {
         SendStatusSet: (sms.recipients ?? []).map((n) =>
-          sendStatus(n, 'LimitExceeded.PhoneNumberThirtySecondLimit', 'the number of SMS messages sent from a single mobile number within 30 seconds exceeds the upper limit', undefined),
+          sendStatus(
+            n,
+            'LimitExceeded.PhoneNumberThirtySecondLimit',
+            'the number of SMS messages sent from a single mobile number within 30 seconds exceeds the upper limit',
+            undefined,
+          ),
         ),
         RequestId: randomUUID(),
       },

@@ -5,7 +5,7 @@ import { SmsRecord } from './sms-sink';
 /** Every request the lab's SMS sink has recorded, oldest first. */
 export function readSmsRecords(inventory: Pick<Inventory, 'smsGateway'>): SmsRecord[] {
   const file = inventory.smsGateway?.recordsFile;
-  if (!file) throw new Error('the inventory names no SMS gateway records file: is it the lab\'s?');
+  if (!file) throw new Error("the inventory names no SMS gateway records file: is it the lab's?");
   if (!fs.existsSync(file)) {
     return [];
   }

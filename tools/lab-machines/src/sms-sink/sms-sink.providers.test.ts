@@ -116,7 +116,10 @@ describe("the SMS sink's answers are the providers' documented bodies", () => {
       status: 200,
       json: { Code: 'OK', Message: 'OK', BizId: expect.stringMatching(/^\d{18}\^0$/), RequestId: expect.stringMatching(/^[0-9A-F-]{36}$/) },
     });
-    expect(await sendAs('aliyun', { accessKeySecret: 'x' })).toMatchObject({ status: 400, json: { Code: 'SignatureDoesNotMatch', HostId: 'dysmsapi.aliyuncs.com' } });
+    expect(await sendAs('aliyun', { accessKeySecret: 'x' })).toMatchObject({
+      status: 400,
+      json: { Code: 'SignatureDoesNotMatch', HostId: 'dysmsapi.aliyuncs.com' },
+    });
     expect(await sendAs('aliyun', { accessKeyId: 'LTAIother' })).toMatchObject({ status: 404, json: { Code: 'InvalidAccessKeyId.NotFound' } });
     await fetch(`${sink}/_control/throttle?count=1`, { method: 'POST' });
     expect(await sendAs('aliyun')).toMatchObject({ status: 200, json: { Code: 'isv.BUSINESS_LIMIT_CONTROL' } });
@@ -127,18 +130,31 @@ describe("the SMS sink's answers are the providers' documented bodies", () => {
       status: 200,
       json: {
         Response: {
-          SendStatusSet: [{ SerialNo: expect.stringMatching(/^\d+:\d+$/), PhoneNumber: to, Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }],
+          SendStatusSet: [
+            { SerialNo: expect.stringMatching(/^\d+:\d+$/), PhoneNumber: to, Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' },
+          ],
           RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         },
       },
     });
-    expect(await sendAs('tencent', { secretId: 'AKIDother' })).toMatchObject({ status: 200, json: { Response: { Error: { Code: 'AuthFailure.SecretIdNotFound' } } } });
+    expect(await sendAs('tencent', { secretId: 'AKIDother' })).toMatchObject({
+      status: 200,
+      json: { Response: { Error: { Code: 'AuthFailure.SecretIdNotFound' } } },
+    });
   });
 
   it('Twilio: 201 with a queued Message; a bad token 401 with code 20003', async () => {
     const { status, json } = await sendAs('twilio');
     expect(status).toBe(201);
-    expect(json).toMatchObject({ sid: expect.stringMatching(/^SM[0-9a-f]{32}$/), status: 'queued', to, body: text, from: '+15005550006', direction: 'outbound-api', error_code: null });
+    expect(json).toMatchObject({
+      sid: expect.stringMatching(/^SM[0-9a-f]{32}$/),
+      status: 'queued',
+      to,
+      body: text,
+      from: '+15005550006',
+      direction: 'outbound-api',
+      error_code: null,
+    });
     expect(await sendAs('twilio', { authToken: 'x' })).toEqual({
       status: 401,
       json: { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 },

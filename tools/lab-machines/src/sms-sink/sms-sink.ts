@@ -38,7 +38,8 @@ export function createSmsSink(recordsFile: string): http.Server {
 
   function control(method: string, url: URL): SinkAnswer {
     const count = url.searchParams.get('count') ?? '';
-    if (url.pathname !== '/_control/throttle' || method !== 'POST') return { status: 404, body: { error: 'POST /_control/throttle?count=N is the only control' } };
+    if (url.pathname !== '/_control/throttle' || method !== 'POST')
+      return { status: 404, body: { error: 'POST /_control/throttle?count=N is the only control' } };
     if (!/^\d{1,6}$/.test(count)) return { status: 400, body: { error: 'count: a whole number of requests to throttle is needed' } };
     throttleNext = Number(count);
     return { status: 200, body: { throttle: throttleNext } };
@@ -64,7 +65,12 @@ export function createSmsSink(recordsFile: string): http.Server {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const received: ReceivedSmsRequest = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const received: ReceivedSmsRequest = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       const { answer, verdict } = handle(received, new URL(received.url, 'http://sink'));
       const record: SmsRecord = {
         receivedAt: new Date().toISOString(),

@@ -71,21 +71,17 @@ export function planHosts(topology: Topology): LabHost[] {
   });
   const numbered = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
   return [
-    ...numbered(topology.directors).map(
-      (n): LabHost => ({
-        name: `director${n}`,
-        roles: ['director'],
-        address: address(10 + n),
-        kind: 'vm',
-        interface: 'eth0',
-      }),
-    ),
+    ...numbered(topology.directors).map((n): LabHost => ({
+      name: `director${n}`,
+      roles: ['director'],
+      address: address(10 + n),
+      kind: 'vm',
+      interface: 'eth0',
+    })),
     ...numbered(topology.web).map((n) => container(`web${n}`, ['web'], 20 + n)),
     ...numbered(topology.databases).map((n) => container(`db${n}`, [n === 1 ? 'db-primary' : 'db-replica'], 30 + n)),
     ...numbered(topology.dfsMaster).map(() => container('dfs-master', ['dfs-master'], 41)),
-    ...numbered(topology.chunkservers).map((n) =>
-      container(`dfs-chunk${n}`, n === 1 ? ['dfs-chunkserver', 'dfs-metalogger'] : ['dfs-chunkserver'], 41 + n),
-    ),
+    ...numbered(topology.chunkservers).map((n) => container(`dfs-chunk${n}`, n === 1 ? ['dfs-chunkserver', 'dfs-metalogger'] : ['dfs-chunkserver'], 41 + n)),
     ...numbered(topology.monitoring).map(() => container('monitoring', ['monitoring'], 51)),
   ];
 }

@@ -37,11 +37,7 @@ export class ConnectionPool {
    * Runs `work` with the spec's connection, holding one of its channel slots meanwhile. When this call
    * dials, `onDialRetry` hears about failed attempts.
    */
-  async withConnection<T>(
-    spec: ConnectionSpec,
-    work: (client: Client) => Promise<T>,
-    onDialRetry: (message: string) => void = () => undefined,
-  ): Promise<T> {
+  async withConnection<T>(spec: ConnectionSpec, work: (client: Client) => Promise<T>, onDialRetry: (message: string) => void = () => undefined): Promise<T> {
     try {
       return await this.withSlot(spec, work, onDialRetry);
     } catch (error) {
@@ -53,15 +49,15 @@ export class ConnectionPool {
 
   /** Closes every connection, for a provider shutting down. */
   closeAll(): void {
-    for (const entry of this.entries.values()) void entry.client.then((client) => client.end(), () => undefined);
+    for (const entry of this.entries.values())
+      void entry.client.then(
+        (client) => client.end(),
+        () => undefined,
+      );
     this.entries.clear();
   }
 
-  private async withSlot<T>(
-    spec: ConnectionSpec,
-    work: (client: Client) => Promise<T>,
-    onDialRetry: (message: string) => void,
-  ): Promise<T> {
+  private async withSlot<T>(spec: ConnectionSpec, work: (client: Client) => Promise<T>, onDialRetry: (message: string) => void): Promise<T> {
     const key = connectionKey(spec);
     const entry = this.entries.get(key) ?? this.open(key, spec, onDialRetry);
     await this.acquire(entry);

@@ -2,15 +2,10 @@ import { posix } from 'node:path';
 import type { RemoteKind } from './sftp-upload';
 
 /** What CopyToRemote can copy: a file or a text (assets), a file or a directory (path archives). */
-export type CopySource =
-  | { kind: 'text'; text: string }
-  | { kind: 'file'; path: string }
-  | { kind: 'directory'; path: string };
+export type CopySource = { kind: 'text'; text: string } | { kind: 'file'; path: string } | { kind: 'directory'; path: string };
 
 export type CopyPlan =
-  | { action: 'file'; from: string; to: string }
-  | { action: 'text'; text: string; to: string }
-  | { action: 'directory'; from: string; to: string };
+  { action: 'file'; from: string; to: string } | { action: 'text'; text: string; to: string } | { action: 'directory'; from: string; to: string };
 
 /**
  * Where the source lands, following upstream: a file into an existing directory keeps its name, else

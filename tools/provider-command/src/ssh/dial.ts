@@ -113,11 +113,7 @@ function handshake(spec: ConnectionSpec, credentials: Credentials, sock: Duplex)
  * Calls `attempt` until it succeeds, waiting longer after each failure, and gives up once more than
  * `dialErrorLimit` attempts have failed (as upstream counts) or on a failure retrying cannot fix.
  */
-async function withRetries<T>(
-  spec: ConnectionSpec,
-  attempt: () => Promise<T>,
-  onRetry: (message: string) => void,
-): Promise<T> {
+async function withRetries<T>(spec: ConnectionSpec, attempt: () => Promise<T>, onRetry: (message: string) => void): Promise<T> {
   const limit = spec.dialErrorLimit;
   for (let failures = 1; ; failures++) {
     try {
@@ -152,11 +148,7 @@ export async function dial(spec: ConnectionSpec, onRetry: (message: string) => v
     throw new Error(`proxy: ${error.message}`);
   });
   try {
-    const client = await withRetries(
-      spec,
-      async () => handshake(spec, credentials, await openThroughBastion(bastion, spec)),
-      onRetry,
-    );
+    const client = await withRetries(spec, async () => handshake(spec, credentials, await openThroughBastion(bastion, spec)), onRetry);
     client.once('close', () => bastion.end());
     return client;
   } catch (error) {

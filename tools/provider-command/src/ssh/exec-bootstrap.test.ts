@@ -18,7 +18,7 @@ function runBootstrap(loginShell: string, request: Buffer) {
 
 describe.each(loginShells)('the exec bootstrap under %s', (loginShell) => {
   it('exports values byte for byte, whatever characters they hold', () => {
-    const tricky = "it's \"quoted\" $HOME `id` \\n \\ back\nnew line\n\n  spaced  \t\r\nlast";
+    const tricky = 'it\'s "quoted" $HOME `id` \\n \\ back\nnew line\n\n  spaced  \t\r\nlast';
     const request = bootstrapRequest('printf "%s|%s|%s" "$TRICKY" "$EMPTY" "$TRAILING"', {
       TRICKY: tricky,
       EMPTY: '',

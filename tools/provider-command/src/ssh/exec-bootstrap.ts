@@ -51,9 +51,6 @@ export function bootstrapRequest(command: string, environment: Record<string, st
   for (const [name] of variables) {
     if (!ENVIRONMENT_NAME.test(name)) throw new Error(`invalid environment variable name "${name}"`);
   }
-  const header =
-    `${variables.length}\n` +
-    variables.map(([name, value]) => `${name} ${block(value)}`).join('') +
-    block(command);
+  const header = `${variables.length}\n` + variables.map(([name, value]) => `${name} ${block(value)}`).join('') + block(command);
   return Buffer.from(header + stdin, 'utf8');
 }

@@ -35,9 +35,7 @@ describe('remote execution over the loopback sshd', () => {
   });
 
   it('fails with the exit status and stderr', async () => {
-    await expect(exec(runOf('echo broken >&2; exit 3'))).rejects.toThrow(
-      'exit status 3: running "echo broken >&2; exit 3":\nbroken',
-    );
+    await expect(exec(runOf('echo broken >&2; exit 3'))).rejects.toThrow('exit status 3: running "echo broken >&2; exit 3":\nbroken');
   });
 
   it('does not wait for a background process that keeps the output open', async () => {
@@ -49,9 +47,7 @@ describe('remote execution over the loopback sshd', () => {
   it('shares one connection among many concurrent commands', async () => {
     const dials = jest.fn(dial);
     const sharing = new ConnectionPool(dials, 4);
-    const runs = Array.from({ length: 20 }, (_, i) =>
-      sharing.withConnection(spec, (client) => execRemote(client, runOf(`echo ${i}`), silentLog)),
-    );
+    const runs = Array.from({ length: 20 }, (_, i) => sharing.withConnection(spec, (client) => execRemote(client, runOf(`echo ${i}`), silentLog)));
     const results = await Promise.all(runs);
     sharing.closeAll();
     expect(results.map((result) => result.stdout)).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));

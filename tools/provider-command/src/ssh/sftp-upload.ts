@@ -14,9 +14,7 @@ function perform(operation: (callback: (error?: Error | null) => void) => void):
 
 export async function remoteKind(sftp: SFTPWrapper, path: string): Promise<RemoteKind> {
   try {
-    const stats = await new Promise<Stats>((resolve, reject) =>
-      sftp.stat(path, (error, result) => (error ? reject(error) : resolve(result))),
-    );
+    const stats = await new Promise<Stats>((resolve, reject) => sftp.stat(path, (error, result) => (error ? reject(error) : resolve(result))));
     return stats.isDirectory() ? 'directory' : 'file';
   } catch (error) {
     if ((error as { code?: number }).code === NO_SUCH_FILE) return 'missing';

@@ -23,8 +23,7 @@ export interface LoopbackSshd {
 /** Debian 12 machines here may lack the server; installing it is the one setup step the tests take. */
 function ensureSshdInstalled(): void {
   if (existsSync(SSHD)) return;
-  const apt = (...args: string[]) =>
-    execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (...args: string[]) => execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   try {
     apt('install', '-y', '--no-install-recommends', 'openssh-server');
   } catch {

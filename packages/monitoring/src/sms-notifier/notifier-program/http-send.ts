@@ -11,15 +11,19 @@ export function httpSend(request: SmsHttpRequest, timeoutMs: number): Promise<{ 
     const url = new URL(request.url);
     const client = url.protocol === 'https:' ? https : http;
     const body = request.method === 'GET' ? undefined : Buffer.from(request.body, 'utf8');
-    const req = client.request(url, { method: request.method, headers: { ...request.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', reject);
-    });
+    const req = client.request(
+      url,
+      { method: request.method, headers: { ...request.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
     const timer = setTimeout(() => req.destroy(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
     req.on('error', (error) => {
       clearTimeout(timer);

@@ -4,7 +4,22 @@ const CONFIG = ['--config', '/etc/hastack/sms-notifier.json'];
 
 describe('parseCommand', () => {
   it('reads a service notification as Nagios passes it', () => {
-    expect(parseCommand([...CONFIG, 'notify', '--type', 'PROBLEM', '--host', 'web1', '--service', 'apache', '--state', 'CRITICAL', '--output', 'HTTP CRITICAL - refused'])).toEqual({
+    expect(
+      parseCommand([
+        ...CONFIG,
+        'notify',
+        '--type',
+        'PROBLEM',
+        '--host',
+        'web1',
+        '--service',
+        'apache',
+        '--state',
+        'CRITICAL',
+        '--output',
+        'HTTP CRITICAL - refused',
+      ]),
+    ).toEqual({
       kind: 'notify',
       configFile: '/etc/hastack/sms-notifier.json',
       alert: { type: 'PROBLEM', host: 'web1', service: 'apache', state: 'CRITICAL', output: 'HTTP CRITICAL - refused' },

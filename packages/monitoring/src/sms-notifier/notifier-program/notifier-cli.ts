@@ -7,9 +7,7 @@ export const USAGE = [
 
 /** What the command line asks for; `usage` carries what is wrong with it. */
 export type NotifierCommand =
-  | { kind: 'notify'; configFile: string; alert: Alert }
-  | { kind: 'test'; configFile: string; text?: string }
-  | { kind: 'usage'; problem: string };
+  { kind: 'notify'; configFile: string; alert: Alert } | { kind: 'test'; configFile: string; text?: string } | { kind: 'usage'; problem: string };
 
 const OPTIONS = new Set(['config', 'type', 'host', 'service', 'state', 'output']);
 
@@ -41,6 +39,12 @@ export function parseCommand(argv: readonly string[]): NotifierCommand {
   return {
     kind: 'notify',
     configFile,
-    alert: { type: options.get('type')!, host: options.get('host')!, service: options.get('service') || undefined, state: options.get('state')!, output: options.get('output') ?? '' },
+    alert: {
+      type: options.get('type')!,
+      host: options.get('host')!,
+      service: options.get('service') || undefined,
+      state: options.get('state')!,
+      output: options.get('output') ?? '',
+    },
   };
 }

@@ -13,7 +13,9 @@ const config = {
 
 describe('alertText', () => {
   it('says what, where and how, host/service first', () => {
-    expect(alertText({ type: 'PROBLEM', host: 'web1', service: 'apache', state: 'CRITICAL', output: 'connection refused' })).toBe('PROBLEM web1/apache CRITICAL: connection refused');
+    expect(alertText({ type: 'PROBLEM', host: 'web1', service: 'apache', state: 'CRITICAL', output: 'connection refused' })).toBe(
+      'PROBLEM web1/apache CRITICAL: connection refused',
+    );
     expect(alertText({ type: 'RECOVERY', host: 'db1', state: 'UP', output: 'PING OK' })).toBe('RECOVERY db1 UP: PING OK');
   });
 
@@ -30,7 +32,14 @@ describe('configProblems', () => {
   });
 
   it('names every problem of a hand-edited file, never quoting a credential', () => {
-    const problems = configProblems({ ...config, settings: { ...config.settings, recipients: [] }, hourlyCap: 0, retries: { attempts: 0 }, runBudgetMs: undefined, logFile: 'relative' });
+    const problems = configProblems({
+      ...config,
+      settings: { ...config.settings, recipients: [] },
+      hourlyCap: 0,
+      retries: { attempts: 0 },
+      runBudgetMs: undefined,
+      logFile: 'relative',
+    });
     expect(problems).toEqual([
       'settings.recipients: at least one phone number is needed',
       'logFile: must be an absolute path',

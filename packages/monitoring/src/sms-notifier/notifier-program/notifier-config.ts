@@ -48,7 +48,9 @@ export function configProblems(config: unknown): string[] {
   const retries = (typeof c.retries === 'object' && c.retries !== null ? c.retries : {}) as Record<string, unknown>;
   return [
     ...validateSmsSettings(c.settings).map((problem) => `settings.${problem}`),
-    ...(['stateDir', 'logFile'] as const).filter((name) => typeof c[name] !== 'string' || !(c[name] as string).startsWith('/')).map((name) => `${name}: must be an absolute path`),
+    ...(['stateDir', 'logFile'] as const)
+      .filter((name) => typeof c[name] !== 'string' || !(c[name] as string).startsWith('/'))
+      .map((name) => `${name}: must be an absolute path`),
     ...(isWhole(c.renotifySeconds, 0) ? [] : ['renotifySeconds: must be a whole number >= 0']),
     ...(isWhole(c.hourlyCap, 1) ? [] : ['hourlyCap: must be a whole number >= 1']),
     ...(isWhole(retries.attempts, 1) ? [] : ['retries.attempts: must be a whole number >= 1']),

@@ -16,7 +16,13 @@ function run(sequence: [Alert, number][], policy = POLICY, state = fresh()): str
 
 describe('decide', () => {
   it('sends the same notification once per re-notification interval', () => {
-    expect(run([[alert('PROBLEM', 'CRITICAL'), 0], [alert('PROBLEM', 'CRITICAL'), 599], [alert('PROBLEM', 'CRITICAL'), 600]])).toEqual(['send', 'duplicate', 'send']);
+    expect(
+      run([
+        [alert('PROBLEM', 'CRITICAL'), 0],
+        [alert('PROBLEM', 'CRITICAL'), 599],
+        [alert('PROBLEM', 'CRITICAL'), 600],
+      ]),
+    ).toEqual(['send', 'duplicate', 'send']);
   });
 
   it('tells a change of state, of type, of service and of host apart', () => {
@@ -45,13 +51,27 @@ describe('decide', () => {
   });
 
   it('sends every notification with a re-notification interval of 0', () => {
-    expect(run([[alert('PROBLEM', 'CRITICAL'), 0], [alert('PROBLEM', 'CRITICAL'), 0]], { ...POLICY, renotifySeconds: 0 })).toEqual(['send', 'send']);
+    expect(
+      run(
+        [
+          [alert('PROBLEM', 'CRITICAL'), 0],
+          [alert('PROBLEM', 'CRITICAL'), 0],
+        ],
+        { ...POLICY, renotifySeconds: 0 },
+      ),
+    ).toEqual(['send', 'send']);
   });
 
   it('stops at the hourly cap, counting what it holds back, and reports the count with the first SMS after', () => {
     const state = fresh();
     const services = ['a', 'b', 'c', 'd', 'e'];
-    expect(run(services.map((s, i) => [alert('PROBLEM', 'CRITICAL', s), i]), { ...POLICY, hourlyCap: 2 }, state)).toEqual(['send', 'send', 'hourly cap', 'hourly cap', 'hourly cap']);
+    expect(
+      run(
+        services.map((s, i) => [alert('PROBLEM', 'CRITICAL', s), i]),
+        { ...POLICY, hourlyCap: 2 },
+        state,
+      ),
+    ).toEqual(['send', 'send', 'hourly cap', 'hourly cap', 'hourly cap']);
     expect(state.suppressed).toBe(3);
     // The window rolls: an hour after the first send one slot is free again.
     expect(run([[alert('PROBLEM', 'CRITICAL', 'f'), 3600]], { ...POLICY, hourlyCap: 2 }, state)).toEqual(['send after 3 suppressed']);
@@ -61,13 +81,27 @@ describe('decide', () => {
 
   it('does not count a duplicate as suppressed', () => {
     const state = fresh();
-    run([[alert('PROBLEM', 'CRITICAL'), 0], [alert('PROBLEM', 'CRITICAL'), 1]], { ...POLICY, hourlyCap: 1 }, state);
+    run(
+      [
+        [alert('PROBLEM', 'CRITICAL'), 0],
+        [alert('PROBLEM', 'CRITICAL'), 1],
+      ],
+      { ...POLICY, hourlyCap: 1 },
+      state,
+    );
     expect(state.suppressed).toBe(0);
   });
 
   it('forgets what is older than the interval, so the state does not grow', () => {
     const state = fresh();
-    run([[alert('PROBLEM', 'CRITICAL'), 0], [alert('PROBLEM', 'CRITICAL', 'mysql'), 700]], POLICY, state);
+    run(
+      [
+        [alert('PROBLEM', 'CRITICAL'), 0],
+        [alert('PROBLEM', 'CRITICAL', 'mysql'), 700],
+      ],
+      POLICY,
+      state,
+    );
     expect(Object.keys(state.sent)).toEqual(['["web1","mysql"]']);
   });
 });

@@ -64,7 +64,8 @@ export function decide(state: NotifierState, alert: Alert, now: number, policy: 
   state.suppressed = 0;
   state.window.push(now);
   if (suppressed) state.window.push(now);
-  const ends = alert.type === 'RECOVERY' ? (n: string) => !n.startsWith('RECOVERY ') : alert.type === 'PROBLEM' ? (n: string) => n.startsWith('RECOVERY ') : () => false;
+  const ends =
+    alert.type === 'RECOVERY' ? (n: string) => !n.startsWith('RECOVERY ') : alert.type === 'PROBLEM' ? (n: string) => n.startsWith('RECOVERY ') : () => false;
   for (const notification of Object.keys(sent)) if (ends(notification)) delete sent[notification];
   sent[notificationOf(alert)] = now;
   state.sent[problem] = sent;

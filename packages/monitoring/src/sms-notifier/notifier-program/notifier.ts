@@ -73,9 +73,14 @@ export async function notify(config: NotifierConfig, alert: Alert): Promise<bool
     run.log({ event: 'skipped', about, state: alert.state, reason: decision.reason });
     return true;
   }
-  const reported = decision.suppressed === 0 || (await run.sendToAll(`hastack: ${decision.suppressed} alerts suppressed (more than ${config.hourlyCap} in an hour)`, 'suppressed'));
+  const reported =
+    decision.suppressed === 0 ||
+    (await run.sendToAll(`hastack: ${decision.suppressed} alerts suppressed (more than ${config.hourlyCap} in an hour)`, 'suppressed'));
   const delivered = await run.sendToAll(alertText(alert), about);
-  if (!delivered || !reported) await withState(config.stateDir, (state) => undoSend(state, { alert: delivered ? undefined : alert, sentAt: now, unreported: reported ? 0 : decision.suppressed }));
+  if (!delivered || !reported)
+    await withState(config.stateDir, (state) =>
+      undoSend(state, { alert: delivered ? undefined : alert, sentAt: now, unreported: reported ? 0 : decision.suppressed }),
+    );
   return delivered && reported;
 }
 

@@ -35,7 +35,9 @@ describe('the dfs tier of a site', () => {
   });
 
   it('exports the tree to the web hosts only, the admin host named by the option', () => {
-    const rules = exportsOf('dfs-dfs-master-master-conf-write').split('\n').filter((line) => /^\d/.test(line));
+    const rules = exportsOf('dfs-dfs-master-master-conf-write')
+      .split('\n')
+      .filter((line) => /^\d/.test(line));
     expect(rules).toEqual(['198.18.0.21\t/\trw,alldirs,admin,maproot=0:0', '198.18.0.22\t/\trw,alldirs,maproot=0:0']);
   });
 

@@ -52,10 +52,11 @@ describe('the monitoring tier of a site', () => {
     expect(agentsOf('web7')).toEqual(['web7-nrpe-config-write']);
     const objects = await nagiosObjects();
     expect(objects).toMatch(/host_name\s+web7\n\s+address\s+198\.18\.0\.27/);
-    for (const service of ['apache', 'http-page', 'http-health', 'check_disk']) expect(objects).toMatch(new RegExp(`host_name\\s+web7\\n\\s+service_description\\s+${service}\\n`));
+    for (const service of ['apache', 'http-page', 'http-health', 'check_disk'])
+      expect(objects).toMatch(new RegExp(`host_name\\s+web7\\n\\s+service_description\\s+${service}\\n`));
   });
 
-  it('watches the tiers in their host groups, the VIP with its VRRP aggregate, and each director\'s pool', async () => {
+  it("watches the tiers in their host groups, the VIP with its VRRP aggregate, and each director's pool", async () => {
     const objects = await nagiosObjects();
     expect(objects).toMatch(/hostgroup_name\s+web\n\s+alias\s+hastack web tier\n\s+members\s+web1,web7/);
     expect(objects).toMatch(/host_name\s+site-vip\n\s+address\s+198\.18\.0\.100/);

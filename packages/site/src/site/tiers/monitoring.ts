@@ -37,7 +37,9 @@ export const SITE_VIP_HOST = 'site-vip';
 
 /** OK when exactly one of the hosts' NRPE command prints the marker (one VRRP master), CRITICAL otherwise. */
 export function exactlyOneCheck(addresses: readonly string[], nrpeCommand: string, marker: string): string {
-  const asks = addresses.map((address) => `check_nrpe -H ${shellQuote(address)} -t 10 -c ${shellQuote(nrpeCommand)} | grep -qF ${shellQuote(marker)} && n=$((n+1))`);
+  const asks = addresses.map(
+    (address) => `check_nrpe -H ${shellQuote(address)} -t 10 -c ${shellQuote(nrpeCommand)} | grep -qF ${shellQuote(marker)} && n=$((n+1))`,
+  );
   return `n=0; ${asks.join('; ')}; if [ "$n" -eq 1 ]; then echo "OK: one of ${addresses.length} says ${marker}"; else echo "CRITICAL: $n of ${addresses.length} say ${marker}"; exit 2; fi`;
 }
 
@@ -87,7 +89,9 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
     agents.set(entry.name, agent);
     services.push(...agent.commandNames.map((name) => ({ host: entry.name, name })));
   }
-  services.push(...checks.filter((check) => check.runsOn === CheckRunners.monitoringServer).map((check) => ({ host: check.host, name: check.name, active: check.command })));
+  services.push(
+    ...checks.filter((check) => check.runsOn === CheckRunners.monitoringServer).map((check) => ({ host: check.host, name: check.name, active: check.command })),
+  );
 
   const [server] = monitoring;
   if (server === undefined) return undefined;
@@ -104,7 +108,12 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
   const database = watched.database;
   // The database checks run here as the tier's status-only user.
   const checkFiles = database
-    ? [{ path: MONITORING_CLIENT_CONFIG, content: pulumi.secret(pulumi.interpolate`[client]\nuser=${database.monitoringUser}\npassword=${database.monitoringPassword}\n`) }]
+    ? [
+        {
+          path: MONITORING_CLIENT_CONFIG,
+          content: pulumi.secret(pulumi.interpolate`[client]\nuser=${database.monitoringUser}\npassword=${database.monitoringPassword}\n`),
+        },
+      ]
     : [];
   const serverAgent = agents.get(server.entry.name);
   return new NagiosServer(

@@ -59,7 +59,7 @@ describe('the application of a site', () => {
   it.each(['web1', 'web2'])('releases the demo app on %s, leaving the pool of both directors for the switch', (web) => {
     const inputs = switchOf(web)!;
     expect(inputs.create).toContain(`release ${appDigest(appDir)} refused`);
-    expect(inputs.create).toContain("for director in 198.18.0.11 198.18.0.12; do");
+    expect(inputs.create).toContain('for director in 198.18.0.11 198.18.0.12; do');
     expect(inputs.stdin).toBe(appBundle(appDir).archive);
   });
 
