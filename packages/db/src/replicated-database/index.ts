@@ -1,4 +1,5 @@
-export { APP_PRIVILEGES, ReplicatedDatabase, TierUsers } from './replicated-database';
+export { APP_PRIVILEGES, TierUsers } from './accounts';
+export { ReplicatedDatabase } from './replicated-database';
 export { backupMember, DatabaseRoles, ReservedUsers, validateReplicatedDatabaseArgs } from './replicated-database-args';
 export type { BackupArgs, DatabaseMemberArgs, DatabaseRole, ReplicatedDatabaseArgs, SemiSyncArgs } from './replicated-database-args';
 export { accountStepInput, renderAccountStep } from './render-account-step';

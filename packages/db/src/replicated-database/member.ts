@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { ConfigFile, firewallFor, hostCommand, Packages, Service } from '@hastack/host';
 import { STATE_DIR } from '../backup/job-shell';
+import { serverIdFromAddress } from '../sql/sql-values';
 import { renderDataPurge } from './render-data-purge';
 import { renderLiveSettings } from './render-live-settings';
 import { renderRestartSettings, renderServerConf, serverConfigTest, ServerConf } from './render-server-conf';
@@ -82,4 +83,37 @@ export function databaseMember(
       )
     : [];
   return { member, prefix, ready: [liveSettings, ...firewall] };
+}
+
+/**
+ * Every member, in the order of the args, the primary's built first: each with its server_id, checked unique
+ * once the addresses are known, and its port open to the other members and the clients.
+ */
+export function databaseMembers(
+  parent: pulumi.Resource,
+  name: string,
+  settings: ReplicatedDatabaseSettings,
+  primaryMember: DatabaseMemberArgs,
+): { primary: MemberState; states: MemberState[] } {
+  const { members } = settings;
+  const serverIds = pulumi.all(members.map((m) => m.host.dataAddress)).apply((addresses) => {
+    const ids = members.map((m, i) => m.serverId ?? serverIdFromAddress(addresses[i]));
+    ids.forEach((id, i) => {
+      const first = ids.indexOf(id);
+      if (first !== i) {
+        const [one, other] = [members[i].host.name, members[first].host.name];
+        throw new Error(`ReplicatedDatabase ${name}: ${one} and ${other} would share server_id ${id}; give one a serverId`);
+      }
+    });
+    return ids;
+  });
+  const clients = [...settings.appClients, ...settings.monitoringClients];
+  const hasReplicas = members.some((m) => m.role === 'replica');
+  const memberState = (member: DatabaseMemberArgs) => {
+    const peers = [...members.filter((other) => other !== member).map((other) => other.host.dataAddress), ...clients];
+    const serverId = serverIds.apply((ids) => ids[members.indexOf(member)]);
+    return databaseMember(parent, name, settings, member, { serverId, peers, hasReplicas });
+  };
+  const primary = memberState(primaryMember);
+  return { primary, states: members.map((member) => (member === primaryMember ? primary : memberState(member))) };
 }

@@ -1,45 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
-import * as random from '@pulumi/random';
-import { assertValidArgs, OneOffStep } from '@hastack/host';
+import { assertValidArgs } from '@hastack/host';
 import { DatabaseBackup } from '../backup/database-backup';
-import { STATE_DIR } from '../backup/job-shell';
 import { databaseChecks, TierCheck } from '../checks';
-import { serverIdFromAddress } from '../sql/sql-values';
-import { databaseMember, MemberState } from './member';
-import { accountStepInput, AccountSpec, renderAccountStep } from './render-account-step';
-import { renderDatabaseStep } from './render-database-step';
-import { renderReplicaJoin, replicaJoinInput } from './render-replica-join';
-import {
-  DatabaseMemberArgs,
-  memberRoles,
-  ReplicatedDatabaseArgs,
-  replicatedDatabaseSettings,
-  validateReplicatedDatabaseArgs,
-} from './replicated-database-args';
-
-/** The tier's own accounts; the application's is named by the args. */
-export const TierUsers = {
-  replication: 'hastack_repl',
-  snapshot: 'hastack_snapshot',
-  monitoring: 'hastack_monitor',
-  backup: 'hastack_backup',
-} as const;
-
-/** What the application's user may do in its database, and nowhere else. */
-export const APP_PRIVILEGES = [
-  'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES',
-  'CREATE TEMPORARY TABLES', 'LOCK TABLES', 'CREATE VIEW', 'SHOW VIEW', 'TRIGGER', 'EXECUTE',
-];
-
-const GLOBAL_PRIVILEGES = {
-  replication: ['REPLICATION SLAVE'],
-  // A consistent dump of every database (mariadb-dump --single-transaction --gtid needs no lock on 10.11).
-  snapshot: ['SELECT', 'SHOW VIEW', 'TRIGGER', 'EVENT'],
-  monitoring: ['BINLOG MONITOR', 'SLAVE MONITOR'],
-  // mariabackup's own needs, and the per-table checksums; on a replica, pausing the applier.
-  backup: ['BINLOG MONITOR', 'LOCK TABLES', 'PROCESS', 'RELOAD', 'SELECT'],
-  backupOnReplica: ['REPLICATION SLAVE ADMIN'],
-};
+import { accountScope, memberAccounts, primarySources, TierUsers } from './accounts';
+import { databaseMembers } from './member';
+import { replicaJoin } from './replica';
+import { memberRoles, ReplicatedDatabaseArgs, replicatedDatabaseSettings, validateReplicatedDatabaseArgs } from './replicated-database-args';
 
 /**
  * MariaDB from the distribution on a primary and its replicas: GTID replication (replicas join from a
@@ -73,111 +39,35 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
     assertValidArgs('ReplicatedDatabase', name, validateReplicatedDatabaseArgs(args));
     super('hastack:db:ReplicatedDatabase', name, {}, opts);
     const settings = replicatedDatabaseSettings(args);
-    this.port = settings.port;
-    this.user = settings.user;
-    this.monitoringUser = TierUsers.monitoring;
-    const { primary, replicas, backupAt } = memberRoles(args);
-    const password = (kind: string) => new random.RandomPassword(`${name}-${kind}-password`, { length: 32, special: false }, { parent: this }).result;
-    const passwords = {
-      app: password('app'),
-      replication: password('replication'),
-      snapshot: password('snapshot'),
-      monitoring: password('monitoring'),
-      backup: password('backup'),
-    };
-    const replicaAddresses = pulumi.all(replicas.map((m) => m.host.dataAddress));
-    const serverIds = pulumi.all(args.members.map((m) => m.host.dataAddress)).apply((addresses) => {
-      const ids = args.members.map((m, i) => m.serverId ?? serverIdFromAddress(addresses[i]));
-      ids.forEach((id, i) => {
-        const first = ids.indexOf(id);
-        if (first !== i) throw new Error(`ReplicatedDatabase ${name}: ${args.members[i].host.name} and ${args.members[first].host.name} would share server_id ${id}; give one a serverId`);
-      });
-      return ids;
-    });
-
-    const clients = [...args.appClients, ...settings.monitoringClients];
-    const memberState = (member: DatabaseMemberArgs) => {
-      const peers = [...args.members.filter((other) => other !== member).map((other) => other.host.dataAddress), ...clients];
-      const serverId = serverIds.apply((ids) => ids[args.members.indexOf(member)]);
-      return databaseMember(this, name, settings, member, { serverId, peers, hasReplicas: replicas.length > 0 });
-    };
-    const primaryState = memberState(primary);
-    const states = args.members.map((member) => (member === primary ? primaryState : memberState(member)));
-    const account = (state: MemberState, kind: string, spec: AccountSpec, secret: pulumi.Output<string>, hosts: pulumi.Input<string>[]) =>
-      new OneOffStep(
-        `${state.prefix}-account-${kind}`,
-        { host: state.member.host, ...renderAccountStep(spec), stdin: pulumi.secret(pulumi.all([secret, pulumi.all(hosts)]).apply(([p, h]) => accountStepInput(p, h))) },
-        { parent: this, dependsOn: state.ready },
-      );
-
-    const database = new OneOffStep(
-      `${primaryState.prefix}-database`,
-      { host: primary.host, ...renderDatabaseStep(args.database) },
-      { parent: this, dependsOn: primaryState.ready },
-    );
-    const primarySources = [
-      account(primaryState, 'replication', { user: TierUsers.replication, global: GLOBAL_PRIVILEGES.replication }, passwords.replication, replicas.map((m) => m.host.dataAddress)),
-      account(primaryState, 'snapshot', { user: TierUsers.snapshot, global: GLOBAL_PRIVILEGES.snapshot }, passwords.snapshot, replicas.map((m) => m.host.dataAddress)),
-    ];
+    const { primary, replicas, backupAt } = memberRoles(settings);
+    const scope = accountScope(this, name, settings);
+    const members = databaseMembers(this, name, settings, primary);
+    const sources = primarySources(scope, members.primary, replicas);
+    const accounts: pulumi.Resource[] = [sources.database, ...sources.joinAccounts];
     const joined: pulumi.Resource[] = [];
-    const accounts: pulumi.Resource[] = [database, ...primarySources];
-    for (const state of states) {
-      const { member } = state;
-      accounts.push(
-        account(state, 'app', { user: this.user, global: [], database: { name: args.database, privileges: APP_PRIVILEGES } }, passwords.app, args.appClients),
-        account(state, 'monitoring', { user: TierUsers.monitoring, global: GLOBAL_PRIVILEGES.monitoring }, passwords.monitoring, settings.monitoringClients),
-      );
-      if (member === backupAt) {
-        const global = [...GLOBAL_PRIVILEGES.backup, ...(member.role === 'replica' ? GLOBAL_PRIVILEGES.backupOnReplica : [])];
-        accounts.push(account(state, 'backup', { user: TierUsers.backup, global }, passwords.backup, ['localhost']));
-      }
-      if (member.role !== 'replica') continue;
-      const join = renderReplicaJoin({
-        port: this.port,
-        replicationUser: TierUsers.replication,
-        snapshotUser: TierUsers.snapshot,
-        workDir: `${STATE_DIR}/join`,
-        connectRetrySeconds: 2,
-      });
-      joined.push(
-        new OneOffStep(
-          `${state.prefix}-replication`,
-          {
-            host: member.host,
-            ...join,
-            stdin: pulumi.secret(pulumi.all([passwords.replication, passwords.snapshot, primary.host.dataAddress]).apply(([r, s, a]) => replicaJoinInput(r, s, a))),
-          },
-          { parent: this, dependsOn: [...state.ready, database, ...primarySources] },
-        ),
-      );
+    for (const state of members.states) {
+      accounts.push(...memberAccounts(scope, state, backupAt));
+      if (state.member.role === 'replica') joined.push(replicaJoin(scope, state, sources));
     }
-
-    const { directory, retention, onCalendar, restoreCheckOnCalendar, restoreCheckPort } = settings.backup;
     const backup = new DatabaseBackup(
       `${name}-${backupAt.host.name}`,
-      {
-        host: backupAt.host,
-        role: backupAt.role,
-        user: TierUsers.backup,
-        password: passwords.backup,
-        directory,
-        retention,
-        onCalendar,
-        restoreCheckOnCalendar,
-        restoreCheckPort,
-      },
+      { ...settings.backup, host: backupAt.host, role: backupAt.role, user: TierUsers.backup, password: scope.passwords.backup },
       { parent: this, dependsOn: [...accounts, ...joined] },
     );
 
+    this.port = settings.port;
+    this.user = settings.user;
+    this.monitoringUser = TierUsers.monitoring;
     this.primaryAddress = pulumi.all([primary.host.dataAddress, ...accounts.map((a) => a.urn)]).apply(([address]) => address);
+    const replicaAddresses = pulumi.all(replicas.map((m) => m.host.dataAddress));
     this.replicaAddresses = pulumi.all(joined.map((j) => j.urn)).apply(() => replicaAddresses);
-    this.database = database.urn.apply(() => args.database);
-    this.password = passwords.app;
-    this.monitoringPassword = passwords.monitoring;
+    this.database = sources.database.urn.apply(() => settings.database);
+    this.password = scope.passwords.app;
+    this.monitoringPassword = scope.passwords.monitoring;
     this.backupHost = backupAt.host.name;
     this.backupUnit = backup.backupUnit;
     this.restoreCheckUnit = backup.restoreCheckUnit;
-    this.checks = databaseChecks(args.members, this.port, backupAt.host);
+    this.checks = databaseChecks(settings.members, this.port, backupAt.host);
     this.registerOutputs({
       primaryAddress: this.primaryAddress,
       replicaAddresses: this.replicaAddresses,
