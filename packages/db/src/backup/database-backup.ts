@@ -37,12 +37,20 @@ export class DatabaseBackup extends pulumi.ComponentResource {
         host,
         path: CREDENTIALS_FILE,
         // mariabackup reads its own group, the clients [client].
-        content: pulumi.secret(pulumi.output(args.password).apply((password) => ['[client]', '[mariabackup]'].map((group) => `${group}\nuser=${args.user}\npassword=${password}\n`).join(''))),
+        content: pulumi.secret(
+          pulumi
+            .output(args.password)
+            .apply((password) => ['[client]', '[mariabackup]'].map((group) => `${group}\nuser=${args.user}\npassword=${password}\n`).join('')),
+        ),
         mode: '0600',
       },
       { parent: this },
     );
-    const checkScript = new ConfigFile(`${name}-check-script`, { host, path: JOB_CHECK_SCRIPT, content: renderJobCheckScript(), mode: '0755', validate: 'bash -n "$CONFIG_FILE"' }, { parent: this });
+    const checkScript = new ConfigFile(
+      `${name}-check-script`,
+      { host, path: JOB_CHECK_SCRIPT, content: renderJobCheckScript(), mode: '0755', validate: 'bash -n "$CONFIG_FILE"' },
+      { parent: this },
+    );
     const backup = new ScheduledJob(
       `${name}-backup`,
       {

@@ -79,7 +79,10 @@ describe('renderBackupScript', () => {
   it('holds a global read lock on a primary for the copy, in a session of its own', () => {
     const { job, bin } = setup({ role: 'primary' });
     // The stand-in answers the lock request like the server: "locked" once the lock is held.
-    const script = renderBackupScript(job).replace('coproc LOCKER { sql --unbuffered; }', "coproc LOCKER { while read -r s; do [[ $s == SELECT* ]] && echo locked; done; }");
+    const script = renderBackupScript(job).replace(
+      'coproc LOCKER { sql --unbuffered; }',
+      'coproc LOCKER { while read -r s; do [[ $s == SELECT* ]] && echo locked; done; }',
+    );
     const result = runJob(script, bin);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -19,11 +19,7 @@ export const RUN_FOLDER_GLOB = '[0-9]*T[0-9]*Z';
 
 function freeze(role: DatabaseRole): string[] {
   if (role === 'replica') {
-    return [
-      "sql -e 'STOP SLAVE SQL_THREAD'",
-      'resume=replica',
-      "gtid=\"$(sql -e 'SELECT @@GLOBAL.gtid_slave_pos')\"",
-    ];
+    return ["sql -e 'STOP SLAVE SQL_THREAD'", 'resume=replica', 'gtid="$(sql -e \'SELECT @@GLOBAL.gtid_slave_pos\')"'];
   }
   return [
     // A session of its own holds the lock for as long as the copy runs; it ends with the script.
@@ -31,7 +27,7 @@ function freeze(role: DatabaseRole): string[] {
     'resume=primary',
     'printf \'%s\\n\' "FLUSH TABLES WITH READ LOCK;" "SELECT \'locked\';" >&"${LOCKER[1]}"',
     'read -r -t 600 -u "${LOCKER[0]}" locked && [ "$locked" = locked ] || fail "the global read lock was not granted"',
-    "gtid=\"$(sql -e 'SELECT @@GLOBAL.gtid_binlog_pos')\"",
+    'gtid="$(sql -e \'SELECT @@GLOBAL.gtid_binlog_pos\')"',
   ];
 }
 
@@ -60,9 +56,9 @@ export function renderBackupScript(job: BackupJob): string {
     'sql() { mariadb --defaults-extra-file="$credentials" --protocol=socket -N -B "$@"; }',
     '# Lets the server go on: replication applies again, or the read lock ends with its session.',
     'thaw() {',
-    "  case \"$resume\" in",
+    '  case "$resume" in',
     "    replica) resume=''; sql -e 'START SLAVE SQL_THREAD' ;;",
-    "    primary) resume=''; local fd=\"${LOCKER[1]}\"; exec {fd}>&-; wait \"$LOCKER_PID\" || true ;;",
+    '    primary) resume=\'\'; local fd="${LOCKER[1]}"; exec {fd}>&-; wait "$LOCKER_PID" || true ;;',
     '  esac',
     '}',
     'finish() {',

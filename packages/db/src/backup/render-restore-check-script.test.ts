@@ -18,7 +18,16 @@ function setup() {
     scratchParent: join(root, 'state'),
   };
   const backup = () =>
-    runJob(renderBackupScript({ directory, retention: 3, credentialsFile: join(root, 'backup.cnf'), statusFile: join(root, 'state/backup-status.json'), role: 'replica' }), bin);
+    runJob(
+      renderBackupScript({
+        directory,
+        retention: 3,
+        credentialsFile: join(root, 'backup.cnf'),
+        statusFile: join(root, 'state/backup-status.json'),
+        role: 'replica',
+      }),
+      bin,
+    );
   const status = () => JSON.parse(readFileSync(check.statusFile, 'utf8'));
   return { root, bin, check, backup, status };
 }
@@ -60,7 +69,9 @@ describe('renderRestoreCheckScript', () => {
     appendFileSync(join(root, 'backups', run, 'backup.xbstream.gz'), 'garbage');
     const result = runJob(renderRestoreCheckScript(check), bin);
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain(`restore check failed: backup ${join(root, 'backups', run)} is corrupt, its files do not match SHA256SUMS: backup.xbstream.gz: FAILED`);
+    expect(result.stderr).toContain(
+      `restore check failed: backup ${join(root, 'backups', run)} is corrupt, its files do not match SHA256SUMS: backup.xbstream.gz: FAILED`,
+    );
     expect(status()).toMatchObject({ result: 'failed', backup: join(root, 'backups', run) });
     expect(readFileSync(join(bin, 'argv'), 'utf8')).not.toContain('--prepare');
   });

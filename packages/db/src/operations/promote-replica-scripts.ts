@@ -2,7 +2,6 @@ import { bashScript, isIpv4, shellQuote } from '@hastack/host';
 import { sqlString } from '../sql/sql-values';
 import { ROOT_SQL_FUNCTION } from '../sql/root-sql';
 
-
 /** What a member says about itself, one `key=value` a line (see parseMemberState). */
 export interface MemberState {
   /** The primary it replicates from; empty when it replicates from none. */
@@ -23,7 +22,7 @@ export interface MemberState {
 export function memberStateScript(): string {
   return bashScript([
     ROOT_SQL_FUNCTION,
-    "status=\"$(mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G')\"",
+    'status="$(mariadb --protocol=socket -e \'SHOW SLAVE STATUS\\G\')"',
     'field() { sed -n "s/^ *$1: //p" <<<"$status" | head -n 1; }',
     'printf "master_host=%s\\n" "$(field Master_Host)"',
     'printf "io_running=%s\\n" "$(field Slave_IO_Running)"',
@@ -31,7 +30,7 @@ export function memberStateScript(): string {
     'printf "seconds_behind=%s\\n" "$(field Seconds_Behind_Master)"',
     'printf "gtid_io_pos=%s\\n" "$(field Gtid_IO_Pos)"',
     'printf "last_error=%s %s\\n" "$(field Last_IO_Error)" "$(field Last_SQL_Error)"',
-    "sql -e 'SELECT CONCAT(\"read_only=\", @@GLOBAL.read_only), CONCAT(\"gtid_slave_pos=\", @@GLOBAL.gtid_slave_pos), CONCAT(\"gtid_binlog_pos=\", @@GLOBAL.gtid_binlog_pos)' | tr '\\t' '\\n'",
+    'sql -e \'SELECT CONCAT("read_only=", @@GLOBAL.read_only), CONCAT("gtid_slave_pos=", @@GLOBAL.gtid_slave_pos), CONCAT("gtid_binlog_pos=", @@GLOBAL.gtid_binlog_pos)\' | tr \'\\t\' \'\\n\'',
   ]);
 }
 
@@ -106,5 +105,8 @@ export function becomePrimaryScript(semiSync: boolean): string {
 /** On another replica: it follows the new primary from where it is (GTID), with the same account. */
 export function repointScript(newPrimary: string): string {
   if (!isIpv4(newPrimary)) throw new Error(`"${newPrimary}" is not an IPv4 address`);
-  return bashScript([ROOT_SQL_FUNCTION, `sql -e ${shellQuote(`STOP SLAVE; CHANGE MASTER TO MASTER_HOST = ${sqlString(newPrimary)}, MASTER_USE_GTID = slave_pos; START SLAVE`)}`]);
+  return bashScript([
+    ROOT_SQL_FUNCTION,
+    `sql -e ${shellQuote(`STOP SLAVE; CHANGE MASTER TO MASTER_HOST = ${sqlString(newPrimary)}, MASTER_USE_GTID = slave_pos; START SLAVE`)}`,
+  ]);
 }

@@ -14,7 +14,17 @@ const replicaState = (master: string, behind = '0') =>
     'gtid_slave_pos=0-1-118',
     'gtid_binlog_pos=0-1-118',
   ].join('\n');
-const primaryState = ['master_host=', 'io_running=', 'sql_running=', 'seconds_behind=', 'gtid_io_pos=', 'last_error= ', 'read_only=0', 'gtid_slave_pos=', 'gtid_binlog_pos=0-1-120'].join('\n');
+const primaryState = [
+  'master_host=',
+  'io_running=',
+  'sql_running=',
+  'seconds_behind=',
+  'gtid_io_pos=',
+  'last_error= ',
+  'read_only=0',
+  'gtid_slave_pos=',
+  'gtid_binlog_pos=0-1-120',
+].join('\n');
 
 /** A member that answers the procedure's scripts from a state, and records which it ran. */
 function member(name: string, state: () => string | Error, extra: Record<string, string | Error> = {}) {
@@ -75,7 +85,9 @@ describe('promoteReplica', () => {
 
   it('refuses a primary that does not answer unless it is declared dead, before touching any member', async () => {
     const { args, candidate, other } = setup({ primary: () => new Error('db1 (198.18.0.31): exited 255: connection refused') });
-    await expect(promoteReplica(args)).rejects.toThrow('does not answer, so it cannot be fenced and might still take writes; if it is dead, run again with --primary-is-dead');
+    await expect(promoteReplica(args)).rejects.toThrow(
+      'does not answer, so it cannot be fenced and might still take writes; if it is dead, run again with --primary-is-dead',
+    );
     expect(candidate.ran).toEqual(['state']);
     expect(other.ran).toEqual([]);
   });

@@ -71,7 +71,8 @@ export async function promoteReplica(args: PromoteReplicaArgs): Promise<Promotio
     if (candidate.masterHost !== args.primaryAddress) {
       throw new Error(`${args.candidate.name} replicates from "${candidate.masterHost}", not from the primary ${args.primary.name} (${args.primaryAddress})`);
     }
-    if (!candidate.sqlRunning) throw new Error(`${args.candidate.name} does not apply what it receives: ${candidate.lastError.trim() || 'its SQL thread is stopped'}`);
+    if (!candidate.sqlRunning)
+      throw new Error(`${args.candidate.name} does not apply what it receives: ${candidate.lastError.trim() || 'its SQL thread is stopped'}`);
     if (primary && args.primaryIsDead) {
       throw new Error(`the primary ${args.primary.name} (${args.primaryAddress}) answers: it is not dead; promote without --primary-is-dead to fence it first`);
     }
@@ -82,7 +83,9 @@ export async function promoteReplica(args: PromoteReplicaArgs): Promise<Promotio
       );
     }
     if (primary && (candidate.secondsBehind === undefined || candidate.secondsBehind > maxLag)) {
-      throw new Error(`${args.candidate.name} is ${candidate.secondsBehind ?? 'an unknown number of'} s behind the primary (at most ${maxLag}): let it catch up first`);
+      throw new Error(
+        `${args.candidate.name} is ${candidate.secondsBehind ?? 'an unknown number of'} s behind the primary (at most ${maxLag}): let it catch up first`,
+      );
     }
   }
 

@@ -16,8 +16,21 @@ export const TierUsers = {
 
 /** What the application's user may do in its database, and nowhere else. */
 export const APP_PRIVILEGES = [
-  'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES',
-  'CREATE TEMPORARY TABLES', 'LOCK TABLES', 'CREATE VIEW', 'SHOW VIEW', 'TRIGGER', 'EXECUTE',
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'CREATE',
+  'ALTER',
+  'INDEX',
+  'DROP',
+  'REFERENCES',
+  'CREATE TEMPORARY TABLES',
+  'LOCK TABLES',
+  'CREATE VIEW',
+  'SHOW VIEW',
+  'TRIGGER',
+  'EXECUTE',
 ];
 
 const GLOBAL_PRIVILEGES = {

@@ -41,18 +41,16 @@ export function databaseMember(
   const dataPaths = [paths.databaseDataDir, STATE_DIR, settings.backup.directory];
   const data = hostCommand(`${prefix}-data`, host, { delete: settings.purgeData ? renderDataPurge(dataPaths) : undefined }, { parent });
   const packages = new Packages(`${prefix}-packages`, { host, roles: ['databaseServer', 'mysqlClient'] }, { parent, dependsOn: data });
-  const conf = pulumi.all([host.dataAddress, inputs.serverId]).apply(
-    ([address, id]): ServerConf => ({
-      role: member.role,
-      serverId: id,
-      bindAddress: address,
-      port: settings.port,
-      reportHost: host.name,
-      semiSync: settings.semiSync.enabled && (member.role === 'replica' || inputs.hasReplicas),
-      semiSyncTimeoutMs: settings.semiSync.timeoutMs,
-      binlogRetentionDays: settings.binlogRetentionDays,
-    }),
-  );
+  const conf = pulumi.all([host.dataAddress, inputs.serverId]).apply(([address, id]): ServerConf => ({
+    role: member.role,
+    serverId: id,
+    bindAddress: address,
+    port: settings.port,
+    reportHost: host.name,
+    semiSync: settings.semiSync.enabled && (member.role === 'replica' || inputs.hasReplicas),
+    semiSyncTimeoutMs: settings.semiSync.timeoutMs,
+    binlogRetentionDays: settings.binlogRetentionDays,
+  }));
   const optionFile = new ConfigFile(
     `${prefix}-server-conf`,
     {

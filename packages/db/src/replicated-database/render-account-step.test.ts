@@ -16,7 +16,11 @@ const app: AccountSpec = {
  * Runs a script against a stand-in `mariadb` that records its arguments and what it reads, and answers
  * the account-hosts query with `hosts`.
  */
-function runWithFakeServer(script: string, hosts: string[], input = accountStepInput(PASSWORD, HOSTS)): { code: number; stderr: string; stdout: string; argv: string; stdin: string } {
+function runWithFakeServer(
+  script: string,
+  hosts: string[],
+  input = accountStepInput(PASSWORD, HOSTS),
+): { code: number; stderr: string; stdout: string; argv: string; stdin: string } {
   const dir = mkdtempSync(join(tmpdir(), 'account-step-'));
   const fake = join(dir, 'mariadb');
   writeFileSync(
@@ -29,7 +33,7 @@ function runWithFakeServer(script: string, hosts: string[], input = accountStepI
     ].join('\n'),
   );
   chmodSync(fake, 0o755);
-    writeFileSync(join(dir, 'input'), input, { mode: 0o600 });
+  writeFileSync(join(dir, 'input'), input, { mode: 0o600 });
   const result = spawnSync('bash', ['-c', `set -euo pipefail\n${script}`], {
     env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, STEP_INPUT: join(dir, 'input'), FAKE_HOSTS: hosts.map((h) => `${h}\n`).join('') },
     encoding: 'utf8',
@@ -89,8 +93,10 @@ describe('renderAccountStep', () => {
   it('drops every host of the account on undo, and checks global rights of a server-wide account', () => {
     expect(runWithFakeServer(step.undo, ['198.18.0.21']).stdin).toContain("DROP USER IF EXISTS 'shop_app'@'198.18.0.21';");
     const repl = renderAccountStep({ user: 'hastack_repl', global: ['REPLICATION SLAVE'] });
-    expect(repl.check).toContain("[ \"$got\" = 'REPLICATION SLAVE' ]");
-    expect(runWithFakeServer(repl.run, [], accountStepInput(PASSWORD, ['198.18.0.32'])).stdin).toContain("GRANT REPLICATION SLAVE ON *.* TO 'hastack_repl'@'198.18.0.32';");
+    expect(repl.check).toContain('[ "$got" = \'REPLICATION SLAVE\' ]');
+    expect(runWithFakeServer(repl.run, [], accountStepInput(PASSWORD, ['198.18.0.32'])).stdin).toContain(
+      "GRANT REPLICATION SLAVE ON *.* TO 'hastack_repl'@'198.18.0.32';",
+    );
   });
 
   it('refuses a host or privilege that would change the SQL', () => {

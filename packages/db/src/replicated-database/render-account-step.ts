@@ -28,7 +28,6 @@ export function accountStepInput(password: string, hosts: readonly string[]): st
   return `${password}\n${hosts.join(' ')}\n`;
 }
 
-
 const READ_INPUT = [
   '{ IFS= read -r password; IFS= read -r host_list; } < "$STEP_INPUT" || true',
   '[[ $password =~ ^[A-Za-z0-9]{16,}$ ]] || { echo "the password given on stdin must be 16 or more letters and digits" >&2; exit 1; }',
@@ -36,7 +35,7 @@ const READ_INPUT = [
   'for host in "${hosts[@]}"; do',
   '  [[ $host =~ ^([0-9]{1,3}\\.){3}[0-9]{1,3}$|^localhost$ ]] || { echo "\\"$host\\" is not an address or localhost" >&2; exit 1; }',
   'done',
-  'want="$(printf \'%s\\n\' "${hosts[@]}" | sed \'/^$/d\' | LC_ALL=C sort -u | paste -sd\' \' -)"',
+  "want=\"$(printf '%s\\n' \"${hosts[@]}\" | sed '/^$/d' | LC_ALL=C sort -u | paste -sd' ' -)\"",
 ];
 
 /** `fill TEMPLATE` prints the template with @HOST@ and @PASSWORD@ replaced by the shell's $host and $password. */
@@ -112,6 +111,13 @@ export function renderAccountStep(spec: AccountSpec): AccountStepScripts {
     `  for host in "\${hosts[@]}"; do fill ${shellQuote(create)}; done`,
     '} | sql',
   ].join('\n');
-  const undo = [ROOT_SQL_FUNCTION, "want=''", '{', "  echo 'SET SESSION sql_log_bin = 0;'", ...dropStatements(spec.user).map((line) => `  ${line}`), '} | sql'].join('\n');
+  const undo = [
+    ROOT_SQL_FUNCTION,
+    "want=''",
+    '{',
+    "  echo 'SET SESSION sql_log_bin = 0;'",
+    ...dropStatements(spec.user).map((line) => `  ${line}`),
+    '} | sql',
+  ].join('\n');
   return { check, run, undo };
 }

@@ -88,7 +88,14 @@ describe('renderReplicaJoin', () => {
 
   it('is done only for a replica of this primary by GTID with both threads running', () => {
     const status = (io: string, host = '198.18.0.31') =>
-      [`Master_Host: ${host}`, 'Master_Port: 3306', 'Master_User: hastack_repl', 'Using_Gtid: Slave_Pos', `Slave_IO_Running: ${io}`, 'Slave_SQL_Running: Yes'].join('\n');
+      [
+        `Master_Host: ${host}`,
+        'Master_Port: 3306',
+        'Master_User: hastack_repl',
+        'Using_Gtid: Slave_Pos',
+        `Slave_IO_Running: ${io}`,
+        'Slave_SQL_Running: Yes',
+      ].join('\n');
     expect(runWithFakes(scripts.check, { SLAVE_STATUS: status('Yes') }).code).toBe(0);
     const other = runWithFakes(scripts.check, { SLAVE_STATUS: status('Yes', '198.18.0.99') });
     expect(other.code).toBe(1);

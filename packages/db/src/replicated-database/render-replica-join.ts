@@ -53,7 +53,7 @@ function checkScript(join: ReplicaJoin): string {
     ...READ_INPUT,
     'field() { sed -n "s/^ *$1: //p" <<<"$status"; }',
     'for attempt in $(seq 1 30); do',
-    "  status=\"$(mariadb --protocol=socket -e 'SHOW SLAVE STATUS\\G')\"",
+    '  status="$(mariadb --protocol=socket -e \'SHOW SLAVE STATUS\\G\')"',
     ...expected.map(
       ([name, value]) =>
         `  [ "$(field ${name})" = ${value} ] || { echo "not a replica of $primary:${join.port} by GTID (${name} is '$(field ${name})')"; exit 1; }`,
@@ -87,7 +87,7 @@ function runScript(join: ReplicaJoin): string {
     `install -d -m 0700 ${shellQuote(join.workDir)}`,
     `work="$(mktemp -d ${shellQuote(`${join.workDir}/join.XXXXXX`)})"`,
     'trap \'rm -rf "$work"\' EXIT',
-    '# The snapshot user\'s password goes to the clients in a 0600 option file, not in an argument.',
+    "# The snapshot user's password goes to the clients in a 0600 option file, not in an argument.",
     `(umask 077; printf '[client]\\nhost=%s\\nport=%s\\nuser=%s\\npassword=%s\\n' "$primary" ${join.port} ${shellQuote(join.snapshotUser)} "$snapshot_password" > "$work/primary.cnf")`,
     `mapfile -t databases < <(mariadb --defaults-extra-file="$work/primary.cnf" -N -B -e ${shellQuote(otherSchemas)})`,
     "sql -e 'STOP SLAVE; RESET SLAVE ALL; RESET MASTER;'",

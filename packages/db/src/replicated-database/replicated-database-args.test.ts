@@ -35,7 +35,16 @@ describe('validateReplicatedDatabaseArgs', () => {
     ['a member twice', { members: [db1, db2, db2] }, 'members[2].host: db2 is listed twice'],
     ['an unknown role', { members: [db1, { ...db2, role: 'standby' as never }] }, 'members[1].role: "standby" is not one of primary, replica'],
     ['a server id out of range', { members: [db1, { ...db2, serverId: 0 }] }, 'members[1].serverId: 0 is outside 1..4294967295'],
-    ['a server id used twice', { members: [{ ...db1, serverId: 7 }, { ...db2, serverId: 7 }] }, "members[1].serverId: 7 is already db1's"],
+    [
+      'a server id used twice',
+      {
+        members: [
+          { ...db1, serverId: 7 },
+          { ...db2, serverId: 7 },
+        ],
+      },
+      "members[1].serverId: 7 is already db1's",
+    ],
     ['a database name that is not a plain identifier', { database: 'shop; DROP' }, 'database: "shop; DROP" is not a plain identifier'],
     ['a database name with a dash', { database: 'my-shop' }, 'database: "my-shop" is not a plain identifier'],
     ['the server database', { database: 'mysql' }, `database: "mysql" is the server's own`],

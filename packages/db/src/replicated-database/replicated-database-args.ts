@@ -127,10 +127,12 @@ export function validateReplicatedDatabaseArgs(args: ReplicatedDatabaseArgs): st
   const primaries = members.filter((m) => m.role === 'primary').map((m) => m.host.name);
   const replicas = members.filter((m) => m.role === 'replica').map((m) => m.host.name);
   if (members.length === 0) problems.push('members: at least one member, the primary, is needed');
-  else if (primaries.length === 0) problems.push(`members: the replicas (${replicas.join(', ')}) have no primary to follow; exactly one member needs role "primary"`);
+  else if (primaries.length === 0)
+    problems.push(`members: the replicas (${replicas.join(', ')}) have no primary to follow; exactly one member needs role "primary"`);
   else if (primaries.length > 1) problems.push(`members: ${primaries.length} primaries (${primaries.join(', ')}); exactly one is allowed`);
 
-  if (!PLAIN_IDENTIFIER.test(args.database ?? '')) problems.push(`database: "${args.database}" is not a plain identifier (a letter or _, then letters, digits, _; at most 32)`);
+  if (!PLAIN_IDENTIFIER.test(args.database ?? ''))
+    problems.push(`database: "${args.database}" is not a plain identifier (a letter or _, then letters, digits, _; at most 32)`);
   if (['mysql', 'information_schema', 'performance_schema', 'sys'].includes(args.database?.toLowerCase()))
     problems.push(`database: "${args.database}" is the server's own`);
   const { user } = settings;

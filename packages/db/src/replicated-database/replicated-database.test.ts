@@ -56,7 +56,7 @@ describe('ReplicatedDatabase', () => {
   it('restarts a member only for settings read at start, and applies the others live', () => {
     // Which settings are read at start is renderRestartSettings' test; here, that the service restarts on them.
     expect(text(named('db-db1-mariadb-running')?.inputs.stdin)).toMatch(/^restart-triggers [0-9a-f]{16}\n/);
-    expect(text(named('db-db1-settings')?.inputs.create)).toContain("SET GLOBAL rpl_semi_sync_master_timeout = 5000;");
+    expect(text(named('db-db1-settings')?.inputs.create)).toContain('SET GLOBAL rpl_semi_sync_master_timeout = 5000;');
   });
 
   it('creates each account with its own password on stdin, secret, and never in a command', async () => {
@@ -87,7 +87,7 @@ describe('ReplicatedDatabase', () => {
     const db = await build('bk');
     expect(db.backupHost).toBe('db2');
     expect(db.backupUnit).toBe('hastack-stack-bk-db2-backup.service');
-    expect(text(named('bk-db2-backup-script-write')?.inputs.stdin)).toContain("STOP SLAVE SQL_THREAD");
+    expect(text(named('bk-db2-backup-script-write')?.inputs.stdin)).toContain('STOP SLAVE SQL_THREAD');
     expect(text(named('bk-db2-credentials-write')?.inputs.stdin)).toContain(SECRET_MARK);
     expect(db.checks.map((c) => `${c.host} ${c.name}`)).toEqual([
       'db1 mariadb-process',
@@ -123,7 +123,12 @@ describe('ReplicatedDatabase', () => {
 
   it('on the EL family: its option folder and server binary, and 3306 open to exactly the peers', async () => {
     const el = (name: string, address: string) => defineHost({ name, address, os: 'rocky-9', privateKey: 'k' });
-    await build('el', { members: [{ host: el('db1', '198.18.0.31'), role: 'primary' }, { host: el('db2', '198.18.0.32'), role: 'replica' }] });
+    await build('el', {
+      members: [
+        { host: el('db1', '198.18.0.31'), role: 'primary' },
+        { host: el('db2', '198.18.0.32'), role: 'replica' },
+      ],
+    });
     expect(named('el-db1-server-conf-write')?.inputs.create).toContain('/etc/my.cnf.d/90-hastack.cnf');
     expect(named('el-db1-server-conf-write')?.inputs.create).toContain('/usr/libexec/mariadbd --help --verbose');
     const rules = text(named('el-db1-firewall-rules')?.inputs.create);
