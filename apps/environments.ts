@@ -23,4 +23,6 @@ function labEnvironment() {
   }
 }
 
-export = (stack === 'lab' ? labEnvironment() : configuredProgram())();
+// The program is exported as a function, not as its running promise: the runtime calls it and awaits it at once,
+// so a refused description is one handled rejection (one line), not an unhandled one that Node warns about.
+export = stack === 'lab' ? labEnvironment() : configuredProgram();

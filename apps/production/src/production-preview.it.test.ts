@@ -8,16 +8,33 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../..');
 const PASSPHRASE = 'example-production-passphrase';
 
-function preview(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+/** One of the project's entry points (`run.sh preview production ...` is `npm run preview -- production ...`). */
+function run(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
   const started = Date.now();
-  const result = spawnSync('bash', ['tools/scripts/run.sh', 'preview', 'production', ...args], {
+  const result = spawnSync('bash', ['tools/scripts/run.sh', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 256 * 1024 * 1024,
   });
-  console.log(`npm run preview -- production ${args.join(' ')}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`npm run ${args.join(' ')}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const preview = (args: string[], env: NodeJS.ProcessEnv) => run(['preview', 'production', ...args], env);
+
+/** The example's stack configuration with an edit, in a file of its own (the stack's passphrase salt kept). */
+function editedConfig(edit: (yaml: string) => string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'edited-production-')), 'Pulumi.production.yaml');
+  writeFileSync(file, edit(readFileSync(join(ROOT, 'Pulumi.production.yaml'), 'utf8')));
+  return file;
+}
+
+/** What a user error must not come with: a Node warning, a stack frame, Node's own prefixes. */
+function expectOneLineReasons(output: string): void {
+  expect(output).not.toMatch(/Warning/);
+  expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(output).not.toMatch(/\(node:\d+\)|node:internal/);
 }
 
 /** The firewalld rich rules a planned `*-firewall-rules` command adds, parsed from its script. */
@@ -97,20 +114,38 @@ describe('the production example on Rocky Linux 9', () => {
     expect(planned.get('www1-web-selinux-booleans')).toContain('wanted=(httpd_can_network_connect_db httpd_use_fusefs)');
   });
 
-  it('refuses a broken description with one message per problem, before any resource, and no stack trace', () => {
-    const broken = readFileSync(join(ROOT, 'Pulumi.production.yaml'), 'utf8')
-      .replace('    vip: 10.20.0.100\n', '')
-      .replace('address: 10.20.0.22,', 'address: 10.20.0.21,')
-      .replace('name: db2, roles: [db-replica], address: 10.20.0.32, os: rocky-9', 'name: db2, roles: [db-replica], address: 10.20.0.32, os: rocky-10');
-    const file = join(mkdtempSync(join(tmpdir(), 'broken-production-')), 'Pulumi.production.yaml');
-    writeFileSync(file, broken);
-    const result = preview(['--config-file', file, '--color', 'never'], { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE });
+  it('refuses a broken description with one message per problem, before any resource, and no stack trace or warning', () => {
+    const file = editedConfig((yaml) =>
+      yaml
+        .replace('    vip: 10.20.0.100\n', '')
+        .replace('address: 10.20.0.22,', 'address: 10.20.0.21,')
+        .replace('name: db2, roles: [db-replica], address: 10.20.0.32, os: rocky-9', 'name: db2, roles: [db-replica], address: 10.20.0.32, os: rocky-10'),
+    );
+    for (const result of [
+      preview(['--config-file', file, '--color', 'never'], { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE }),
+      run(['pulumi', 'preview', '--stack', 'production', '--non-interactive', '--config-file', file, '--color', 'never'], {
+        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+      }),
+    ]) {
+      const output = result.stdout + result.stderr;
+      expect(result.status).not.toBe(0);
+      expect(output).toContain('- vip: ');
+      expect(output).toContain('- hosts: the address 10.20.0.21 is used twice');
+      expect(output).toContain('- hosts[6].os: unknown OS "rocky-10"');
+      expectOneLineReasons(output);
+    }
+  });
+
+  it('names the missing description of a stack under the plain CLI in one line, with no Node warning', () => {
+    const file = editedConfig((yaml) => yaml.replace(/ {2}hastack:site:\n(?: {4}.*\n)+/, ''));
+    expect(readFileSync(file, 'utf8')).not.toContain('hastack:site');
+    const result = run(['pulumi', 'preview', '--stack', 'production', '--non-interactive', '--config-file', file, '--color', 'never'], {
+      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+    });
     const output = result.stdout + result.stderr;
     expect(result.status).not.toBe(0);
-    expect(output).toContain('- vip: ');
-    expect(output).toContain('- hosts: the address 10.20.0.21 is used twice');
-    expect(output).toContain('- hosts[6].os: unknown OS "rocky-10"');
-    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(output).toContain(`the configuration of stack "production" (hastack:site): Missing required configuration variable 'hastack:site'`);
+    expectOneLineReasons(output);
   });
 
   it("refuses the lab's published passphrase for any stack but the lab", () => {
