@@ -12,6 +12,8 @@
 set -euo pipefail
 : "${PULUMI_HOME:?source tools/scripts/env.sh first}" "${HASTACK_ROOT:?source tools/scripts/env.sh first}"
 cd "$HASTACK_ROOT"
+# shellcheck source=../scripts/progress.sh
+source tools/scripts/progress.sh
 plugins="$PULUMI_HOME/plugins"
 marker=.hastack-source-key
 
@@ -41,7 +43,11 @@ install_provider() {
   if [[ -f "$dir/$marker" && "$(<"$dir/$marker")" == "$key" && ! -e "$dir.partial" ]]; then
     return
   fi
-  echo "setup: building the $name provider plugin v$version" >&2
+  progress_step "the project's $name provider plugin v$version: bundling (seconds)" build_provider "$name" "$version" "$dir" "$key"
+}
+
+build_provider() {
+  local name="$1" version="$2" dir="$3" key="$4"
   (
     # The lock file is the one the Pulumi CLI takes when it installs a plugin.
     flock 9

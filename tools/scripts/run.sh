@@ -3,12 +3,13 @@
 # the Pulumi engine and the project's providers), then runs it with the project's Pulumi settings.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=progress.sh
+source "$(dirname "${BASH_SOURCE[0]}")/progress.sh"
 cd "$HASTACK_ROOT"
 
 ensure_node_modules() {
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    echo "setup: installing npm packages (npm ci)" >&2
-    npm ci --no-audit --no-fund --loglevel=error >&2
+    progress_step "npm packages: npm ci (about 1 min)" npm ci --no-audit --no-fund --loglevel=error >&2
   fi
 }
 
