@@ -2,16 +2,7 @@
 // MASTER failure with sub-second VRRP adverts and with keepalived's default 1 s, and the time a dead
 // real server takes to leave the pool. Needs the lab up; leaves the stack deployed as `npm run lab` does.
 import { selectLabStack } from '../src/deploy/lab-stack';
-import {
-  clientMacForVip,
-  currentVipHolder,
-  hostsWithRole,
-  KILL_KEEPALIVED_HARD,
-  macOf,
-  timeUntilServed,
-  waitForPoolMembership,
-  waitForVipHolder,
-} from '../src/probes/failover';
+import { currentVipHolder, hostsWithRole, KILL_KEEPALIVED_HARD, timeUntilBackupServes, waitForPoolMembership, waitForVipHolder } from '../src/probes/failover';
 import { labSshOrThrow as sh, readInventory } from '@hastack/lab-machines';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -25,13 +16,7 @@ async function deployWithAdvert(seconds: number): Promise<void> {
 }
 
 async function takeoverMs(): Promise<number> {
-  const backupMac = await macOf(director2);
-  const ms = await timeUntilServed(
-    inventory,
-    director1,
-    () => sh(director1, KILL_KEEPALIVED_HARD),
-    async () => clientMacForVip(inventory) === backupMac,
-  );
+  const ms = await timeUntilBackupServes(inventory, director1, director2, () => sh(director1, KILL_KEEPALIVED_HARD));
   await sh(director1, 'systemctl start keepalived');
   await waitForVipHolder(inventory, director1, 30000);
   return ms;

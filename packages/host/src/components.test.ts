@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { recordResources } from './testing';
+import { recordResources, settle } from './testing';
 import { ConfigFile, defineHost, Packages, ScheduledJob, Service, Sysctl } from '.';
 
 const recorded = recordResources();
@@ -33,7 +33,7 @@ describe('host components', () => {
     new ConfigFile('web1-secret', { host, path: '/etc/app/secret', content: 'hunter2', mode: '0600' });
     new Sysctl('web1-arp', { host, settings: { 'net.ipv4.conf.all.arp_ignore': 1 } });
     new ScheduledJob('backup', { host, description: 'Backup', script: 'echo run', onCalendar: 'daily' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
   });
 
   it('registers components with pkg:module:Type tokens', () => {

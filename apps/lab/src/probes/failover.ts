@@ -133,3 +133,14 @@ export async function timeUntilServed(
     adverts.stop();
   }
 }
+
+/** timeUntilServed for a fault that moves the VIP: served once this machine sends VIP traffic to `backup`. */
+export async function timeUntilBackupServes(
+  inventory: Inventory,
+  master: InventoryHost,
+  backup: InventoryHost,
+  fault: () => Promise<unknown>,
+): Promise<number> {
+  const backupMac = await macOf(backup);
+  return timeUntilServed(inventory, master, fault, async () => clientMacForVip(inventory) === backupMac);
+}

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { recordResources, valueOf } from '@hastack/host/testing';
+import { recordResources, valueOf, withoutCreating } from '@hastack/host/testing';
 import { defineHost } from '@hastack/host';
 import { MooseFsMount } from './moosefs-mount';
 
@@ -8,9 +8,9 @@ const web1 = defineHost({ name: 'web1', address: '10.0.0.21', os: 'debian-12', p
 
 describe('MooseFsMount', () => {
   it('throws every argument problem before creating anything', () => {
-    const before = recorded.length;
-    expect(() => new MooseFsMount('bad', { host: web1, master: '', where: 'shared' })).toThrow(/master: the master address is needed\n.*where: "shared"/s);
-    expect(recorded.length).toBe(before);
+    expect(withoutCreating(recorded, () => new MooseFsMount('bad', { host: web1, master: '', where: 'shared' }))).toThrow(
+      /master: the master address is needed\n.*where: "shared"/s,
+    );
   });
 
   it('mounts MASTER:PORT:SUBFOLDER with the moosefs helper at /srv/shared, after installing the client', async () => {

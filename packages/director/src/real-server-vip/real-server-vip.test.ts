@@ -1,5 +1,5 @@
 import { defineHost } from '@hastack/host';
-import { recordResources } from '@hastack/host/testing';
+import { recordResources, withoutCreating } from '@hastack/host/testing';
 import { RealServerVip } from './real-server-vip';
 
 const recorded = recordResources();
@@ -7,10 +7,8 @@ const host = defineHost({ name: 'web1', address: '198.18.0.21', os: 'debian-12',
 
 describe('RealServerVip', () => {
   it('throws every argument problem before creating anything', () => {
-    const before = recorded.length;
-    expect(() => new RealServerVip('bad', { host, vips: ['198.18.0.100', '198.18.0.300'] })).toThrow(
+    expect(withoutCreating(recorded, () => new RealServerVip('bad', { host, vips: ['198.18.0.100', '198.18.0.300'] }))).toThrow(
       'RealServerVip bad: invalid arguments:\n  - vips[1]: "198.18.0.300" is not an IPv4 address',
     );
-    expect(recorded.length).toBe(before);
   });
 });

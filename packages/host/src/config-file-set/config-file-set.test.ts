@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { recordResources, valueOf } from '../testing';
+import { recordResources, valueOf, withoutCreating } from '../testing';
 import { defineHost } from '../connection';
 import { ConfigFileSet, validateConfigFileSetArgs } from './config-file-set';
 
@@ -24,9 +24,9 @@ describe('ConfigFileSet', () => {
   });
 
   it('refuses bad arguments before creating anything', () => {
-    const before = recorded.length;
-    expect(() => new ConfigFileSet('bad', { host, files: [] })).toThrow('ConfigFileSet bad: invalid arguments:\n  - files: a set needs at least one file');
-    expect(recorded.length).toBe(before);
+    expect(withoutCreating(recorded, () => new ConfigFileSet('bad', { host, files: [] }))).toThrow(
+      'ConfigFileSet bad: invalid arguments:\n  - files: a set needs at least one file',
+    );
   });
 
   it('sends every content on stdin only, runs one check and gives one digest', async () => {

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { recordResources } from '../testing';
+import { recordResources, settle } from '../testing';
 import { defineHost } from './host';
 import { hostCommand } from './host-command';
 
@@ -19,7 +19,7 @@ describe('hostCommand', () => {
   beforeAll(async () => {
     hostCommand('web1-a', host, { create: 'true' }, { transformations: [limitWhileBuilding()] });
     hostCommand('web1-b', host, { create: 'true' }, {});
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
   });
 
   it('gives every command of the host the same secret connection', () => {

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { recordResources } from '../testing';
+import { recordResources, settle, withoutCreating } from '../testing';
 import { defineHost } from '../connection';
 import { OneOffStep } from './one-off-step';
 
@@ -8,11 +8,9 @@ const host = defineHost({ name: 'db1', address: '198.18.0.31', os: 'debian-12', 
 
 describe('OneOffStep', () => {
   it('refuses an empty check or run, naming them, before creating anything', () => {
-    const before = recorded.length;
-    expect(() => new OneOffStep('bad', { host, check: ' ', run: '' })).toThrow(
+    expect(withoutCreating(recorded, () => new OneOffStep('bad', { host, check: ' ', run: '' }))).toThrow(
       'OneOffStep bad: invalid arguments:\n  - check: a step needs a check that says whether it is done\n  - run: a step needs something to run',
     );
-    expect(recorded.length).toBe(before);
   });
 
   it('sends its input on stdin only, and undoes on destroy', async () => {
@@ -24,7 +22,7 @@ describe('OneOffStep', () => {
       triggers: ['v1'],
       undo: 'mysql -e "DROP USER IF EXISTS repl"',
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     const step = recorded.find((r) => r.name === 'repl-user-step');
     expect(step?.type).toBe('command:remote:Command');
     expect(JSON.stringify(step?.inputs.stdin)).toContain('hunter22');

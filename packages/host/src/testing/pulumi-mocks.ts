@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import * as pulumi from '@pulumi/pulumi';
 
 export interface RecordedResource {
@@ -30,4 +31,34 @@ export function recordResources(): RecordedResource[] {
 /** Resolves an output in a mocked program. */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
+}
+
+/** Lets the registrations that resolved outputs set off run: under the mocks they follow within a few ticks. */
+export function settle(): Promise<void> {
+  return setTimeout(50);
+}
+
+/** Resolves with `component` once `ready(component)` is known and what it set off has registered. */
+export async function built<C>(component: C, ready: (component: C) => pulumi.Output<unknown>): Promise<C> {
+  await valueOf(ready(component));
+  await settle();
+  return component;
+}
+
+/**
+ * What `expect(...).toThrow` takes for a build that must be refused before it registers any resource: a
+ * component checks every argument before it creates a child, so that a refusal leaves nothing half made.
+ */
+export function withoutCreating(recorded: RecordedResource[], build: () => unknown): () => never {
+  return () => {
+    const before = recorded.length;
+    try {
+      build();
+    } catch (error) {
+      if (recorded.length === before) throw error;
+    }
+    const made = recorded.slice(before).map((r) => r.name);
+    // Never the message a test expects: its toThrow fails and shows this instead.
+    throw new Error(made.length ? `registered before refusing: ${made.join(', ')}` : 'built without refusing');
+  };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { settle } from './pulumi-mocks';
 import type { RecordedResource } from './pulumi-mocks';
 
 /**
@@ -15,6 +16,6 @@ export async function runReadmeExample(libraryDir: string, recorded: RecordedRes
   const example = (await import(examplePath)) as Record<string, (privateKey: string, ...args: unknown[]) => unknown>;
   const before = recorded.length;
   Object.values(example)[0]('PRIVATE KEY', ...args);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await settle();
   return recorded.slice(before);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '@hastack/host';
 import { renderPoolWaits } from './render-pool-waits';
+import type { PoolWaitOptions } from './render-pool-waits';
 
 const DIRECTORS = ['198.18.0.11', '198.18.0.12'];
 
@@ -32,7 +33,7 @@ describe('renderPoolWaits', () => {
     writeFileSync(log, (check(DIRECTORS[0], 503) + check(DIRECTORS[1], 503)).repeat(5));
   });
   // A port nobody listens on: no client connection to wait for.
-  const waits = (timeout = 5) =>
+  const waits = (change: Partial<PoolWaitOptions> = {}) =>
     renderPoolWaits({
       flag,
       accessLog: log,
@@ -41,7 +42,8 @@ describe('renderPoolWaits', () => {
       failedChecks: 2,
       passedChecks: 2,
       port: 9,
-      directorsTimeoutSeconds: timeout,
+      directorsTimeoutSeconds: 5,
+      ...change,
     });
 
   it('leaves the pool once every director has seen the flag fail its checks, counting only what follows the flag', async () => {
@@ -58,7 +60,7 @@ describe('renderPoolWaits', () => {
 
   /** The flag set without waiting for the checks, then the rejoin. */
   const rejoinAfterFlag = (timeout: number) => {
-    const { leave, rejoin } = waits(timeout);
+    const { leave, rejoin } = waits({ directorsTimeoutSeconds: timeout });
     return run(
       `${leave
         .split('\n')
@@ -88,18 +90,7 @@ describe('renderPoolWaits', () => {
   });
 
   it('does not wait for a director that checks nothing (it is down), only for the others', async () => {
-    const { leave } = renderPoolWaits({
-      flag,
-      accessLog: log,
-      healthPath: '/health',
-      directors: DIRECTORS,
-      failedChecks: 2,
-      passedChecks: 2,
-      port: 9,
-      silentDirectorSeconds: 1,
-      directorsTimeoutSeconds: 3,
-    });
-    const leaving = run(leave);
+    const leaving = run(waits({ silentDirectorSeconds: 1, directorsTimeoutSeconds: 3 }).leave);
     await settle();
     appendFileSync(log, check(DIRECTORS[0], 503) + check(DIRECTORS[0], 503));
     expect(await leaving).toEqual({ code: 0, stderr: '' });

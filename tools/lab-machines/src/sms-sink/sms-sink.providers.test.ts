@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 // The presets under test live in the monitoring component; see providers.ts for why the sink may use them.
 import { buildSmsRequest, parseSmsResponse, validateSmsSettings, type SmsHttpRequest, type SmsProvider, type SmsSettings } from '@hastack/sms';
+import { serveDuringTests } from '../local-server.testing';
 import { labSmsSettings } from './lab-sms-credentials';
 import { readSmsRecords } from './records';
 import { createSmsSink, SmsRecord } from './sms-sink';
@@ -36,22 +36,15 @@ const cases: { provider: SmsProvider; secret: string; refusal: string; throttle:
 describe.each(cases)('the SMS sink speaking $provider', ({ provider, secret, refusal, throttle, recipient }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lab-sms-${provider}-`));
   const recordsFile = path.join(dir, 'requests.jsonl');
-  const server = createSmsSink(recordsFile);
-  let sink: string;
+  const sink = serveDuringTests(createSmsSink(recordsFile), dir);
   let settings: SmsSettings;
 
-  const records = (): SmsRecord[] => readSmsRecords({ smsGateway: { url: `${sink}/sms`, recordsFile } });
+  const records = (): SmsRecord[] => readSmsRecords({ smsGateway: { url: `${sink.url}/sms`, recordsFile } });
   const lastRecord = (): SmsRecord | undefined => records().at(-1);
   const request = (s: SmsSettings = settings): SmsHttpRequest => buildSmsRequest(s, { to, text }, new Date(), `nonce-${Math.random()}`);
 
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    sink = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    settings = labSmsSettings(provider, sink, [to]);
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    fs.rmSync(dir, { recursive: true });
+  beforeAll(() => {
+    settings = labSmsSettings(provider, sink.url, [to]);
   });
 
   it("the lab's settings are valid settings of the preset", () => {
@@ -74,7 +67,7 @@ describe.each(cases)('the SMS sink speaking $provider', ({ provider, secret, ref
   });
 
   it('after throttle?count=1 answers the next send with the rate-limit error, read as retryable, and accepts the one after', async () => {
-    const control = await fetch(`${sink}/_control/throttle?count=1`, { method: 'POST' });
+    const control = await fetch(`${sink.url}/_control/throttle?count=1`, { method: 'POST' });
     expect(control.status).toBe(200);
     expect(lastRecord()).toMatchObject({ kind: 'control', path: '/_control/throttle?count=1' });
     expect(lastRecord()?.provider).toBeUndefined();
@@ -94,20 +87,10 @@ describe.each(cases)('the SMS sink speaking $provider', ({ provider, secret, ref
 describe("the SMS sink's answers are the providers' documented bodies", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-sms-bodies-'));
   const recordsFile = path.join(dir, 'requests.jsonl');
-  const server = createSmsSink(recordsFile);
-  let sink: string;
-
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    sink = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    fs.rmSync(dir, { recursive: true });
-  });
+  const sink = serveDuringTests(createSmsSink(recordsFile), dir);
 
   const sendAs = async (provider: SmsProvider, change: Record<string, string> = {}) => {
-    const answer = await send(buildSmsRequest({ ...labSmsSettings(provider, sink, [to]), ...change } as SmsSettings, { to, text }, new Date(), 'n'));
+    const answer = await send(buildSmsRequest({ ...labSmsSettings(provider, sink.url, [to]), ...change } as SmsSettings, { to, text }, new Date(), 'n'));
     return { status: answer.status, json: JSON.parse(answer.body) as Record<string, unknown> };
   };
 
@@ -121,7 +104,7 @@ describe("the SMS sink's answers are the providers' documented bodies", () => {
       json: { Code: 'SignatureDoesNotMatch', HostId: 'dysmsapi.aliyuncs.com' },
     });
     expect(await sendAs('aliyun', { accessKeyId: 'LTAIother' })).toMatchObject({ status: 404, json: { Code: 'InvalidAccessKeyId.NotFound' } });
-    await fetch(`${sink}/_control/throttle?count=1`, { method: 'POST' });
+    await fetch(`${sink.url}/_control/throttle?count=1`, { method: 'POST' });
     expect(await sendAs('aliyun')).toMatchObject({ status: 200, json: { Code: 'isv.BUSINESS_LIMIT_CONTROL' } });
   });
 
@@ -159,14 +142,14 @@ describe("the SMS sink's answers are the providers' documented bodies", () => {
       status: 401,
       json: { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 },
     });
-    await fetch(`${sink}/_control/throttle?count=1`, { method: 'POST' });
+    await fetch(`${sink.url}/_control/throttle?count=1`, { method: 'POST' });
     expect(await sendAs('twilio')).toMatchObject({ status: 429, json: { code: 20429, status: 429 } });
   });
 
   it('a control call it does not know, or a count that is not a number, is refused and recorded as control only', async () => {
-    expect((await fetch(`${sink}/_control/throttle?count=many`, { method: 'POST' })).status).toBe(400);
-    expect((await fetch(`${sink}/_control/reset`, { method: 'POST' })).status).toBe(404);
-    const controls = readSmsRecords({ smsGateway: { url: `${sink}/sms`, recordsFile } }).filter((r) => r.path.startsWith('/_control/'));
+    expect((await fetch(`${sink.url}/_control/throttle?count=many`, { method: 'POST' })).status).toBe(400);
+    expect((await fetch(`${sink.url}/_control/reset`, { method: 'POST' })).status).toBe(404);
+    const controls = readSmsRecords({ smsGateway: { url: `${sink.url}/sms`, recordsFile } }).filter((r) => r.path.startsWith('/_control/'));
     expect(controls.map((r) => r.kind)).toEqual(['control', 'control', 'control', 'control']);
     expect(await sendAs('twilio')).toMatchObject({ status: 201 });
   });

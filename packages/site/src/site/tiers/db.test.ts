@@ -1,18 +1,11 @@
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { Site } from '../site';
-import { testDescription, testHost } from '../test-description.testing';
+import { labHosts, testDescription } from '../test-description.testing';
 
 const recorded = recordResources();
 jest.setTimeout(60000);
 
-const description = testDescription([
-  testHost('director1', '198.18.0.11', ['director']),
-  testHost('director2', '198.18.0.12', ['director']),
-  testHost('web1', '198.18.0.21', ['web']),
-  testHost('db1', '198.18.0.31', ['db-primary']),
-  testHost('db2', '198.18.0.32', ['db-replica']),
-  testHost('monitoring', '198.18.0.51', ['monitoring']),
-]);
+const description = testDescription(labHosts('director1', 'director2', 'web1', 'db1', 'db2', 'monitoring'));
 
 describe('the db tier of a site', () => {
   let site: Site;

@@ -1,19 +1,11 @@
 import { recordResources } from '@hastack/host/testing';
 import { Site } from '../site';
-import { testDescription, testHost } from '../test-description.testing';
+import { labHosts, testDescription } from '../test-description.testing';
 
 const recorded = recordResources();
 jest.setTimeout(60000);
 
-const description = testDescription([
-  testHost('director1', '198.18.0.11', ['director']),
-  testHost('director2', '198.18.0.12', ['director']),
-  testHost('web1', '198.18.0.21', ['web']),
-  testHost('web2', '198.18.0.22', ['web']),
-  testHost('dfs-master', '198.18.0.41', ['dfs-master']),
-  testHost('dfs-chunk1', '198.18.0.42', ['dfs-chunkserver', 'dfs-metalogger']),
-  testHost('dfs-chunk2', '198.18.0.43', ['dfs-chunkserver']),
-]);
+const description = testDescription(labHosts('director1', 'director2', 'web1', 'web2', 'dfs-master', 'dfs-chunk1', 'dfs-chunk2'));
 
 /** The second file of a config set (its stdin is base64 lines, wrapped as a secret here). */
 function exportsOf(name: string): string {

@@ -1,16 +1,12 @@
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { Site } from '../site';
-import { testDescription, testHost } from '../test-description.testing';
+import { labHosts, testDescription, testHost } from '../test-description.testing';
 
 const recorded = recordResources();
 jest.setTimeout(60000);
 
 const hosts = [
-  testHost('director1', '198.18.0.11', ['director']),
-  testHost('director2', '198.18.0.12', ['director']),
-  testHost('web1', '198.18.0.21', ['web']),
-  testHost('db1', '198.18.0.31', ['db-primary']),
-  testHost('monitoring', '198.18.0.51', ['monitoring']),
+  ...labHosts('director1', 'director2', 'web1', 'db1', 'monitoring'),
   // A web host that appears in the description only: its agent needs no other edit.
   testHost('web7', '198.18.0.27', ['web']),
 ];

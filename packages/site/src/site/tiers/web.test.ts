@@ -4,22 +4,12 @@ import { join, resolve } from 'node:path';
 import { recordResources, valueOf } from '@hastack/host/testing';
 import { appBundle, appDigest } from '@hastack/web';
 import { Site } from '../site';
-import { testDescription, testHost } from '../test-description.testing';
+import { labHosts, testDescription } from '../test-description.testing';
 
 const recorded = recordResources();
 jest.setTimeout(60000);
 
-const description = testDescription([
-  testHost('director1', '198.18.0.11', ['director']),
-  testHost('director2', '198.18.0.12', ['director']),
-  testHost('web1', '198.18.0.21', ['web']),
-  testHost('web2', '198.18.0.22', ['web']),
-  testHost('db1', '198.18.0.31', ['db-primary']),
-  testHost('db2', '198.18.0.32', ['db-replica']),
-  testHost('dfs-master', '198.18.0.41', ['dfs-master']),
-  testHost('dfs-chunk1', '198.18.0.42', ['dfs-chunkserver']),
-  testHost('dfs-chunk2', '198.18.0.43', ['dfs-chunkserver']),
-]);
+const description = testDescription(labHosts('director1', 'director2', 'web1', 'web2', 'db1', 'db2', 'dfs-master', 'dfs-chunk1', 'dfs-chunk2'));
 
 /** The settings file of a web host's set: the fourth line of its stdin, decoded (the stdin is secret). */
 function settingsOf(web: string): string | undefined {
