@@ -43,7 +43,7 @@ require github.com/pulumi/pulumi/pkg/v3 $PULUMI_CLI_VERSION
 
 replace github.com/atotto/clipboard => ${CLIPBOARD_REPLACEMENT%@*} ${CLIPBOARD_REPLACEMENT#*@}
 MOD
-build_module "pulumi CLI $PULUMI_CLI_VERSION" "10 to 16 min" "$work/cli" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+build_module "pulumi CLI $PULUMI_CLI_VERSION" "5 to 16 min" "$work/cli" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
   "$bin_dir/pulumi" "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_CLI_VERSION"
 
 cat > "$work/language-nodejs/go.mod" <<MOD
