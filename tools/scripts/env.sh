@@ -9,12 +9,11 @@ source "$HASTACK_ROOT/tools/pulumi-engine/versions.env"
 export HASTACK_ENGINE_BIN="$HASTACK_CACHE/engine/cli-$PULUMI_CLI_VERSION+nodejs-$PULUMI_LANGUAGE_NODEJS_SDK_VERSION/bin"
 export PULUMI_HOME="${PULUMI_HOME:-$HASTACK_CACHE/pulumi-home}"
 export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$HASTACK_ROOT/.pulumi-state}"
-# The lab's stacks hold only lab secrets under a published passphrase; every other stack must have its own
-# (run.sh and the program refuse the lab's for them).
+# The lab's stacks hold only lab secrets under a published passphrase; every other stack must have its own.
+# It is not exported as PULUMI_CONFIG_PASSPHRASE, where `stack init` or `config set --secret` would use it for
+# whatever stack is at hand: the project's `pulumi` supplies it for the stack `lab` only and refuses it for any
+# other, the program refuses it too, and the lab's own code passes it for the stacks it deploys.
 export HASTACK_LAB_PASSPHRASE=insecure-lab-only-passphrase
-if [[ -z "${PULUMI_CONFIG_PASSPHRASE_FILE:-}" ]]; then
-  export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE-$HASTACK_LAB_PASSPHRASE}"
-fi
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_SKIP_CONFIRMATIONS=true

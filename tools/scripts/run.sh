@@ -18,36 +18,15 @@ ensure_engine() {
   bash tools/pulumi-engine/install-providers.sh
 }
 
-# The stack named by --stack/-s, if any.
-stack_named() {
-  while (($#)); do
-    case "$1" in
-      --stack | -s) echo "${2:-}"; return ;;
-      --stack=*) echo "${1#--stack=}"; return ;;
-    esac
-    shift
-  done
-}
-
-# Only the lab's stacks may use the lab's published passphrase.
-refuse_lab_passphrase() {
-  local stack="$1"
-  if [[ -n "$stack" && "$stack" != lab && -z "${PULUMI_CONFIG_PASSPHRASE_FILE:-}" && "${PULUMI_CONFIG_PASSPHRASE:-}" == "$HASTACK_LAB_PASSPHRASE" ]]; then
-    echo "run.sh: stack \"$stack\" would keep its secrets under the lab's published passphrase: set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to its own, or move it to another secrets provider (pulumi stack change-secrets-provider)" >&2
-    exit 2
-  fi
-}
-
 command="${1:?usage: run.sh <command> [args...]}"
 shift
 ensure_node_modules
 case "$command" in
   test) exec bash tools/scripts/test.sh "$@" ;;
-  pulumi) refuse_lab_passphrase "$(stack_named "$@")"; ensure_engine; exec pulumi "$@" ;;
+  pulumi) ensure_engine; exec pulumi "$@" ;;
   preview)
     stack="${1:?usage: npm run preview -- <stack> [pulumi preview options]}"
     shift
-    refuse_lab_passphrase "$stack"
     ensure_engine
     # The stack's settings (its passphrase's salt) are in Pulumi.<stack>.yaml; the backend may not know it yet.
     pulumi stack select --create --non-interactive --secrets-provider passphrase "$stack" >/dev/null

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type * as auto from '@pulumi/pulumi/automation';
 import { shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
-import { PROJECT_NAME } from '../src/deploy/lab-stack';
+import { labStackEnvVars, PROJECT_NAME } from '../src/deploy/lab-stack';
 import { hostsWithRole } from '../src/probes/failover';
 import { labSsh } from '@hastack/lab-machines';
 import { deploy, e2eStack, inventory, sh } from './support';
@@ -64,7 +64,12 @@ function stackPasswords(): string[] {
   const root = resolve(__dirname, '../../..');
   // The whole lab stack's state is several MB.
   const exported = JSON.parse(
-    execFileSync('pulumi', ['stack', 'export', '--show-secrets', '--stack', e2eStack.name], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }),
+    execFileSync('pulumi', ['stack', 'export', '--show-secrets', '--stack', e2eStack.name], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, ...labStackEnvVars(e2eStack.name) },
+    }),
   );
   return (exported.deployment.resources as { type: string; outputs?: { result?: { plaintext?: string } } }[])
     .filter((r) => r.type === 'random:index/randomPassword:RandomPassword' && r.outputs?.result?.plaintext)

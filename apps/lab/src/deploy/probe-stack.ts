@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import * as auto from '@pulumi/pulumi/automation';
 import { defineHost, Host } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
-import { PROJECT_NAME } from './lab-stack';
+import { labStackEnvVars, PROJECT_NAME } from './lab-stack';
 
 /** A lab inventory host as the host layer's `Host`, reached with the key the lab made for it. */
 export function labHost(entry: InventoryHost): Host {
@@ -19,6 +19,7 @@ export function selectProbeStack(stackName: string, program: auto.PulumiFn): Pro
   return auto.LocalWorkspace.createOrSelectStack(
     { projectName: PROJECT_NAME, stackName, program },
     {
+      envVars: labStackEnvVars(stackName),
       secretsProvider: 'passphrase',
       projectSettings: { name: PROJECT_NAME, runtime: 'nodejs', backend: { url: process.env.PULUMI_BACKEND_URL } },
     },
