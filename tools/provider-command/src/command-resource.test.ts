@@ -36,6 +36,19 @@ describe('commandResource', () => {
     expect(outs).toEqual({ delete: 'b', stdout: 'kept', stderr: 'too' });
   });
 
+  it('runs nothing when only the host key it verifies was named, and runs when anything else changed too', async () => {
+    const { kind, runs } = fakeKind();
+    const connection = { host: 'web-1', user: 'root', privateKey: 'key-value' };
+    const olds = { create: 'x', connection: secret(connection), stdout: 'kept', stderr: '' };
+    const pinned = { create: 'x', connection: secret({ ...connection, hostKey: 'ssh-ed25519 AAAA' }) };
+    const handler = commandResource(kind, { status: jest.fn(), warning: jest.fn() });
+    const { outs } = await handler.update('id', urn, olds, pinned);
+    expect(runs).toEqual([]);
+    expect(outs).toEqual({ ...pinned, stdout: 'kept', stderr: '' });
+    await handler.update('id', urn, olds, { ...pinned, create: 'y' });
+    expect(runs.map((run) => run.command)).toEqual(['y']);
+  });
+
   it('does nothing on delete without a delete command', async () => {
     const { kind, runs } = fakeKind();
     await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).delete('id', urn, { create: 'x' });

@@ -1,6 +1,7 @@
 import { diffInputs, PropertyMap, resourceName, reveal, secret, secretStrings, type ResourceHandler } from '@hastack/provider-kit';
 import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs } from './command-inputs';
 import { CommandResult, CommandRunner } from './command-run';
 import type { ResourceLog } from './engine-log';
@@ -28,6 +29,14 @@ const MAX_PREVIOUS_OUTPUT_BYTES = 120 * 1024;
 function secretValues(wire: PropertyMap): string[] {
   const { connection, ...others } = wire;
   return [...secretStrings(others), ...connectionCredentials(connection)];
+}
+
+/** The inputs as they bear on what runs where: the connection without the host key it verifies. */
+function whatRuns(wire: PropertyMap, keys: readonly string[]): unknown {
+  const inputs = Object.fromEntries(keys.map((key) => [key, reveal(wire[key] ?? null)]));
+  const connection = { ...((inputs.connection ?? {}) as Record<string, unknown>) };
+  delete connection.hostKey;
+  return { ...inputs, connection };
 }
 
 export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHandler {
@@ -87,6 +96,9 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
     },
 
     async update(_id, urn, olds, wire) {
+      // A host key named or recorded for a host already deployed changes no command: running them all again
+      // would restart what they manage. The next command that runs verifies it.
+      if (isDeepStrictEqual(whatRuns(olds, inputKeys), whatRuns(wire, inputKeys))) return { outs: { ...olds, ...wire } };
       const inputs = commandInputs(wire);
       const command = inputs.update ?? inputs.create;
       if (!command) return { outs: { ...wire, stdout: olds.stdout ?? '', stderr: olds.stderr ?? '' } };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -37,11 +38,27 @@ function authMethods(spec: ConnectionSpec): AnyAuthMethod[] {
   return methods.length ? methods : [{ type: 'none', username }];
 }
 
-function expectedHostKey(spec: ConnectionSpec): Buffer | undefined {
+/** The key the host must present, and the only host key algorithms that can present it. */
+interface ExpectedHostKey {
+  blob: Buffer;
+  algorithms: string[];
+}
+
+/** The algorithms that prove possession of a key of this type (an RSA key signs with SHA-2 too). */
+function algorithmsFor(type: string): string[] {
+  return type === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [type];
+}
+
+function expectedHostKey(spec: ConnectionSpec): ExpectedHostKey | undefined {
   if (!spec.hostKey) return undefined;
-  const [, base64] = spec.hostKey.trim().split(/\s+/);
+  const [type, base64] = spec.hostKey.trim().split(/\s+/);
   if (!base64) throw new PermanentDialError('connection.hostKey must be an authorized_keys line ("<type> <base64>")');
-  return Buffer.from(base64, 'base64');
+  return { blob: Buffer.from(base64, 'base64'), algorithms: algorithmsFor(type) };
+}
+
+/** A key's fingerprint as OpenSSH prints it, so that an operator can compare it with `ssh-keygen -lf`. */
+export function fingerprint(blob: Buffer): string {
+  return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 
 function openTcp(spec: ConnectionSpec): Promise<Duplex> {
@@ -72,14 +89,15 @@ function openThroughBastion(bastion: Client, spec: ConnectionSpec): Promise<Dupl
 /** What a handshake needs besides the socket, read once so that a bad key fails before any dial. */
 interface Credentials {
   authHandler: AnyAuthMethod[];
-  hostKey?: Buffer;
+  hostKey?: ExpectedHostKey;
 }
 
 function handshake(spec: ConnectionSpec, credentials: Credentials, sock: Duplex): Promise<Client> {
   const { authHandler, hostKey } = credentials;
   return new Promise((resolve, reject) => {
     const client = new Client();
-    let hostKeyMismatch = false;
+    // Set when the host presented another key than the expected one: the handshake stops before authentication.
+    let presentedKey: Buffer | undefined;
     client.once('ready', () => {
       client.removeAllListeners('error');
       // Later errors surface as a 'close' to the pool and as failures of the channels in use.
@@ -88,8 +106,13 @@ function handshake(spec: ConnectionSpec, credentials: Credentials, sock: Duplex)
     });
     client.once('error', (error: Error & { level?: string }) => {
       sock.destroy();
-      if (hostKeyMismatch) {
-        reject(new PermanentDialError(`the host key of ${spec.host}:${spec.port} is not connection.hostKey`));
+      if (presentedKey && hostKey) {
+        reject(
+          new PermanentDialError(
+            `the host key of ${spec.host}:${spec.port} changed: it presented ${fingerprint(presentedKey)}, expected ${fingerprint(hostKey.blob)} ` +
+              '(connection.hostKey); nothing was sent to it',
+          ),
+        );
       } else if (error.level === 'client-authentication') {
         reject(new PermanentDialError(`authentication as ${spec.user} failed (${error.message})`));
       } else reject(error);
@@ -98,9 +121,12 @@ function handshake(spec: ConnectionSpec, credentials: Credentials, sock: Duplex)
       sock,
       username: spec.user,
       authHandler,
+      // Offering only the expected key's algorithms makes the host present that key, whichever others it has.
+      ...(hostKey && { algorithms: { serverHostKey: hostKey.algorithms as never } }),
       hostVerifier: (key: Buffer) => {
-        hostKeyMismatch = hostKey !== undefined && !hostKey.equals(key);
-        return !hostKeyMismatch;
+        if (hostKey === undefined || hostKey.blob.equals(key)) return true;
+        presentedKey = key;
+        return false;
       },
       readyTimeout: spec.perDialTimeout * 1000,
       keepaliveInterval: KEEPALIVE_INTERVAL_MS,

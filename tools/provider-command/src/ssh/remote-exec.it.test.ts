@@ -8,7 +8,7 @@ import { ResourceLog, silentLog } from '../engine-log';
 import { LoopbackSshd, startLoopbackSshd } from '../testing/loopback-sshd';
 import { ConnectionPool } from './connection-pool';
 import { ConnectionSpec, connectionSpec } from './connection-spec';
-import { dial } from './dial';
+import { dial, fingerprint } from './dial';
 import { execRemote } from './remote-exec';
 
 let sshd: LoopbackSshd;
@@ -64,7 +64,10 @@ describe('remote execution over the loopback sshd', () => {
   it('refuses a host whose key is not the expected one, without retrying', async () => {
     const wrongKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFgEr8NXgmK0vS0Nk7Fv4pVTZlZ5Z5Z5Z5Z5Z5Z5Z5Z5';
     const retries = jest.fn();
-    await expect(dial({ ...spec, hostKey: wrongKey }, retries)).rejects.toThrow(/host key of 127\.0\.0\.1:\d+/);
+    const blob = (line: string) => Buffer.from(line.split(' ')[1], 'base64');
+    await expect(dial({ ...spec, hostKey: wrongKey }, retries)).rejects.toThrow(
+      `the host key of 127.0.0.1:${sshd.port} changed: it presented ${fingerprint(blob(sshd.hostKey))}, expected ${fingerprint(blob(wrongKey))}`,
+    );
     expect(retries).not.toHaveBeenCalled();
   });
 
