@@ -36,7 +36,7 @@ describe('commandResource', () => {
     expect(outs).toEqual({ delete: 'b', stdout: 'kept', stderr: 'too' });
   });
 
-  it('runs nothing when only the host key it verifies was named, and runs when anything else changed too', async () => {
+  it('runs nothing when a host key is named where none was, and runs when the key changes or anything else does', async () => {
     const { kind, runs } = fakeKind();
     const connection = { host: 'web-1', user: 'root', privateKey: 'key-value' };
     const olds = { create: 'x', connection: secret(connection), stdout: 'kept', stderr: '' };
@@ -47,6 +47,14 @@ describe('commandResource', () => {
     expect(outs).toEqual({ ...pinned, stdout: 'kept', stderr: '' });
     await handler.update('id', urn, olds, { ...pinned, create: 'y' });
     expect(runs.map((run) => run.command)).toEqual(['y']);
+    // Another key than the one verified so far: the host was rebuilt, and gets its commands again.
+    await handler.update(
+      'id',
+      urn,
+      { ...pinned, stdout: 'kept', stderr: '' },
+      { ...pinned, connection: secret({ ...connection, hostKey: 'ssh-ed25519 BBBB' }) },
+    );
+    expect(runs.map((run) => run.command)).toEqual(['y', 'x']);
   });
 
   it('does nothing on delete without a delete command', async () => {

@@ -31,12 +31,21 @@ function secretValues(wire: PropertyMap): string[] {
   return [...secretStrings(others), ...connectionCredentials(connection)];
 }
 
-/** The inputs as they bear on what runs where: the connection without the host key it verifies. */
-function whatRuns(wire: PropertyMap, keys: readonly string[]): unknown {
+/** The inputs with the connection's host key taken out. */
+function withoutHostKey(wire: PropertyMap, keys: readonly string[]): Record<string, unknown> {
   const inputs = Object.fromEntries(keys.map((key) => [key, reveal(wire[key] ?? null)]));
   const connection = { ...((inputs.connection ?? {}) as Record<string, unknown>) };
   delete connection.hostKey;
   return { ...inputs, connection };
+}
+
+/**
+ * Whether the update only pins the key of a host that was reached unverified: the same host, nothing to run.
+ * A key that replaces another one is a rebuilt host, which needs every command again.
+ */
+function onlyPinsHostKey(olds: PropertyMap, news: PropertyMap, keys: readonly string[]): boolean {
+  const oldKey = (reveal(olds.connection ?? null) as Record<string, unknown> | null)?.hostKey;
+  return (oldKey === undefined || oldKey === null) && isDeepStrictEqual(withoutHostKey(olds, keys), withoutHostKey(news, keys));
 }
 
 export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHandler {
@@ -96,9 +105,9 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
     },
 
     async update(_id, urn, olds, wire) {
-      // A host key named or recorded for a host already deployed changes no command: running them all again
-      // would restart what they manage. The next command that runs verifies it.
-      if (isDeepStrictEqual(whatRuns(olds, inputKeys), whatRuns(wire, inputKeys))) return { outs: { ...olds, ...wire } };
+      // Running every command of a deployed host again because its key is now verified would restart what
+      // they manage; the next command that runs verifies the key.
+      if (onlyPinsHostKey(olds, wire, inputKeys)) return { outs: { ...olds, ...wire } };
       const inputs = commandInputs(wire);
       const command = inputs.update ?? inputs.create;
       if (!command) return { outs: { ...wire, stdout: olds.stdout ?? '', stderr: olds.stderr ?? '' } };
