@@ -1,12 +1,12 @@
 // Against the running lab (`npm run lab:up` first): every host as the stack will use it.
 import { randomUUID } from 'node:crypto';
 import type { InventoryHost } from '@hastack/inventory';
-import { labSsh, labSshOrThrow, MirrorProbePackage, readInventory, readSmsRecords } from './index';
+import { labSsh, labSshOrThrow, labStranger, LabStranger, MirrorProbePackage, readInventory, readSmsRecords } from './index';
 
 const inventory = readInventory();
 
 // An apt-get install on an emulated director takes minutes: up to the test's own timeout (jest.lab.config.js).
-const on = (host: InventoryHost, command: string) => labSshOrThrow(host, command, { timeoutMs: 170_000 });
+const on = (host: InventoryHost | LabStranger, command: string) => labSshOrThrow(host, command, { timeoutMs: 170_000 });
 
 describe.each(inventory.hosts.map((host) => [host.name, host] as const))('%s', (_name, host) => {
   it('takes an SSH login with the lab key and is the host the inventory names, on its interface', async () => {
@@ -71,5 +71,39 @@ describe('the lab as a whole', () => {
     const record = readSmsRecords(inventory).find((r) => r.body === `text=${text}`);
     expect(record).toMatchObject({ method: 'POST', path: '/sms?to=100' });
     expect(record?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+  });
+});
+
+describe('the stranger', () => {
+  let stranger: LabStranger;
+  beforeAll(() => {
+    stranger = labStranger();
+  });
+
+  it('takes an SSH login with the lab key, checked against its own host key, and sits on the segment at its address', async () => {
+    const [hostname, address] = (await on(stranger, 'hostname; ip -4 -o addr show dev host0')).split('\n');
+    expect(hostname).toBe('stranger');
+    expect(address).toContain(` ${stranger.address}/24 `);
+  });
+
+  it('is not in the inventory, by name or address, so the site never configures it', () => {
+    expect(inventory.hosts.filter((host) => host.name === stranger.name || host.address === stranger.address)).toEqual([]);
+  });
+
+  it('has a machine id and SSH host key of its own', async () => {
+    const identity = (host: InventoryHost | LabStranger) => on(host, 'cat /etc/machine-id; cut -d" " -f2 /etc/ssh/ssh_host_ed25519_key.pub');
+    const [own, ...site] = await Promise.all([identity(stranger), ...inventory.hosts.map(identity)]);
+    const [machineId, hostKey] = own.split('\n');
+    expect(site.map((text) => text.split('\n')[0])).not.toContain(machineId);
+    expect(site.map((text) => text.split('\n')[1])).not.toContain(hostKey);
+  });
+
+  // The probes of apps/lab/src/probes run python3 there; the VRRP one needs a raw socket (CAP_NET_RAW).
+  it('runs python3 and may open a raw VRRP socket', async () => {
+    await on(stranger, `python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_RAW, 112).close()'`);
+  });
+
+  it('has no route out of the lab', async () => {
+    expect(await on(stranger, 'ip route show default')).toBe('');
   });
 });

@@ -45,7 +45,7 @@ export function labLeftovers(paths: LabPaths): string[] {
   if (fs.existsSync('/run/systemd/nspawn')) {
     leftovers.push('folder /run/systemd/nspawn');
   }
-  for (const file of [paths.inventory, paths.hostsDir, paths.runDir]) {
+  for (const file of [paths.inventory, paths.stranger, paths.hostsDir, paths.runDir]) {
     if (fs.existsSync(file)) {
       leftovers.push(`lab state ${file}`);
     }

@@ -12,6 +12,8 @@ export interface LabPaths {
   readonly privateKey: string;
   readonly knownHosts: string;
   readonly inventory: string;
+  /** How to reach the stranger, the lab host the inventory leaves out. */
+  readonly stranger: string;
   readonly smsDir: string;
   readonly smsRecords: string;
   /** Built images and the package mirror, shared by every clone of the user. */
@@ -34,6 +36,7 @@ export function labPaths(env: NodeJS.ProcessEnv = process.env): LabPaths {
     privateKey: path.join(sshDir, 'id_ed25519'),
     knownHosts: path.join(sshDir, 'known_hosts'),
     inventory: path.join(labDir, 'inventory.json'),
+    stranger: path.join(labDir, 'stranger.json'),
     smsDir,
     smsRecords: path.join(smsDir, 'requests.jsonl'),
     cacheDir: path.join(userCache, 'lab'),

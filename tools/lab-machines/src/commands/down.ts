@@ -35,7 +35,7 @@ export async function down(): Promise<void> {
     }
     removeStaleNspawnState();
   });
-  for (const file of [paths.inventory, paths.knownHosts, paths.hostsDir, paths.runDir, paths.smsDir]) {
+  for (const file of [paths.inventory, paths.stranger, paths.knownHosts, paths.hostsDir, paths.runDir, paths.smsDir]) {
     fs.rmSync(file, { recursive: true, force: true });
   }
 }

@@ -5,10 +5,11 @@ import { containerPid } from '../hosts/container';
 import { hostDirs, hostNamesOnDisk, readHostRecord } from '../hosts/host-state';
 import { vmPid } from '../hosts/vm';
 import { readInventory } from '../inventory/inventory';
+import { readStranger } from '../inventory/stranger';
 import { linkExists } from '../network/bridge';
 import { labPaths } from '../paths';
 import { labSsh } from '../ssh/ssh';
-import { LabNetwork } from '../topology/topology';
+import { isSiteHost, LabNetwork } from '../topology/topology';
 
 /** Prints what of the lab runs; exits 0 whatever the state, it only reports. */
 export async function status(): Promise<void> {
@@ -20,6 +21,8 @@ export async function status(): Promise<void> {
   }
   const inventory = fs.existsSync(paths.inventory) ? readInventory(paths.inventory) : undefined;
   lines.push(`inventory: ${inventory ? paths.inventory : 'none (lab:up has not finished)'}`);
+  const stranger = readStranger(paths.stranger);
+  const loginTargets = [...(inventory?.hosts ?? []), ...(stranger ? [stranger] : [])];
   const rows = await Promise.all(
     hostNamesOnDisk(paths).map(async (name) => {
       const dirs = hostDirs(paths, name);
@@ -28,13 +31,13 @@ export async function status(): Promise<void> {
         return [name, '?', '?', '', 'half-prepared'];
       }
       const pid = host.kind === 'vm' ? vmPid(dirs) : containerPid(dirs);
-      const listed = inventory?.hosts.find((h) => h.name === name);
+      const listed = loginTargets.find((h) => h.name === name);
       let state = pid === undefined ? 'stopped' : `running (pid ${pid})`;
       if (pid !== undefined && listed) {
         const probe = await labSsh(listed, 'systemctl is-system-running');
         state += probe.code === 255 ? ', no SSH' : `, ssh ok, systemd ${probe.stdout.trim()}`;
       }
-      return [name, host.kind, host.address, host.roles.join(','), state];
+      return [name, host.kind, host.address, isSiteHost(host) ? host.roles.join(',') : 'stranger (no site host)', state];
     }),
   );
   console.log(lines.join('\n'));

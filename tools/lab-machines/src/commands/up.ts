@@ -7,6 +7,7 @@ import { hostPublicKey } from '../hosts/configure';
 import { hostDirs, hostNamesOnDisk } from '../hosts/host-state';
 import { discardHost, HostInputs, isPreparedAs, lowerLayer, prepareHost, startHost } from '../hosts/lifecycle';
 import { buildInventory, writeInventory } from '../inventory/inventory';
+import { buildStranger, writeStranger } from '../inventory/stranger';
 import { progress, step } from '../log';
 import { ensureMirror } from '../mirror/mirror';
 import { LabPaths, labPaths } from '../paths';
@@ -68,15 +69,17 @@ async function bringUp(paths: LabPaths, hosts: readonly LabHost[], machine: Mach
   await step('hosts', () => bringUpHosts(inputs));
   const publicKey = (host: LabHost) => hostPublicKey(hostDirs(paths, host.name).upper);
   const inventory = buildInventory(hosts, { privateKey: paths.privateKey, smsRecords: paths.smsRecords }, publicKey);
+  const stranger = buildStranger(hosts, paths.privateKey, publicKey);
   fs.writeFileSync(paths.knownHosts, knownHostsLines(hosts.map((host) => ({ address: host.address, publicKey: publicKey(host) }))));
   await step('waiting for every host to boot', () =>
     Promise.all(
-      inventory.hosts.map(async (host) => {
+      [...inventory.hosts, ...(stranger ? [stranger] : [])].map(async (host) => {
         const state = await waitForBoot(host, BootTimeoutMs);
         progress(`  ${host.name} (${host.address}): ${state}`);
       }),
     ),
   );
+  writeStranger(paths.stranger, stranger);
   writeInventory(paths.inventory, inventory);
 }
 

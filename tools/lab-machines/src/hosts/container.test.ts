@@ -1,7 +1,7 @@
 import { planHosts } from '../topology/topology';
 import { nspawnArgs } from './container';
 
-const hosts = planHosts({ directors: 0, web: 1, databases: 1, dfsMaster: 0, chunkservers: 0, monitoring: 0 });
+const hosts = planHosts({ directors: 0, web: 1, databases: 1, dfsMaster: 0, chunkservers: 0, monitoring: 0, stranger: 0 });
 
 describe('nspawnArgs', () => {
   it('boots the container on the bridge without registering with a systemd the machine does not run', () => {

@@ -1,7 +1,7 @@
 import { planHosts } from '../topology/topology';
 import { hostFiles } from './host-files';
 
-const hosts = planHosts({ directors: 1, web: 1, databases: 0, dfsMaster: 0, chunkservers: 0, monitoring: 0 });
+const hosts = planHosts({ directors: 1, web: 1, databases: 0, dfsMaster: 0, chunkservers: 0, monitoring: 0, stranger: 1 });
 const identity = {
   machineId: '0123456789abcdef0123456789abcdef',
   authorizedKey: 'ssh-ed25519 AAAAkey hastack-lab\n',
@@ -22,6 +22,13 @@ describe('hostFiles', () => {
     expect(network).toContain('Name=host0\n');
     expect(network).toContain('Address=198.18.0.21/24\n');
     expect(network).not.toMatch(/Gateway/);
+  });
+
+  it('makes the stranger a container like the others, at its own address, named in /etc/hosts like any lab host', () => {
+    const network = filesOf('stranger')['etc/systemd/network/10-lab.network'].content;
+    expect(network).toContain('Name=host0\n');
+    expect(network).toContain('Address=198.18.0.250/24\n');
+    expect(filesOf('web1')['etc/hosts'].content).toContain('198.18.0.250 stranger\n');
   });
 
   it("matches a VM's eth0", () => {

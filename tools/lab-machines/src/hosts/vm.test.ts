@@ -1,7 +1,7 @@
 import { planHosts } from '../topology/topology';
 import { qemuArgs } from './vm';
 
-const [director] = planHosts({ directors: 1, web: 0, databases: 0, dfsMaster: 0, chunkservers: 0, monitoring: 0 });
+const [director] = planHosts({ directors: 1, web: 0, databases: 0, dfsMaster: 0, chunkservers: 0, monitoring: 0, stranger: 0 });
 const boot = {
   kernel: '/cache/vmlinuz',
   initrd: '/cache/initrd.img',

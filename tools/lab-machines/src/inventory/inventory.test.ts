@@ -6,7 +6,7 @@ import { inventorySchema } from '@hastack/inventory';
 import { buildInventory, labInventoryPath, readInventory, writeInventory } from './inventory';
 
 const files = { privateKey: '/abs/path/.lab/ssh/id_ed25519', smsRecords: '/abs/path/.lab/sms/requests.jsonl' };
-const topology = { directors: 2, web: 2, databases: 2, dfsMaster: 1, chunkservers: 2, monitoring: 1 };
+const topology = { directors: 2, web: 2, databases: 2, dfsMaster: 1, chunkservers: 2, monitoring: 1, stranger: 1 };
 
 describe('buildInventory', () => {
   const inventory = buildInventory(planHosts(topology), files, (host) => `ssh-ed25519 ${Buffer.from(host.name).toString('base64')}`);
@@ -14,7 +14,7 @@ describe('buildInventory', () => {
   it('has exactly the shape the lab stack reads', () => {
     expect({ ...inventory, hosts: inventory.hosts.slice(0, 1) }).toEqual({
       environment: 'lab',
-      network: { cidr: '198.18.0.0/24', gateway: '198.18.0.1' },
+      network: { cidr: '198.18.0.0/24', gateway: '198.18.0.1', admin: ['198.18.0.1'] },
       vip: '198.18.0.100',
       virtualRouterId: 51,
       smsGateway: { url: 'http://198.18.0.1:8025/sms', recordsFile: '/abs/path/.lab/sms/requests.jsonl' },
@@ -34,6 +34,13 @@ describe('buildInventory', () => {
       ],
     });
     expect(inventorySchema.parse(inventory)).toEqual(inventory);
+  });
+
+  it('lists the site hosts and leaves the stranger out, so the site never configures it', () => {
+    expect(inventory.hosts).toHaveLength(10);
+    const listed = inventory.hosts.flatMap((h) => [h.name, h.address]);
+    expect(listed).not.toContain('stranger');
+    expect(listed).not.toContain('198.18.0.250');
   });
 
   it("names the containers' NIC host0", () => {

@@ -1,14 +1,18 @@
 import * as fs from 'node:fs';
 import { Inventory, loadInventory } from '@hastack/inventory';
 import { labPaths } from '../paths';
-import { LabHost, LabNetwork } from '../topology/topology';
+import { isSiteHost, LabHost, LabNetwork } from '../topology/topology';
 
 /** Port of the SMS sink on the machine's bridge address. */
 export const SmsSinkPort = 8025;
 
+/** How the lab logs in to every host, the stranger included. */
+export const LabLogin = { port: 22, user: 'root' } as const;
+
 /**
- * `hostKey` is each host's SSH host key: the stack verifies it, and a host rebuilt by a later lab:up has
- * a new one, which tells the stack to apply everything to it again.
+ * The site's hosts only: the stranger is left out, or the site would configure it. `hostKey` is each host's
+ * SSH host key: the stack verifies it, and a host rebuilt by a later lab:up has a new one, which tells the
+ * stack to apply everything to it again.
  */
 export function buildInventory(
   hosts: readonly LabHost[],
@@ -17,16 +21,16 @@ export function buildInventory(
 ): Inventory {
   return {
     environment: 'lab',
-    network: { cidr: LabNetwork.cidr, gateway: LabNetwork.gateway },
+    // This machine deploys and runs the tests: the only source the hosts' firewalls let reach SSH.
+    network: { cidr: LabNetwork.cidr, gateway: LabNetwork.gateway, admin: [LabNetwork.gateway] },
     vip: LabNetwork.vip,
     virtualRouterId: LabNetwork.virtualRouterId,
     smsGateway: { url: `http://${LabNetwork.gateway}:${SmsSinkPort}/sms`, recordsFile: files.smsRecords },
-    hosts: hosts.map((host) => ({
+    hosts: hosts.filter(isSiteHost).map((host) => ({
       name: host.name,
       roles: [...host.roles],
       address: host.address,
-      port: 22,
-      user: 'root',
+      ...LabLogin,
       privateKeyPath: files.privateKey,
       os: 'debian-12',
       interface: host.interface,

@@ -1,7 +1,7 @@
 import { planHosts } from '../topology/topology';
 import { labLinks, tapName, vmMac } from './bridge';
 
-const [director1, director2] = planHosts({ directors: 2, web: 0, databases: 0, dfsMaster: 0, chunkservers: 0, monitoring: 0 });
+const [director1, director2] = planHosts({ directors: 2, web: 0, databases: 0, dfsMaster: 0, chunkservers: 0, monitoring: 0, stranger: 0 });
 
 describe('VM links', () => {
   it('names taps and MACs after the address, so they stay the same across restarts', () => {

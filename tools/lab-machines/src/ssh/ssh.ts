@@ -6,8 +6,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { run, RunResult } from '../exec';
 import type { InventoryHost } from '@hastack/inventory';
 import { readInventory } from '../inventory/inventory';
+import { readStranger } from '../inventory/stranger';
+import { labPaths } from '../paths';
 
 type SshTarget = Pick<InventoryHost, 'address' | 'port' | 'user' | 'privateKeyPath' | 'hostKey'>;
+
+/** A host labSsh logs in to: an inventory entry, or the stranger, which the inventory leaves out. */
+export type LabSshTarget = SshTarget & Pick<InventoryHost, 'name'>;
 
 /** The lab's one client key, made once per clone; every host lets it log in as root. */
 export async function ensureLabKey(privateKey: string): Promise<string> {
@@ -78,10 +83,10 @@ export interface LabSshOptions {
 const LabSshTimeoutMs = 20_000;
 
 /**
- * Runs a shell command on a lab host (by name or inventory entry) as root, with the lab's key. Resolves
- * with the command's exit code, or 255 when ssh failed (no login, a wrong host key) or was killed at the timeout.
+ * Runs a shell command on a lab host (by name, inventory entry or `labStranger()`) as root, with the lab's key.
+ * Resolves with the command's exit code, or 255 when ssh failed (no login, a wrong host key) or was killed at the timeout.
  */
-export function labSsh(host: string | InventoryHost, command: string, options: LabSshOptions = {}): Promise<RunResult> {
+export function labSsh(host: string | LabSshTarget, command: string, options: LabSshOptions = {}): Promise<RunResult> {
   const target = typeof host === 'string' ? findHost(host) : host;
   const args = ['-o', 'BatchMode=yes', ...sshArgs(target), '--', command];
   return new Promise((resolve) => {
@@ -93,17 +98,18 @@ export function labSsh(host: string | InventoryHost, command: string, options: L
 }
 
 /** labSsh for callers that cannot go on without the command: a non-zero exit throws with its output. */
-export async function labSshOrThrow(host: InventoryHost, command: string, options?: LabSshOptions): Promise<string> {
+export async function labSshOrThrow(host: LabSshTarget, command: string, options?: LabSshOptions): Promise<string> {
   const result = await labSsh(host, command, options);
   if (result.code !== 0) throw new Error(`${host.name}: \`${command}\` exited ${result.code}: ${result.stderr}${result.stdout}`);
   return result.stdout;
 }
 
-export function findHost(name: string): InventoryHost {
+export function findHost(name: string): LabSshTarget {
   const inventory = readInventory();
-  const host = inventory.hosts.find((candidate) => candidate.name === name);
+  const stranger = readStranger(labPaths().stranger);
+  const host = [...inventory.hosts, ...(stranger ? [stranger] : [])].find((candidate) => candidate.name === name);
   if (!host) {
-    throw new Error(`no lab host "${name}": the lab has ${inventory.hosts.map((h) => h.name).join(', ')}`);
+    throw new Error(`no lab host "${name}": the lab has ${inventory.hosts.map((h) => h.name).join(', ')}${stranger ? ` and ${stranger.name}` : ''}`);
   }
   return host;
 }
@@ -112,7 +118,7 @@ export function findHost(name: string): InventoryHost {
  * Waits until the host takes SSH logins and systemd has finished booting it; returns the state systemd
  * reports (`running`, or `degraded` when a unit failed).
  */
-export async function waitForBoot(host: InventoryHost, timeoutMs: number): Promise<string> {
+export async function waitForBoot(host: LabSshTarget, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await labSsh(host, 'systemctl is-system-running --wait', { timeoutMs });

@@ -11,6 +11,8 @@ export const TopologySchema = z
     dfsMaster: z.number().int().min(0).max(1),
     chunkservers: z.number().int().min(0).max(8),
     monitoring: z.number().int().min(0).max(1),
+    /** The stranger (see planHosts); a topology written before it existed gets one, as the site's lock-down proofs need it. */
+    stranger: z.number().int().min(0).max(1).default(1),
   })
   .strict();
 export type Topology = z.infer<typeof TopologySchema>;
@@ -57,9 +59,18 @@ function address(lastOctet: number): string {
 }
 
 /**
+ * Whether the host belongs to the site, and so to the inventory. The stranger has no role: it sits on the
+ * site's segment without being a site host, so that proofs can attack the site from there (port scans,
+ * forged VRRP adverts); were it in the inventory, the site would configure it and let it in.
+ */
+export function isSiteHost(host: LabHost): boolean {
+  return host.roles.length > 0;
+}
+
+/**
  * Names and addresses follow the tiers: directors .11+, web .21+, databases .31+, the MooseFS master .41 and
- * its chunkservers .42+, monitoring .51. The first database is the primary, the first chunkserver also
- * runs the metalogger.
+ * its chunkservers .42+, monitoring .51, and the stranger at .250, far from them. The first database is the
+ * primary, the first chunkserver also runs the metalogger.
  */
 export function planHosts(topology: Topology): LabHost[] {
   const container = (name: string, roles: Role[], lastOctet: number): LabHost => ({
@@ -83,5 +94,6 @@ export function planHosts(topology: Topology): LabHost[] {
     ...numbered(topology.dfsMaster).map(() => container('dfs-master', ['dfs-master'], 41)),
     ...numbered(topology.chunkservers).map((n) => container(`dfs-chunk${n}`, n === 1 ? ['dfs-chunkserver', 'dfs-metalogger'] : ['dfs-chunkserver'], 41 + n)),
     ...numbered(topology.monitoring).map(() => container('monitoring', ['monitoring'], 51)),
+    ...numbered(topology.stranger).map(() => container('stranger', [], 250)),
   ];
 }
