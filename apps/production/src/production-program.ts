@@ -53,6 +53,6 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
       sms: sms && { settings: sms },
       checkIntervals: config.getObject<Partial<CheckIntervals>>(ConfigKeys.checkIntervals),
     });
-    return { siteUrl: site.url, vips: site.vips };
+    return { siteUrl: site.url, vips: site.vips, hostKeys: site.hostKeys };
   };
 }

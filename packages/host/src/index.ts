@@ -10,6 +10,7 @@ export * from './one-off-step';
 export * from './directory';
 export * from './system-user';
 export * from './host-facts';
+export * from './host-key';
 export * from './config-file-set';
 export * from './network-mount';
 export * from './firewall';

@@ -30,7 +30,15 @@ const inventoryHost = siteHost.extend({ privateKeyPath: z.string().min(1) });
  */
 export const siteDescriptionSchema = z.strictObject({
   environment: z.string().min(1),
-  network: z.strictObject({ cidr: ValueSchemas.cidr4, gateway: ValueSchemas.ipv4 }),
+  network: z.strictObject({
+    cidr: ValueSchemas.cidr4,
+    gateway: ValueSchemas.ipv4,
+    /**
+     * Where the operators and the deploying machine come from (addresses or networks): the only sources
+     * the hosts' firewalls let reach SSH. Any source when absent, as a fresh firewalld zone allows.
+     */
+    admin: z.array(z.union([ValueSchemas.ipv4, ValueSchemas.cidr4])).min(1).optional(),
+  }),
   vip: ValueSchemas.ipv4,
   /** VRRP router id of the directors' VIP, unique among the VRRP routers on the segment (51, keepalived's sample). */
   virtualRouterId: z.number().int().min(1).max(255).default(51),

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type * as command from '@pulumi/command';
 import { OsProfile, osProfile } from '../os-profile';
+import { assertValidArgs, isCidr4, isIpv4, knownValue } from '../values';
 
 /** How to reach a bastion that forwards SSH to hosts without a route from where Pulumi runs. */
 export interface BastionArgs {
@@ -39,6 +40,12 @@ export interface HostArgs {
   bastion?: BastionArgs;
   /** Failed dials tolerated before giving up (10, about 11 s); -1 waits forever. */
   dialErrorLimit?: pulumi.Input<number>;
+  /**
+   * IPv4 addresses or networks the host's firewall lets reach SSH; any source when absent or empty. The
+   * address the deployment connects from (this machine, or its bastion) must be among them: a firewall
+   * that would lock the deployment out is refused.
+   */
+  adminSources?: pulumi.Input<string>[];
 }
 
 /** A host as the components use it: its name, addresses, OS profile and SSH connection. */
@@ -50,6 +57,26 @@ export interface Host {
   readonly dataAddress: pulumi.Output<string>;
   readonly profile: OsProfile;
   readonly connection: command.types.input.remote.ConnectionArgs;
+  /** Who may reach SSH through the host's firewall; empty for any source. */
+  readonly adminSources: pulumi.Output<string[]>;
+}
+
+/**
+ * Every admin source that is not an IPv4 address or network, each naming its place in `adminSources`; an
+ * undefined entry is one not known yet (another resource's output), checked once it resolves.
+ */
+export function adminSourceProblems(sources: readonly (string | undefined)[]): string[] {
+  return sources.flatMap((source, index) =>
+    source === undefined || isIpv4(source) || isCidr4(source) ? [] : [`adminSources[${index}]: ${JSON.stringify(source)} is not an IPv4 address or network`],
+  );
+}
+
+function checkedAdminSources(name: string, sources: pulumi.Input<string>[]): pulumi.Output<string[]> {
+  assertValidArgs('Host', name, adminSourceProblems(sources.map((source) => knownValue(source))));
+  return pulumi.all(sources).apply((resolved) => {
+    assertValidArgs('Host', name, adminSourceProblems(resolved));
+    return resolved;
+  });
 }
 
 export function defineHost(args: HostArgs): Host {
@@ -59,6 +86,7 @@ export function defineHost(args: HostArgs): Host {
     address,
     dataAddress: args.dataAddress === undefined ? address : pulumi.output(args.dataAddress),
     profile: osProfile(args.os),
+    adminSources: checkedAdminSources(args.name, args.adminSources ?? []),
     connection: {
       host: args.address,
       port: args.port ?? 22,

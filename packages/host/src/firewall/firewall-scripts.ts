@@ -28,17 +28,23 @@ export function firewallRuleProblems(rules: readonly Omit<ResolvedFirewallRule, 
   });
 }
 
-/**
- * firewalld rich rules (IPv4) for the rules: one per source, or one for any source when none is given;
- * VRRP as the protocol it is (`protocol value="vrrp"`), not a port.
- */
-export function renderRichRules(rules: readonly ResolvedFirewallRule[]): string[] {
+/** Every problem with the resolved rules, their sources included; thrown by the renderers, which never render a bad rule. */
+export function resolvedRuleProblems(rules: readonly ResolvedFirewallRule[]): string[] {
   const problems = firewallRuleProblems(rules);
   rules.forEach((rule, index) =>
     rule.sources.forEach((source, sourceIndex) => {
       if (!isIpv4(source) && !isCidr4(source)) problems.push(`rules[${index}].sources[${sourceIndex}]: "${source}" is not an IPv4 address or network`);
     }),
   );
+  return problems;
+}
+
+/**
+ * firewalld rich rules (IPv4) for the rules: one per source, or one for any source when none is given;
+ * VRRP as the protocol it is (`protocol value="vrrp"`), not a port.
+ */
+export function renderRichRules(rules: readonly ResolvedFirewallRule[]): string[] {
+  const problems = resolvedRuleProblems(rules);
   if (problems.length) throw new Error(`Firewall:\n${problems.join('\n')}`);
   const rendered = rules.flatMap((rule) => {
     const what = rule.protocol === 'vrrp' ? 'protocol value="vrrp"' : `port port="${rule.port}" protocol="${rule.protocol}"`;

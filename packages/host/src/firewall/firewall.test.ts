@@ -1,7 +1,9 @@
+import * as pulumi from '@pulumi/pulumi';
 import { recordResources, settle, valueOf, withoutCreating } from '../testing';
 import { defineHost } from '../connection';
 import { SelinuxBooleans, selinuxBooleansFor } from '../selinux';
 import { Firewall, firewallFor } from './firewall';
+import { firewallBaseFor } from './firewall-base';
 
 const recorded = recordResources();
 const el9 = defineHost({ name: 'db1-el9', address: '198.18.0.31', os: 'rocky-9', privateKey: 'KEY' });
@@ -11,6 +13,7 @@ const rules = [
   { protocol: 'vrrp' as const, sources: ['198.18.0.12'], description: 'VRRP from the peer director' },
 ];
 const commandsOf = (prefix: string) => recorded.filter((r) => r.type === 'command:remote:Command' && r.name.startsWith(prefix));
+const named = (name: string) => recorded.filter((r) => r.name === name);
 
 describe('Firewall and SelinuxBooleans, by OS profile', () => {
   beforeAll(async () => {
@@ -37,10 +40,64 @@ describe('Firewall and SelinuxBooleans, by OS profile', () => {
     expect(command.inputs.create).toContain('setsebool -P "$b" on');
   });
 
-  it('Debian 12: runs no remote command at all', async () => {
-    expect(commandsOf('db1-debian12')).toEqual([]);
-    const fw = recorded.filter((r) => r.name === 'db1-debian12-fw');
-    expect(fw).toHaveLength(1);
+  it('Debian 12: switches no SELinux boolean', () => {
+    expect(commandsOf('db1-debian12-se')).toEqual([]);
+  });
+
+  it('Debian 12: writes the rules as an nftables fragment, checked with the rest of the ruleset before it is moved in', () => {
+    const [command] = commandsOf('db1-debian12-fw');
+    expect(command.name).toBe('db1-debian12-fw-fragment');
+    expect(command.inputs.stdin).toBe(
+      [
+        '# Rendered by hastack (host layer).',
+        'add rule inet hastack input ip saddr { 198.18.0.21, 198.18.0.22 } tcp dport 3306 accept comment "MariaDB from the web servers"',
+        'add rule inet hastack input ip saddr { 198.18.0.12 } ip protocol 112 accept comment "VRRP from the peer director"',
+        '',
+      ].join('\n'),
+    );
+    expect(command.inputs.create).toContain('file=stack-db1-debian12-fw.nft');
+    expect(command.inputs.create).toContain('nft -c -f');
+    expect(command.inputs.delete).toContain('rm -f "$dir/rules.d/$file"');
+  });
+
+  it('Debian 12: builds one base per host, whatever the number of its firewalls: the package, then the table and its unit', async () => {
+    new Firewall('db1-debian12-fw2', { host: debian12, rules });
+    await settle();
+    expect(named('db1-debian12-firewall-base').map((r) => r.type)).toEqual(['hastack:host:FirewallBase']);
+    expect(firewallBaseFor(debian12).base).toBe(firewallBaseFor(debian12).base);
+    const [install] = named('db1-debian12-firewall-base-package-install');
+    expect(install.inputs.create).toContain('set -- nftables');
+    const [apply] = named('db1-debian12-firewall-base-apply');
+    expect(apply.inputs.stdin).toContain('\t\ttcp dport 22 accept comment "SSH from anywhere (no admin sources)"\n');
+    expect(apply.inputs.create).toContain('ExecStart=/usr/sbin/nft -f /etc/hastack/firewall/ruleset.nft');
+    expect(apply.inputs.create).not.toContain('SSH_CLIENT');
+    expect(apply.inputs.delete).toContain('nft delete table inet hastack');
+  });
+
+  it('Debian 12: admits SSH on the connection port from the admin sources only, behind the guard that keeps the deployment in', async () => {
+    const host = defineHost({
+      name: 'admins',
+      address: '198.18.0.41',
+      port: 2222,
+      os: 'debian-12',
+      privateKey: 'KEY',
+      adminSources: ['10.0.0.0/8', pulumi.output('198.18.0.5')],
+    });
+    await valueOf(firewallBaseFor(host).base.ruleset);
+    await settle();
+    const [apply] = named('admins-firewall-base-apply');
+    expect(apply.inputs.stdin).toContain('\t\tip saddr { 10.0.0.0/8, 198.18.0.5 } tcp dport 2222 accept comment "SSH from the admins"\n');
+    expect(apply.inputs.create).toContain('SSH_CLIENT');
+    expect(apply.inputs.create).toContain('admins=(10.0.0.0/8 198.18.0.5)');
+  });
+
+  it('EL9: builds no base: the firewalld zone is one', () => {
+    expect(recorded.filter((r) => r.type === 'hastack:host:FirewallBase' && r.name.startsWith('db1-el9'))).toEqual([]);
+  });
+
+  it('renders a port that is another resource output once it is known', async () => {
+    const firewall = new Firewall('late-port', { host: debian12, rules: [{ port: pulumi.output(9422), protocol: 'tcp', description: 'later' }] });
+    expect(await valueOf(firewall.fragment)).toContain('add rule inet hastack input tcp dport 9422 accept comment "later"');
   });
 
   it('refuses a rule without a port before creating anything', () => {
@@ -49,14 +106,18 @@ describe('Firewall and SelinuxBooleans, by OS profile', () => {
     );
   });
 
-  it('gives the rules it asked for, none on Debian', async () => {
+  it('gives the rules it loaded: rich rules on EL, the fragment on Debian', async () => {
+    const el = new Firewall('el-out', { host: el9, rules });
+    expect(await valueOf(el.richRules)).toHaveLength(3);
+    expect(await valueOf(el.fragment)).toBe('');
     const debian = new Firewall('debian-out', { host: debian12, rules });
     expect(await valueOf(debian.richRules)).toEqual([]);
+    expect(await valueOf(debian.fragment)).toContain('tcp dport 3306 accept');
   });
 
-  it('gives a tier no component at all where the OS has neither firewall nor SELinux, and one each where it has', () => {
+  it('gives a tier a firewall on every OS, and SELinux booleans only where it has SELinux', () => {
     const booleans = ['httpd_use_fusefs'];
-    expect(firewallFor('for-debian-fw', { host: debian12, rules })).toEqual([]);
+    expect(firewallFor('for-debian-fw', { host: debian12, rules })).toHaveLength(1);
     expect(selinuxBooleansFor('for-debian-se', { host: debian12, booleans })).toEqual([]);
     expect(firewallFor('for-el9-fw', { host: el9, rules })).toHaveLength(1);
     expect(selinuxBooleansFor('for-el9-se', { host: el9, booleans })).toHaveLength(1);

@@ -1,8 +1,12 @@
 import * as pulumi from '@pulumi/pulumi';
+import { stackScopedName } from '../config-file/host-names';
 import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
-import { closeFirewallScript, FirewallProtocol, firewallRuleProblems, openFirewallScript, renderRichRules } from './firewall-scripts';
+import { firewallBaseFor, nftablesPaths } from './firewall-base';
+import { closeFirewallScript, FirewallProtocol, firewallRuleProblems, openFirewallScript, renderRichRules, ResolvedFirewallRule } from './firewall-scripts';
+import { removeFragmentScript, writeFragmentScript } from './nftables-scripts';
+import { renderNftablesRules } from './render-nftables';
 import { assertValidArgs } from '../values';
 
 export interface FirewallRule {
@@ -23,55 +27,69 @@ export interface FirewallArgs {
   rules: FirewallRule[];
 }
 
-/**
- * Opens exactly what a tier declares, where the OS profile says a firewall runs by default (firewalld
- * on the CentOS family): one IPv4 rich rule per rule and source, in the default zone, permanent and
- * reloaded; rules it added and no longer needs are removed, and all of them on destroy. On a profile
- * without a firewall (Debian) it does nothing, not even connect.
- */
 /** Rules whose ports are outputs are checked by the same rules once known, before any is rendered. */
 function checkRules(name: string, rules: FirewallRule[]): void {
   const plainPorts = rules.every((rule) => rule.port === undefined || typeof rule.port === 'number');
   assertValidArgs('Firewall', name, plainPorts ? firewallRuleProblems(rules as (FirewallRule & { port?: number })[]) : []);
 }
 
-/**
- * The host's `Firewall` where its OS runs one, and none where it does not (Debian): a component that does
- * nothing still costs the engine a resource on every host of the site. The rules are checked either way.
- * An array, to spread into a `dependsOn`.
- */
+/** The host's `Firewall`, its rules checked before it is created; an array, to spread into a `dependsOn`. */
 export function firewallFor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions): Firewall[] {
   checkRules(name, args.rules);
-  return args.host.profile.firewall === 'none' ? [] : [new Firewall(name, args, opts)];
+  return [new Firewall(name, args, opts)];
 }
 
+/**
+ * Opens exactly what a tier declares, in the firewall the OS profile names. On firewalld (the CentOS
+ * family): one IPv4 rich rule per rule and source, in the default zone, permanent and reloaded; rules it
+ * added and no longer needs are removed, and all of them on destroy. On nftables (Debian): the rules as
+ * one fragment of the host's `FirewallBase`, checked by nft together with the base and the other fragments
+ * before it is moved in, then loaded; where the base is not loaded yet, it loads the fragment with the
+ * others. Destroy removes it and loads the rest.
+ */
 export class Firewall extends pulumi.ComponentResource {
-  /** The rich rules asked for (empty where the profile has no firewall). */
+  /** The rich rules asked for (empty on nftables). */
   public readonly richRules: pulumi.Output<string[]>;
+  /** The nft commands this firewall adds to the host's table, as loaded (empty on firewalld). */
+  public readonly fragment: pulumi.Output<string>;
 
   constructor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:Firewall', name, {}, opts);
     checkRules(name, args.rules);
-    if (args.host.profile.firewall === 'none') {
-      this.richRules = pulumi.output([]);
-    } else {
-      const rules = pulumi.all(
-        args.rules.map((rule) =>
-          pulumi.all([pulumi.output(rule.port), pulumi.all(rule.sources ?? [])]).apply(([port, sources]) => ({ ...rule, port, sources })),
-        ),
+    const { host } = args;
+    const rules: pulumi.Output<ResolvedFirewallRule[]> = pulumi.all(
+      args.rules.map((rule) => pulumi.all([pulumi.output(rule.port), pulumi.all(rule.sources ?? [])]).apply(([port, sources]) => ({ ...rule, port, sources }))),
+    );
+    if (host.profile.firewall === 'nftables') {
+      const options = { paths: nftablesPaths(host), hostName: host.name, fileName: `${stackScopedName(name)}.nft` };
+      const command = hostCommand(
+        `${name}-fragment`,
+        host,
+        {
+          create: bashScript(writeFragmentScript(options)),
+          delete: bashScript(removeFragmentScript(options)),
+          stdin: rules.apply(renderNftablesRules),
+          logging: 'stderr',
+        },
+        { parent: this, dependsOn: hostReady(host) },
       );
+      firewallBaseFor(host).fragments.push(command);
+      this.richRules = pulumi.output([]);
+      this.fragment = command.stdin.apply((text) => text ?? '');
+    } else {
       const richRules = rules.apply(renderRichRules);
       const command = hostCommand(
         `${name}-rules`,
-        args.host,
+        host,
         {
           create: richRules.apply((wanted) => bashScript(openFirewallScript(wanted))),
           delete: bashScript(closeFirewallScript()),
         },
-        { parent: this, dependsOn: hostReady(args.host) },
+        { parent: this, dependsOn: hostReady(host) },
       );
       this.richRules = pulumi.all([command.urn, richRules]).apply(([, wanted]) => wanted);
+      this.fragment = pulumi.output('');
     }
-    this.registerOutputs({ richRules: this.richRules });
+    this.registerOutputs({ richRules: this.richRules, fragment: this.fragment });
   }
 }

@@ -1,4 +1,10 @@
 export { Firewall, firewallFor } from './firewall';
 export type { FirewallArgs, FirewallRule } from './firewall';
+export { FirewallBase, firewallBaseFor, nftablesPaths } from './firewall-base';
+export type { FirewallBaseArgs } from './firewall-base';
 export { closeFirewallScript, FirewallProtocols, openFirewallScript, renderRichRules } from './firewall-scripts';
 export type { FirewallProtocol, ResolvedFirewallRule } from './firewall-scripts';
+export { applyBaseScript, removeBaseScript, removeFragmentScript, sshGuardScript, writeFragmentScript } from './nftables-scripts';
+export type { ApplyBaseOptions, FragmentScriptOptions } from './nftables-scripts';
+export { NFT_TABLE, nftComment, renderFirewallBase, renderFirewallUnit, renderNftablesRules } from './render-nftables';
+export type { FirewallBaseOptions, NftablesPaths } from './render-nftables';

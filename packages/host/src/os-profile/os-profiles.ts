@@ -31,6 +31,7 @@ export const PackageRoles = [
   'nrpePlugin',
   'smsNotifier',
   'httpClient',
+  'firewall',
 ] as const;
 export type PackageRole = (typeof PackageRoles)[number];
 
@@ -74,6 +75,9 @@ export interface PackageManager {
    */
   readonly stateDir: string;
 }
+
+export const FirewallKinds = { firewalld: 'firewalld', nftables: 'nftables' } as const;
+export type FirewallKind = (typeof FirewallKinds)[keyof typeof FirewallKinds];
 
 export interface ExtraRepository {
   /** Why the stack needs it. */
@@ -126,8 +130,11 @@ export interface OsProfile {
   readonly webServerGroup: string;
   /** Repositories beyond the base ones, enabled before installing what they provide. */
   readonly extraRepositories: readonly ExtraRepository[];
-  /** Firewall service whose rules the tiers must open, if the family runs one by default. */
-  readonly firewall: 'firewalld' | 'none';
+  /**
+   * How the tiers' rules reach the host's firewall: as rich rules of the firewalld zone the family runs by
+   * default, or, where the family runs none (Debian), in the stack's own nftables table with its own base.
+   */
+  readonly firewall: FirewallKind;
   /** SELinux booleans the stack needs switched on, where SELinux is enforcing by default. */
   readonly selinuxBooleans: readonly string[];
 }
@@ -214,6 +221,7 @@ const debian12: OsProfile = {
     // The SMS notifier is the SMS presets' own code, bundled: it needs a JavaScript runtime.
     smsNotifier: ['nodejs'],
     httpClient: ['curl'],
+    firewall: ['nftables'],
   },
   services: {
     keepalived: 'keepalived',
@@ -251,7 +259,7 @@ const debian12: OsProfile = {
   webServerConfigTest: 'apache2ctl -t',
   webServerGroup: 'www-data',
   extraRepositories: [],
-  firewall: 'none',
+  firewall: 'nftables',
   selinuxBooleans: [],
 };
 
@@ -282,6 +290,9 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       nrpePlugin: ['nagios-plugins-nrpe'],
       smsNotifier: ['nodejs'],
       httpClient: ['curl'],
+      // firewalld comes with every EL install and the stack only adds rules to its zone; installing it where
+      // an administrator removed it would start a zone that rejects what the stack does not declare.
+      firewall: [],
     },
     services: {
       keepalived: 'keepalived',

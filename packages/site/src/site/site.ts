@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { defineHost } from '@hastack/host';
+import { defineHost, HostArgs, RecordedHostKey } from '@hastack/host';
 import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/inventory';
 import type { ReplicatedDatabase } from '@hastack/db';
 import { siteNetwork, type SiteContext } from './site-context';
@@ -47,24 +47,30 @@ export class Site extends pulumi.ComponentResource {
   public readonly database: ReplicatedDatabase | undefined;
   /** The directors' VIPs (empty without the director tier). */
   public readonly vips: pulumi.Output<string[]>;
+  /** Each host's SSH host key that every connection verifies: the description's, else the one recorded on first use. */
+  public readonly hostKeys: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: SiteArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:site:Site', name, {}, opts);
     const { description } = args;
     const tiers = new Set(args.tiers ?? describedTiers(description));
     const hosts = new Map(
-      description.hosts.map((entry) => [
-        entry.name,
-        defineHost({
+      description.hosts.map((entry) => {
+        const hostArgs: HostArgs = {
           name: entry.name,
           address: entry.address,
           port: entry.port,
           user: entry.user,
           os: entry.os,
-          hostKey: entry.hostKey,
           privateKey: args.privateKey(entry),
-        }),
-      ]),
+          adminSources: description.network.admin,
+        };
+        // A host no deployed tier uses is never connected to, and has no key to record.
+        const used = entry.roles.some((role) => [...tiers].some((tier) => TierRoles[tier].includes(role)));
+        const hostKey =
+          entry.hostKey ?? (used ? new RecordedHostKey(`${entry.name}-host-key`, { host: defineHost(hostArgs) }, { parent: this }).publicKey : undefined);
+        return [entry.name, defineHost({ ...hostArgs, hostKey })];
+      }),
     );
     const site: SiteContext = {
       description,
@@ -93,7 +99,9 @@ export class Site extends pulumi.ComponentResource {
 
     this.vips = directors ? directors.vips : pulumi.output([]);
     this.url = pulumi.output(`http://${site.network.vips[0]}/`);
-    this.registerOutputs({ url: this.url, vips: this.vips });
+    const verified = [...hosts].filter(([, host]) => host.connection.hostKey !== undefined);
+    this.hostKeys = pulumi.all(Object.fromEntries(verified.map(([hostName, host]) => [hostName, pulumi.output(host.connection.hostKey!)])));
+    this.registerOutputs({ url: this.url, vips: this.vips, hostKeys: this.hostKeys });
   }
 }
 
