@@ -34,10 +34,10 @@ describe('DirectorPair', () => {
     const first = String(stdinOf('lvs-director1-keepalived-conf-write'));
     const second = String(stdinOf('lvs-director2-keepalived-conf-write'));
     expect(first).toContain('state MASTER');
-    expect(first).toContain('unicast_src_ip 198.18.0.11');
+    expect(first).toMatch(/unicast_src_ip 198\.18\.0\.11\n\s+unicast_peer \{\n\s+198\.18\.0\.12\n\s+\}\n\s+check_unicast_src\n/);
     expect(second).toContain('state BACKUP');
     expect(second).toContain('priority 100');
-    expect(second).toMatch(/unicast_peer \{\n\s+198\.18\.0\.11/);
+    expect(second).toMatch(/unicast_src_ip 198\.18\.0\.12\n\s+unicast_peer \{\n\s+198\.18\.0\.11\n\s+\}\n\s+check_unicast_src\n/);
   });
 
   it('starts both as BACKUP with nopreempt, and generates a VRRPv2 password as a secret', async () => {

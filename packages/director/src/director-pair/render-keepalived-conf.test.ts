@@ -40,12 +40,28 @@ describe('renderKeepalivedConf', () => {
     expect(text).not.toMatch(/lvs_method NAT|lb_kind NAT/);
   });
 
-  it('renders the VRRP instance with unicast peers and sub-second adverts under version 3', () => {
+  it('renders the VRRP instance with sub-second adverts under version 3', () => {
     expect(text).toContain('vrrp_version 3');
     expect(text).toContain('advert_int 0.2');
-    expect(text).toMatch(/unicast_peer \{\n\s+198\.18\.0\.12\n\s+\}/);
     expect(text).toContain('198.18.0.100/24 dev eth0');
     expect(text).not.toContain('vrrp_strict');
+  });
+
+  it('speaks unicast to the peer alone and drops adverts from any other source', () => {
+    // Indented once: inside vrrp_instance, where keepalived reads check_unicast_src (2.1.0 and later).
+    expect(text).toContain(['  unicast_src_ip 198.18.0.11', '  unicast_peer {', '    198.18.0.12', '  }', '  check_unicast_src'].join('\n'));
+    expect(text).not.toMatch(/mcast_src_ip|mcast_dst_ip|vrrp_check_unicast_src/);
+  });
+
+  it('keeps a master advertising on schedule while a stranger sends to it', () => {
+    expect(text).toContain('  check_unicast_src\n  lower_prio_no_advert\n');
+  });
+
+  it('refuses a peer list that would leave the sources unchecked', () => {
+    expect(() => renderKeepalivedConf({ ...base, vrrp: { ...base.vrrp, unicastPeers: [] } })).toThrow('no unicast peer');
+    expect(() => renderKeepalivedConf({ ...base, vrrp: { ...base.vrrp, unicastPeers: ['198.18.0.12', '198.18.0.11'] } })).toThrow(
+      "unicast peer 198.18.0.11 is the director's own address",
+    );
   });
 
   it('turns script security on for the notify hook', () => {
@@ -82,6 +98,7 @@ describe('renderKeepalivedConf', () => {
     });
     expect(other).toContain('nopreempt');
     expect(other).toContain('auth_pass Secr3t');
+    expect(other).toContain('check_unicast_src');
     expect(other).toContain('persistence_timeout 300');
     expect(other).toContain('sorry_server 198.18.0.41 80');
     expect(other).toContain('TCP_CHECK {');

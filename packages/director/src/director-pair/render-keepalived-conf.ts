@@ -13,7 +13,9 @@ export interface KeepalivedConf {
     version: 2 | 3;
     preempt: boolean;
     authPassword?: string;
+    /** This director's own address, which its adverts carry as their source. */
     unicastSourceAddress: string;
+    /** The other director's address, the only source whose adverts are accepted (never this director's own). */
     unicastPeers: string[];
     vips: { address: string; prefixLength: number }[];
     notifyScript: string;
@@ -53,6 +55,16 @@ function word(value: string | number, what: string): string {
 function address(value: string, what: string): string {
   if (!isIpv4(value)) throw new Error(`keepalived.conf: ${what} ${JSON.stringify(value)} is not an IPv4 address`);
   return value;
+}
+
+/**
+ * The peers whose adverts the instance accepts: none would make keepalived run multicast (silently before
+ * 2.2.5), which it never source-checks; our own address would let in anyone who forges it.
+ */
+function unicastPeers(peers: readonly string[], source: string): string[] {
+  if (peers.length === 0) throw new Error('keepalived.conf: no unicast peer; keepalived would fall back to multicast and accept adverts from anyone');
+  if (peers.includes(source)) throw new Error(`keepalived.conf: unicast peer ${source} is the director's own address`);
+  return peers.map((peer) => address(peer, 'unicast peer'));
 }
 
 function checkLines(check: RenderedHealthCheck): string[] {
@@ -107,11 +119,18 @@ export function renderKeepalivedConf(conf: KeepalivedConf): string {
     `priority ${word(vrrp.priority, 'priority')}`,
     `advert_int ${word(vrrp.advertIntervalSeconds, 'advert interval')}`,
     ...(vrrp.preempt ? [] : ['nopreempt']),
+    // Unicast to the peer only: keepalived's receive socket is then bound to our own address and joins no
+    // multicast group, so an advert to 224.0.0.18 never reaches the instance.
     `unicast_src_ip ${address(vrrp.unicastSourceAddress, 'unicast source')}`,
-    ...block(
-      'unicast_peer',
-      vrrp.unicastPeers.map((peer) => address(peer, 'unicast peer')),
-    ),
+    ...block('unicast_peer', unicastPeers(vrrp.unicastPeers, vrrp.unicastSourceAddress)),
+    // A unicast advert from any address but the peer's is dropped; without it a stranger on the segment
+    // sending priority 255 to our address takes the VIP away (VRRPv3 has no authentication to stop it).
+    'check_unicast_src',
+    // Without it a master puts off its next advert whenever any packet for the router id arrives, dropped
+    // or not: a stranger sending faster than advert_int silences it, and the backup takes the VIP for a moment
+    // on every master-down interval. With it the master keeps its own schedule and discards a lower-priority
+    // advert without answering it, as RFC 5798 says.
+    'lower_prio_no_advert',
     ...(vrrp.authPassword ? block('authentication', ['auth_type PASS', `auth_pass ${word(vrrp.authPassword, 'auth password')}`]) : []),
     ...block(
       'virtual_ipaddress',
