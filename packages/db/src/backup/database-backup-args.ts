@@ -2,6 +2,7 @@ import type * as pulumi from '@pulumi/pulumi';
 import { isAbsolutePath, isPort } from '@hastack/host';
 import type { Host } from '@hastack/host';
 import type { DatabaseRole } from '../replicated-database/replicated-database-args';
+import { isPlainIdentifier } from '../sql/sql-values';
 
 export const DEFAULT_BACKUP_DIRECTORY = '/var/backups/hastack-db';
 
@@ -24,8 +25,10 @@ export interface DatabaseBackupArgs extends BackupSchedule {
   host: Host;
   /** Its role, which decides how the data is held still during the copy. */
   role: DatabaseRole;
-  /** The backup account (local socket only), which the database creates. */
+  /** The backup account (local socket only), which the database creates; it may read `database` only. */
   user: string;
+  /** The application's database: the checksums that prove a restore cover its tables. */
+  database: string;
   /** Its password; it reaches the host in a 0600 file only. */
   password: pulumi.Input<string>;
 }
@@ -54,5 +57,12 @@ export function validateBackupSchedule(schedule: BackupSchedule): string[] {
   if (!isOneLine(restoreCheckOnCalendar)) problems.push('restoreCheckOnCalendar: must be one non-empty line (a systemd calendar expression)');
   if (!isAbsolutePath(directory) || directory === '/') problems.push(`directory: "${directory}" must be an absolute path of letters, digits and ._-/`);
   if (!isPort(restoreCheckPort)) problems.push(`restoreCheckPort: ${restoreCheckPort} is outside 1..65535`);
+  return problems;
+}
+
+/** Every problem with a backup's args, each naming its field: its schedule's, and the database it checks. */
+export function validateDatabaseBackupArgs(args: DatabaseBackupArgs): string[] {
+  const problems = validateBackupSchedule(args);
+  if (!isPlainIdentifier(args.database)) problems.push(`database: "${args.database}" is not a plain identifier`);
   return problems;
 }

@@ -1,13 +1,18 @@
 import * as pulumi from '@pulumi/pulumi';
-import { built, recordResources, withoutCreating } from '@hastack/host/testing';
+import { built, recordResources, SECRET_MARK, withoutCreating } from '@hastack/host/testing';
 import { defineHost } from '@hastack/host';
 import { DatabaseBackup } from './database-backup';
 import type { DatabaseBackupArgs } from './database-backup-args';
 
 const recorded = recordResources();
 const db2 = defineHost({ name: 'db2', address: '198.18.0.32', os: 'debian-12', privateKey: 'k' });
-const args: DatabaseBackupArgs = { host: db2, role: 'replica', user: 'hastack_backup', password: pulumi.secret('s3cretPassw0rdOfLength32xxxxxxxx') };
-const SECRET_MARK = '4dabf18193072939515e22adb298388d';
+const args: DatabaseBackupArgs = {
+  host: db2,
+  role: 'replica',
+  user: 'hastack_backup',
+  password: pulumi.secret('s3cretPassw0rdOfLength32xxxxxxxx'),
+  database: 'shop',
+};
 
 /** What a ConfigFile (or a job's file) writes, from its write command's stdin, a secret unwrapped. */
 function written(name: string): string {
@@ -20,11 +25,12 @@ function written(name: string): string {
 const build = (name: string, change: Partial<DatabaseBackupArgs> = {}) => built(new DatabaseBackup(name, { ...args, ...change }), (backup) => backup.urn);
 
 describe('DatabaseBackup', () => {
-  it('throws every problem with its schedule before creating anything', () => {
-    expect(withoutCreating(recorded, () => new DatabaseBackup('bad', { ...args, retention: 0, directory: 'backups' }))).toThrow(
+  it('throws every problem with its schedule and its database before creating anything', () => {
+    expect(withoutCreating(recorded, () => new DatabaseBackup('bad', { ...args, retention: 0, directory: 'backups', database: 'my-shop' }))).toThrow(
       'DatabaseBackup bad: invalid arguments:\n' +
         '  - retention: 0 is below 1; at least the newest backup is kept\n' +
-        '  - directory: "backups" must be an absolute path',
+        '  - directory: "backups" must be an absolute path of letters, digits and ._-/\n' +
+        '  - database: "my-shop" is not a plain identifier',
     );
   });
 
@@ -41,6 +47,7 @@ describe('DatabaseBackup', () => {
     // On a replica the copy is held still by pausing the applier, not by a read lock on the writes.
     expect(script).toContain('STOP SLAVE SQL_THREAD');
     expect(written('bk-restore-check-script')).toContain('--port=3307 --bind-address=127.0.0.1');
+    for (const job of ['bk-backup-script', 'bk-restore-check-script']) expect(written(job)).toContain("AND TABLE_SCHEMA = 'shop' ORDER BY");
   });
 
   it('takes the schedule, folder, retention and scratch port it is given', async () => {

@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { assertValidArgs, ConfigFile, Packages, ScheduledJob } from '@hastack/host';
-import { backupSchedule, DatabaseBackupArgs, validateBackupSchedule } from './database-backup-args';
+import { backupSchedule, DatabaseBackupArgs, validateDatabaseBackupArgs } from './database-backup-args';
 import { STATE_DIR } from './job-shell';
 import { renderBackupScript } from './render-backup-script';
 import { renderJobCheckScript } from './render-job-check-script';
@@ -10,7 +10,8 @@ import { renderRestoreCheckScript } from './render-restore-check-script';
 export const JOB_CHECK_SCRIPT = '/usr/local/lib/hastack-db/check-db-job';
 export const BACKUP_STATUS_FILE = `${STATE_DIR}/backup-status.json`;
 export const RESTORE_CHECK_STATUS_FILE = `${STATE_DIR}/restore-check-status.json`;
-const CREDENTIALS_FILE = `${STATE_DIR}/backup.cnf`;
+/** The backup account's option file on the member that takes the backups (root's only). */
+export const BACKUP_CREDENTIALS_FILE = `${STATE_DIR}/backup.cnf`;
 
 /**
  * Scheduled full backups of one member, with their retention, and a scheduled restore check that
@@ -25,7 +26,7 @@ export class DatabaseBackup extends pulumi.ComponentResource {
   public readonly directory: string;
 
   constructor(name: string, args: DatabaseBackupArgs, opts?: pulumi.ComponentResourceOptions) {
-    assertValidArgs('DatabaseBackup', name, validateBackupSchedule(args));
+    assertValidArgs('DatabaseBackup', name, validateDatabaseBackupArgs(args));
     super('hastack:db:DatabaseBackup', name, {}, opts);
     const { host } = args;
     const schedule = backupSchedule(args);
@@ -35,7 +36,7 @@ export class DatabaseBackup extends pulumi.ComponentResource {
       `${name}-credentials`,
       {
         host,
-        path: CREDENTIALS_FILE,
+        path: BACKUP_CREDENTIALS_FILE,
         // mariabackup reads its own group, the clients [client].
         content: pulumi.secret(
           pulumi
@@ -59,9 +60,10 @@ export class DatabaseBackup extends pulumi.ComponentResource {
         script: renderBackupScript({
           directory: this.directory,
           retention: schedule.retention,
-          credentialsFile: CREDENTIALS_FILE,
+          credentialsFile: BACKUP_CREDENTIALS_FILE,
           statusFile: BACKUP_STATUS_FILE,
           role: args.role,
+          database: args.database,
         }),
         onCalendar: schedule.onCalendar,
       },
@@ -78,6 +80,7 @@ export class DatabaseBackup extends pulumi.ComponentResource {
           port: schedule.restoreCheckPort,
           serverBinary: host.profile.paths.databaseServerBinary,
           serverUser: 'mysql',
+          database: args.database,
         }),
         onCalendar: schedule.restoreCheckOnCalendar,
       },

@@ -1,21 +1,23 @@
 import { shellQuote } from '@hastack/host';
+import { sqlString } from '../sql/sql-values';
 
 /** Where the tier keeps its state on a member: status files, credentials, scratch folders. */
 export const STATE_DIR = '/var/lib/hastack-db';
 /** Held by a backup and a restore check, so that neither sees the other's half-written folders. */
 export const JOB_LOCK = '/run/lock/hastack-db-jobs.lock';
 
-export const SYSTEM_SCHEMAS = "('mysql', 'information_schema', 'performance_schema', 'sys')";
-
 /**
- * SQL that prints one `CHECKSUM TABLE` statement per base table outside the server's own schemas, names
- * quoted by the server itself: fed back to the server it prints "schema.table <tab> checksum" lines.
+ * SQL that prints one `CHECKSUM TABLE` statement per base table of the application's database, names
+ * quoted by the server itself: fed back to the server it prints "schema.table <tab> checksum" lines. That
+ * database only: the backup account may read nothing else, and the restore check compares the same tables.
  */
-export const CHECKSUM_STATEMENTS = [
-  "SELECT CONCAT('CHECKSUM TABLE `', REPLACE(TABLE_SCHEMA, '`', '``'), '`.`', REPLACE(TABLE_NAME, '`', '``'), '`;')",
-  `FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN ${SYSTEM_SCHEMAS}`,
-  'ORDER BY TABLE_SCHEMA, TABLE_NAME',
-].join(' ');
+export function checksumStatements(database: string): string {
+  return [
+    "SELECT CONCAT('CHECKSUM TABLE `', REPLACE(TABLE_SCHEMA, '`', '``'), '`.`', REPLACE(TABLE_NAME, '`', '``'), '`;')",
+    `FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA = ${sqlString(database)}`,
+    'ORDER BY TABLE_NAME',
+  ].join(' ');
+}
 
 /**
  * bash functions both jobs share: `fail MESSAGE` (stops with that message), a JSON string quoter, and a

@@ -12,6 +12,7 @@ function setup(overrides: Partial<BackupJob> = {}) {
     credentialsFile: join(root, 'backup.cnf'),
     statusFile: join(root, 'state/backup-status.json'),
     role: 'replica',
+    database: 'shop',
     ...overrides,
   };
   return { job, bin: fakeServerBin(), status: () => JSON.parse(readFileSync(job.statusFile, 'utf8')) };
@@ -89,7 +90,14 @@ describe('renderBackupScript', () => {
     expect(readFileSync(join(bin, 'argv'), 'utf8')).toContain('gtid_binlog_pos');
   });
 
-  it('refuses a retention below 1', () => {
+  it("records the checksums of the application's database only, the one the backup account may read", () => {
+    const { job, bin } = setup();
+    runJob(renderBackupScript(job), bin);
+    expect(readFileSync(join(bin, 'argv'), 'utf8')).toContain("WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA = 'shop' ORDER BY");
+  });
+
+  it('refuses a retention below 1, and a database it could not name in SQL', () => {
     expect(() => renderBackupScript({ ...setup().job, retention: 0 })).toThrow('retention 0 is below 1');
+    expect(() => renderBackupScript({ ...setup().job, database: "shop' OR '1" })).toThrow(`database "shop' OR '1" is not a plain identifier`);
   });
 });

@@ -1,6 +1,7 @@
 import { shellQuote } from '@hastack/host';
 import type { DatabaseRole } from '../replicated-database/replicated-database-args';
-import { CHECKSUM_STATEMENTS, jobPrelude, takeJobLock } from './job-shell';
+import { isPlainIdentifier } from '../sql/sql-values';
+import { checksumStatements, jobPrelude, takeJobLock } from './job-shell';
 
 /** Plain, resolved values for the backup job; see BackupArgs for their meaning. */
 export interface BackupJob {
@@ -12,6 +13,8 @@ export interface BackupJob {
   statusFile: string;
   /** How the data is held still while it is copied: see renderBackupScript. */
   role: DatabaseRole;
+  /** The application's database, whose tables' checksums are recorded beside the copy (a plain identifier). */
+  database: string;
 }
 
 /** The name of a run's folder: its UTC start time, so that names sort by age. */
@@ -43,6 +46,7 @@ function freeze(role: DatabaseRole): string[] {
  */
 export function renderBackupScript(job: BackupJob): string {
   if (!Number.isInteger(job.retention) || job.retention < 1) throw new Error(`backup: retention ${job.retention} is below 1`);
+  if (!isPlainIdentifier(job.database)) throw new Error(`backup: database "${job.database}" is not a plain identifier`);
   return [
     '# Rendered by hastack (db tier): a full backup of this MariaDB server.',
     ...jobPrelude(job.statusFile),
@@ -78,7 +82,7 @@ export function renderBackupScript(job: BackupJob): string {
     'rm -rf "$directory"/*.partial',
     'mkdir -m 0700 "$partial"',
     ...freeze(job.role),
-    `sql -e ${shellQuote(CHECKSUM_STATEMENTS)} | sql > "$partial/checksums.tsv"`,
+    `sql -e ${shellQuote(checksumStatements(job.database))} | sql > "$partial/checksums.tsv"`,
     'set +e',
     'mariabackup --defaults-extra-file="$credentials" --backup --stream=xbstream --target-dir="$partial" 2> "$partial/mariabackup.log" | gzip -c > "$partial/backup.xbstream.gz"',
     'statuses=("${PIPESTATUS[@]}")',

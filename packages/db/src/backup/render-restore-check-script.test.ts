@@ -16,6 +16,7 @@ function setup() {
     serverBinary: join(bin, 'mariadbd'),
     serverUser: userInfo().username,
     scratchParent: join(root, 'state'),
+    database: 'shop',
   };
   const backup = () =>
     runJob(
@@ -25,6 +26,7 @@ function setup() {
         credentialsFile: join(root, 'backup.cnf'),
         statusFile: join(root, 'state/backup-status.json'),
         role: 'replica',
+        database: 'shop',
       }),
       bin,
     );
@@ -44,6 +46,8 @@ describe('renderRestoreCheckScript', () => {
     const calls = readFileSync(join(bin, 'argv'), 'utf8');
     expect(calls).toContain('mariabackup --prepare --target-dir=');
     expect(calls).toMatch(/mariadbd --no-defaults --user=\S+ --datadir=\S+\/data --socket=.* --port=3307 --bind-address=127\.0\.0\.1 --skip-slave-start/);
+    // The same tables as the backup recorded: the application's database, which the backup account reads.
+    expect(calls).toMatch(/mariadb --socket=\S+ -N -B -e SELECT CONCAT\('CHECKSUM TABLE .* AND TABLE_SCHEMA = 'shop' ORDER BY/);
   });
 
   it('cleans its scratch folder and stops its server', () => {

@@ -1,5 +1,6 @@
 import { shellQuote } from '@hastack/host';
-import { CHECKSUM_STATEMENTS, jobPrelude, STATE_DIR, takeJobLock } from './job-shell';
+import { isPlainIdentifier } from '../sql/sql-values';
+import { checksumStatements, jobPrelude, STATE_DIR, takeJobLock } from './job-shell';
 import { RUN_FOLDER_GLOB } from './render-backup-script';
 
 /** Plain, resolved values for the restore check. */
@@ -15,16 +16,19 @@ export interface RestoreCheck {
   serverUser: string;
   /** Parent of the scratch folder (the tier's state folder). */
   scratchParent?: string;
+  /** The application's database: its tables are compared, as the backup recorded them (a plain identifier). */
+  database: string;
 }
 
 /**
  * Restores the newest backup into a scratch instance (its own data folder, socket and port, no
- * replication) and compares `CHECKSUM TABLE` of every table with the checksums recorded when the backup
- * was taken, at the backup's GTID position while the source was held still: equal means the backup
+ * replication) and compares `CHECKSUM TABLE` of every table of the application's database with the
+ * checksums recorded when the backup was taken, at the backup's GTID position while the source was held still: equal means the backup
  * gives back the source as it was. A file that does not match its SHA256SUMS fails the check before
  * anything is restored. Pass or fail, with the reason, goes to the status file and the journal.
  */
 export function renderRestoreCheckScript(check: RestoreCheck): string {
+  if (!isPlainIdentifier(check.database)) throw new Error(`restore check: database "${check.database}" is not a plain identifier`);
   const scratchParent = check.scratchParent ?? STATE_DIR;
   return [
     '# Rendered by hastack (db tier): restores the newest backup into a scratch instance and compares it with the source.',
@@ -81,7 +85,7 @@ export function renderRestoreCheckScript(check: RestoreCheck): string {
     '  [ "$attempt" -lt 120 ] || fail "the scratch server did not answer within 60 s"',
     '  sleep 0.5',
     'done',
-    `scratch_sql -e ${shellQuote(CHECKSUM_STATEMENTS)} | scratch_sql > "$scratch/restored.tsv"`,
+    `scratch_sql -e ${shellQuote(checksumStatements(check.database))} | scratch_sql > "$scratch/restored.tsv"`,
     'tables=$(wc -l < "$backup/checksums.tsv")',
     "differences=\"$(awk -F'\\t' '",
     '  NR == FNR { source[$1] = $2; next }',

@@ -4,7 +4,7 @@ import { OneOffStep } from '@hastack/host';
 import type { MemberState } from './member';
 import { accountStepInput, AccountSpec, renderAccountStep } from './render-account-step';
 import { renderDatabaseStep } from './render-database-step';
-import type { DatabaseMemberArgs, ReplicatedDatabaseSettings } from './replicated-database-args';
+import type { DatabaseMemberArgs, DatabaseRole, ReplicatedDatabaseSettings } from './replicated-database-args';
 
 /** The tier's own accounts; the application's is named by the args. */
 export const TierUsers = {
@@ -37,11 +37,28 @@ const GLOBAL_PRIVILEGES = {
   replication: ['REPLICATION SLAVE'],
   // A consistent dump of every database (mariadb-dump --single-transaction --gtid needs no lock on 10.11).
   snapshot: ['SELECT', 'SHOW VIEW', 'TRIGGER', 'EVENT'],
-  monitoring: ['BINLOG MONITOR', 'SLAVE MONITOR'],
-  // mariabackup's own needs, and the per-table checksums; on a replica, pausing the applier.
-  backup: ['BINLOG MONITOR', 'LOCK TABLES', 'PROCESS', 'RELOAD', 'SELECT'],
+  // SHOW SLAVE STATUS (check_mysql -S); its login, its global status and semi-sync's need none. Not BINLOG
+  // MONITOR: its SHOW BINLOG EVENTS prints each write's statement, values included.
+  monitoring: ['SLAVE MONITOR'],
+  // What mariabackup asks of the server on 10.5 and later (MariaDB's list); RELOAD also holds a primary still
+  // (FLUSH TABLES WITH READ LOCK) while it copies.
+  backup: ['BINLOG MONITOR', 'LOCK TABLES', 'PROCESS', 'RELOAD'],
+  // On a replica, the applier pauses instead (STOP SLAVE SQL_THREAD).
   backupOnReplica: ['REPLICATION SLAVE ADMIN'],
 };
+
+/**
+ * The backup account on the member that takes the backups: `GLOBAL_PRIVILEGES.backup`, and SELECT on the
+ * application's database for the checksums recorded beside each copy. No global SELECT: mysql.* (the
+ * accounts' password hashes) stays out of its reach.
+ */
+export function backupAccount(database: string, role: DatabaseRole): AccountSpec {
+  return {
+    user: TierUsers.backup,
+    global: [...GLOBAL_PRIVILEGES.backup, ...(role === 'replica' ? GLOBAL_PRIVILEGES.backupOnReplica : [])],
+    database: { name: database, privileges: ['SELECT'] },
+  };
+}
 
 /** One password per account, generated once and kept in the stack's state (secret). */
 export type AccountPasswords = Record<'app' | 'replication' | 'snapshot' | 'monitoring' | 'backup', pulumi.Output<string>>;
@@ -123,6 +140,5 @@ export function memberAccounts(scope: AccountScope, state: MemberState, backupAt
     accountStep(scope, state, 'monitoring', monitoring, passwords.monitoring, settings.monitoringClients),
   ];
   if (member !== backupAt) return steps;
-  const global = [...GLOBAL_PRIVILEGES.backup, ...(member.role === 'replica' ? GLOBAL_PRIVILEGES.backupOnReplica : [])];
-  return [...steps, accountStep(scope, state, 'backup', { user: TierUsers.backup, global }, passwords.backup, ['localhost'])];
+  return [...steps, accountStep(scope, state, 'backup', backupAccount(settings.database, member.role), passwords.backup, ['localhost'])];
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backupAccount } from './accounts';
 import { accountStepInput, AccountSpec, renderAccountStep } from './render-account-step';
 
 const PASSWORD = 'Abcdefghijklmnop0123456789';
@@ -20,6 +21,7 @@ function runWithFakeServer(
   script: string,
   hosts: string[],
   input = accountStepInput(PASSWORD, HOSTS),
+  rights: { global?: string[]; scoped?: string[] } = {},
 ): { code: number; stderr: string; stdout: string; argv: string; stdin: string } {
   const dir = mkdtempSync(join(tmpdir(), 'account-step-'));
   const fake = join(dir, 'mariadb');
@@ -29,13 +31,27 @@ function runWithFakeServer(
       '#!/bin/bash',
       `printf '%s\\n' "$*" >> ${dir}/argv`,
       'if [[ "$*" == *"SELECT Host FROM mysql.user"* ]]; then printf "%s" "$FAKE_HOSTS"; exit 0; fi',
-      `cat >> ${dir}/stdin`,
+      'query="$(cat)"',
+      `printf '%s\\n' "$query" >> ${dir}/stdin`,
+      // An account as it stands: its rights (one a line) and whether the password matches.
+      'case "$query" in',
+      '  *USER_PRIVILEGES*) printf "%s" "$FAKE_GLOBAL" ;;',
+      '  *SCHEMA_PRIVILEGES*) printf "%s" "$FAKE_SCOPED" ;;',
+      '  *authentication_string*) echo 1 ;;',
+      'esac',
     ].join('\n'),
   );
   chmodSync(fake, 0o755);
   writeFileSync(join(dir, 'input'), input, { mode: 0o600 });
   const result = spawnSync('bash', ['-c', `set -euo pipefail\n${script}`], {
-    env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, STEP_INPUT: join(dir, 'input'), FAKE_HOSTS: hosts.map((h) => `${h}\n`).join('') },
+    env: {
+      ...process.env,
+      PATH: `${dir}:${process.env.PATH}`,
+      STEP_INPUT: join(dir, 'input'),
+      FAKE_HOSTS: hosts.map((h) => `${h}\n`).join(''),
+      FAKE_GLOBAL: (rights.global ?? []).map((p) => `${p}\n`).join(''),
+      FAKE_SCOPED: (rights.scoped ?? []).map((p) => `${p}\n`).join(''),
+    },
     encoding: 'utf8',
   });
   const read = (name: string) => {
@@ -105,5 +121,35 @@ describe('renderAccountStep', () => {
     expect(result.stderr).toContain(`"%'" is not an address or localhost`);
     expect(result.stdin).toBe('');
     expect(() => renderAccountStep({ ...app, global: ['ALL; DROP'] })).toThrow('is not a privilege name');
+  });
+});
+
+describe('the backup account', () => {
+  const backup = renderAccountStep(backupAccount('shop', 'replica'));
+  const local = accountStepInput(PASSWORD, ['localhost']);
+  const granted = {
+    global: ['BINLOG MONITOR', 'LOCK TABLES', 'PROCESS', 'RELOAD', 'REPLICATION SLAVE ADMIN'],
+    scoped: ['shop:SELECT'],
+  };
+
+  it("gets mariabackup's server-wide rights and reads the application's database only", () => {
+    const sql = runWithFakeServer(backup.run, [], local).stdin;
+    expect(sql).toContain("GRANT BINLOG MONITOR, LOCK TABLES, PROCESS, RELOAD, REPLICATION SLAVE ADMIN ON *.* TO 'hastack_backup'@'localhost';");
+    expect(sql).toContain("GRANT SELECT ON `shop`.* TO 'hastack_backup'@'localhost';");
+    expect(sql).not.toMatch(/SELECT[^\n]* ON \*\.\*/);
+    expect(renderAccountStep(backupAccount('shop', 'primary')).run).not.toContain('REPLICATION SLAVE ADMIN');
+  });
+
+  it('finds the global SELECT an older deployment granted, and replaces the account, its old rights gone', () => {
+    const older = runWithFakeServer(backup.check, ['localhost'], local, { global: [...granted.global, 'SELECT'] });
+    expect(older.code).toBe(1);
+    expect(older.stdout).toContain(
+      'hastack_backup@localhost: global privileges are BINLOG MONITOR,LOCK TABLES,PROCESS,RELOAD,REPLICATION SLAVE ADMIN,SELECT, not BINLOG MONITOR,LOCK TABLES,PROCESS,RELOAD,REPLICATION SLAVE ADMIN',
+    );
+    // CREATE OR REPLACE drops the account with every right it held before granting the new ones.
+    expect(runWithFakeServer(backup.run, ['localhost'], local).stdin).toMatch(
+      /^SET SESSION sql_log_bin = 0;\nCREATE OR REPLACE USER 'hastack_backup'@'localhost' /,
+    );
+    expect(runWithFakeServer(backup.check, ['localhost'], local, granted)).toMatchObject({ code: 0, stdout: '' });
   });
 });

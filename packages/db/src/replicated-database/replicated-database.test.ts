@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { built, recordResources, valueOf, withoutCreating } from '@hastack/host/testing';
+import { built, recordResources, SECRET_MARK, valueOf, withoutCreating } from '@hastack/host/testing';
 import { defineHost } from '@hastack/host';
 import { ReplicatedDatabase } from './replicated-database';
 import type { ReplicatedDatabaseArgs } from './replicated-database-args';
@@ -22,7 +22,6 @@ const args: ReplicatedDatabaseArgs = {
 
 const named = (name: string) => recorded.find((r) => r.name === name);
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-const SECRET_MARK = '4dabf18193072939515e22adb298388d';
 
 const build = (name: string, change: Partial<ReplicatedDatabaseArgs> = {}) =>
   built(new ReplicatedDatabase(name, { ...args, ...change }), (db) => db.replicaAddresses);
@@ -75,6 +74,16 @@ describe('ReplicatedDatabase', () => {
     expect(text(named('db-db1-account-app-step')?.inputs.stdin)).toContain('198.18.0.21 198.18.0.22');
     expect(text(named('db-db2-account-backup-step')?.inputs.stdin)).toContain('localhost');
     expect(text(named('db-db2-replication-step')?.inputs.stdin)).toContain('198.18.0.31');
+  });
+
+  it('grants each tier account what its job needs, server-wide rights only where no database-level one exists', () => {
+    const run = (name: string) => String(named(name)?.inputs.create);
+    expect(run('db-db2-account-backup-step')).toContain('GRANT BINLOG MONITOR, LOCK TABLES, PROCESS, RELOAD, REPLICATION SLAVE ADMIN ON *.* TO');
+    // The backquotes come escaped, the script being quoted inside the step's command.
+    expect(run('db-db2-account-backup-step')).toMatch(/GRANT SELECT ON \\*`shop\\*`\.\* TO/);
+    expect(run('db-db1-account-monitoring-step')).toContain('GRANT SLAVE MONITOR ON *.* TO');
+    expect(run('db-db1-account-replication-step')).toContain('GRANT REPLICATION SLAVE ON *.* TO');
+    expect(run('db-db1-account-app-step')).not.toContain('ON *.*');
   });
 
   it('backs up the replica and checks the restore there', async () => {

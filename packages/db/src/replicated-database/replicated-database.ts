@@ -51,7 +51,14 @@ export class ReplicatedDatabase extends pulumi.ComponentResource {
     }
     const backup = new DatabaseBackup(
       `${name}-${backupAt.host.name}`,
-      { ...settings.backup, host: backupAt.host, role: backupAt.role, user: TierUsers.backup, password: scope.passwords.backup },
+      {
+        ...settings.backup,
+        host: backupAt.host,
+        role: backupAt.role,
+        user: TierUsers.backup,
+        password: scope.passwords.backup,
+        database: settings.database,
+      },
       { parent: this, dependsOn: [...accounts, ...joined] },
     );
 

@@ -1,3 +1,3 @@
-export { built, recordResources, settle, valueOf, withoutCreating } from './pulumi-mocks';
+export { built, recordResources, SECRET_MARK, settle, valueOf, withoutCreating } from './pulumi-mocks';
 export type { RecordedResource } from './pulumi-mocks';
 export { runReadmeExample } from './readme-example';

@@ -28,6 +28,9 @@ export function recordResources(): RecordedResource[] {
   return recorded;
 }
 
+/** The key the SDK marks a secret input with, as the mocks receive it: `{ [SECRET_MARK]: ..., value }`. */
+export const SECRET_MARK = '4dabf18193072939515e22adb298388d';
+
 /** Resolves an output in a mocked program. */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));

@@ -4,7 +4,7 @@ import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/in
 import type { ReplicatedDatabase } from '@hastack/db';
 import { siteNetwork, type SiteContext } from './site-context';
 import { composeDirectors, DirectorTierOptions } from './tiers/director';
-import { composeWeb, WebTierOptions } from './tiers/web';
+import { checkSiteApp, composeWeb, WebTierOptions } from './tiers/web';
 import { composeDfs, DfsTierOptions } from './tiers/dfs';
 import { composeDb, DbTierOptions } from './tiers/db';
 import { composeMonitoring, MonitoringTierOptions } from './tiers/monitoring';
@@ -54,6 +54,7 @@ export class Site extends pulumi.ComponentResource {
     super('hastack:site:Site', name, {}, opts);
     const { description } = args;
     const tiers = new Set(args.tiers ?? describedTiers(description));
+    if (tiers.has('web') && args.app) checkSiteApp(args.app, description.hosts.filter((entry) => entry.roles.includes('web')).length);
     const hosts = new Map(
       description.hosts.map((entry) => {
         const hostArgs: HostArgs = {

@@ -38,4 +38,13 @@ describe('appDigest', () => {
     symlinkSync('/etc/passwd', join(dir, 'passwd'));
     expect(() => appDigest(dir)).toThrow('"passwd" is a symlink');
   });
+
+  it('covers what ships only: no dotfile, nothing the ignore file names, modes as shipped', () => {
+    const digest = appDigest(app(files));
+    expect(appDigest(app({ ...files, '.git/HEAD': 'ref: refs/heads/main', 'lib/.env': 'x' }))).toBe(digest);
+    expect(appDigest(app({ ...files, '.hastackignore': '*.log', 'debug.log': 'x' }))).toBe(digest);
+    const groupWritable = app(files);
+    chmodSync(join(groupWritable, 'index.php'), 0o664);
+    expect(appDigest(groupWritable)).toBe(digest);
+  });
 });

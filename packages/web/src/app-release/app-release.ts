@@ -63,7 +63,9 @@ export class AppRelease extends pulumi.ComponentResource {
         create: script,
         update: script,
         delete: bashScript(renderReleasesRemovalScript({ releasesDir: RELEASES_DIR, documentRoot: paths.webDocumentRoot, reload })),
-        stdin: bundle.archive,
+        // The application's code stays out of the state in clear. Only its secretness changes for a release
+        // already in the state, which is no change to the command: nothing runs again for it.
+        stdin: pulumi.secret(bundle.archive),
         logging: 'stderr',
       },
       { parent: this, dependsOn: webServer },

@@ -31,10 +31,26 @@ describe('validateAppRollout', () => {
       "batchSize: 0 must be between 1 and the pool's 2 hosts",
     ]);
   });
+
+  it('finds an application heavier than maxBundleMiB with the other problems, before anything is packed', () => {
+    const app = withIndex();
+    writeFileSync(join(app, 'video.mp4'), Buffer.alloc(2 ** 20 + 1));
+    expect(validateAppRollout({ appDir: app, poolSize: 2, maxBundleMiB: 1, keep: 0 })).toEqual([
+      expect.stringContaining(`appDir: "${app}" ships 1.0 MiB in 2 files, more than maxBundleMiB (1 MiB); heaviest: video.mp4 1.0 MiB, index.php 1 KiB.`),
+      'keep: 0 must be a whole number of at least 1 (the live release)',
+    ]);
+  });
 });
 
 describe('resolveAppRolloutDefaults', () => {
-  it("rolls one host at a time with the release's own defaults", () => {
-    expect(resolveAppRolloutDefaults({ appDir: '/app', poolSize: 2 })).toEqual({ appDir: '/app', poolSize: 2, keep: 3, checkPath: '/', batchSize: 1 });
+  it("rolls one host at a time with the release's and the bundle's defaults", () => {
+    expect(resolveAppRolloutDefaults({ appDir: '/app', poolSize: 2 })).toEqual({
+      appDir: '/app',
+      poolSize: 2,
+      keep: 3,
+      checkPath: '/',
+      batchSize: 1,
+      maxBundleMiB: 64,
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BundleSettings, bundleProblems, resolveBundleDefaults } from './app-bundle';
 import { releaseSettingProblems, resolveReleaseDefaults } from './app-release-args';
 
 /** A release rolled over a pool of web hosts, as a site gives it; checked by `validateAppRollout`. */
-export interface AppRolloutArgs {
+export interface AppRolloutArgs extends BundleSettings {
   /** The application's folder on this machine (the developers' program); must hold index.php or index.html. */
   appDir: string;
   /** Releases kept on each host, the live one included (3). */
@@ -18,17 +19,20 @@ export interface AppRolloutArgs {
 
 export const APP_INDEX_FILES = ['index.php', 'index.html'] as const;
 
-/** The roll-out's defaults, the release's own among them (`resolveReleaseDefaults`). */
+/** The roll-out's defaults, the release's and the bundle's among them (`resolveReleaseDefaults`, `resolveBundleDefaults`). */
 export function resolveAppRolloutDefaults(args: AppRolloutArgs): Required<AppRolloutArgs> {
-  return { ...args, ...resolveReleaseDefaults(args), batchSize: args.batchSize ?? 1 };
+  return { ...args, ...resolveReleaseDefaults(args), ...resolveBundleDefaults(args), batchSize: args.batchSize ?? 1 };
 }
 
-/** Every problem with the arguments at once, each naming the argument. */
+/**
+ * Every problem with the arguments at once, each naming the argument: the bundle's among them
+ * (`bundleProblems`: read from the disk, nothing packed), so a site finds an oversized application with
+ * its other checks, before it packs or sends anything.
+ */
 export function validateAppRollout(args: AppRolloutArgs): string[] {
-  const problems: string[] = [];
-  if (!existsSync(args.appDir) || !statSync(args.appDir).isDirectory()) {
-    problems.push(`appDir: "${args.appDir}" is not a folder`);
-  } else if (!APP_INDEX_FILES.some((index) => existsSync(join(args.appDir, index)))) {
+  const problems = bundleProblems(args.appDir, args);
+  const isFolder = existsSync(args.appDir) && statSync(args.appDir).isDirectory();
+  if (isFolder && !APP_INDEX_FILES.some((index) => existsSync(join(args.appDir, index)))) {
     problems.push(`appDir: "${args.appDir}" has no ${APP_INDEX_FILES.join(' or ')}`);
   }
   const { keep, checkPath, batchSize: batch } = resolveAppRolloutDefaults(args);

@@ -1,6 +1,7 @@
 export { appDigest } from './app-digest';
-export { appBundle } from './app-bundle';
-export type { AppBundle } from './app-bundle';
+export { appBundle, bundleProblems, resolveBundleDefaults } from './app-bundle';
+export type { AppBundle, BundleSettings } from './app-bundle';
+export { APP_IGNORE_FILE } from './app-files';
 export { APP_INDEX_FILES, resolveAppRolloutDefaults, validateAppRollout } from './app-rollout-args';
 export type { AppRolloutArgs } from './app-rollout-args';
 export { AppRelease, releasePoolWaits } from './app-release';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '@hastack/host';
@@ -9,11 +9,12 @@ let base: string;
 let releases: string;
 let root: string;
 
-/** A release whose index.php says `text`, as the host reads it: a base64 tar.gz. */
-function archiveOf(text: string): string {
+/** A release whose index.php says `text`, as the host reads it: a base64 tar.gz; `more` adds to its folder first. */
+function archiveOf(text: string, more: (dir: string) => void = () => {}, tarOptions: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'app-'));
   writeFileSync(join(dir, 'index.php'), text);
-  return spawnSync('tar', ['-cz', '-C', dir, '.']).stdout.toString('base64');
+  more(dir);
+  return spawnSync('tar', [...tarOptions, '-cz', '-C', dir, '.']).stdout.toString('base64');
 }
 
 interface Steps {
@@ -22,6 +23,8 @@ interface Steps {
   liveCheck?: string;
   /** Each step of the drain appends its name to `$base/steps`. */
   drain?: boolean;
+  /** What arrives on stdin, made by another packer than `appBundle` (a release of index.php saying the text). */
+  archive?: string;
 }
 
 function release(digest: string, text: string, steps: Steps = {}) {
@@ -42,7 +45,7 @@ function release(digest: string, text: string, steps: Steps = {}) {
         : undefined,
     }),
   );
-  const result = spawnSync('bash', ['-c', script], { input: archiveOf(text) });
+  const result = spawnSync('bash', ['-c', script], { input: steps.archive ?? archiveOf(text) });
   return { code: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
 }
 
@@ -137,6 +140,35 @@ describe('renderReleaseScript', () => {
     expect(removal.status).toBe(0);
     expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('distribution page');
     expect(existsSync(releases)).toBe(false);
+  });
+
+  it("unpacks its user's files (root's), writable by it alone and with no set-id bit, whatever owners and modes the archive gives", () => {
+    const archive = archiveOf(
+      'v1',
+      (dir) => {
+        mkdirSync(join(dir, 'uploads'));
+        writeFileSync(join(dir, 'tool'), '');
+        writeFileSync(join(dir, 'secret.php'), '');
+        chmodSync(join(dir, 'uploads'), 0o3777);
+        chmodSync(join(dir, 'index.php'), 0o666);
+        chmodSync(join(dir, 'tool'), 0o4755);
+        chmodSync(join(dir, 'secret.php'), 0o600);
+      },
+      ['--owner=4321', '--group=4321'],
+    );
+    expect(release('aaaaaaaa', 'v1', { archive }).code).toBe(0);
+    const modeOf = (name: string) => (statSync(join(releases, 'aaaaaaaa', name)).mode & 0o7777).toString(8);
+    expect(['.', 'uploads', 'index.php', 'tool', 'secret.php'].map(modeOf)).toEqual(['755', '755', '644', '755', '600']);
+    expect(statSync(join(releases, 'aaaaaaaa', 'index.php'))).toMatchObject({ uid: process.getuid?.(), gid: process.getgid?.() });
+  });
+
+  it('refuses an archive holding a symlink, and leaves nothing of it', () => {
+    const archive = archiveOf('v1', (dir) => symlinkSync('/etc/shadow', join(dir, 'shadow.txt')));
+    const refused = release('aaaaaaaa', 'v1', { archive });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('release aaaaaaaa refused: it holds something other than files and folders:\nshadow.txt');
+    expect(readdirSync(releases)).toEqual([]);
+    expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('distribution page');
   });
 
   it('refuses a digest that is not one', () => {

@@ -35,10 +35,11 @@ export interface ReleaseScriptOptions {
 
 /**
  * Unpacks the release (a base64 tar.gz on stdin) into `<releasesDir>/<digest>` unless it is already
- * there, checks the web server's config and the new release in place, and only then switches: out of
- * the pool (unless it is the host's first release, or an operator drained it already), the document root
- * pointed at the release by one rename (`mv -T`), the web server reloaded, the live release checked
- * (the old one put back if it fails), back into the pool. Any failure exits non-zero with the reason and
+ * there (root's, writable by root alone, no set-id bit, nothing but files and folders), checks the web
+ * server's config and the new release in place, and only then switches: out of the pool (unless it is
+ * the host's first release, or an operator drained it already), the document root pointed at the release
+ * by one rename (`mv -T`), the web server reloaded, the live release checked (the old one put back if it
+ * fails), back into the pool. Any failure exits non-zero with the reason and
  * leaves the old release serving. Keeps the newest `keep` releases, the live one always.
  */
 export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
@@ -53,8 +54,13 @@ export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
     'if [ ! -d "$new" ]; then',
     '  incoming="$(mktemp -d "$releases/.incoming.XXXXXX")"',
     '  trap \'rm -rf "$incoming"\' EXIT',
-    // Fresh times: PHP's opcode cache tells a changed file by its time.
+    // Fresh times: PHP's opcode cache tells a changed file by its time. The archive's owners are not kept: root's.
     '  base64 -d | tar -xz --no-same-owner --touch -C "$incoming"',
+    // Nor anything else appBundle would not ship: a link could point out of the release, and as root tar makes
+    // devices; a mode may let the web server's user change the application, or be set-id.
+    '  output="$(find "$incoming" -mindepth 1 ! -type f ! -type d -printf \'%P\\n\' -quit)"',
+    `  if [ -n "$output" ]; then ${refuse('it holds something other than files and folders')}; fi`,
+    '  chmod -R u+rw,go-w,ug-s,a-t "$incoming"',
     '  chmod 0755 "$incoming"',
     '  mv -T "$incoming" "$new"',
     '  trap - EXIT',

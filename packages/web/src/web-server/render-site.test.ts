@@ -1,4 +1,4 @@
-import { renderApacheConf, renderSitePages } from './render-site';
+import { HIDDEN_PATHS, renderApacheConf, renderSitePages } from './render-site';
 
 describe('renderSitePages', () => {
   it('names the host on the index page, escaped', () => {
@@ -31,6 +31,34 @@ describe('renderApacheConf', () => {
         '\n',
       ),
     );
+  });
+
+  it('denies every URL path with a dot segment but /.well-known/ and the releases, to everyone', () => {
+    expect(renderApacheConf(options)).toContain(`<LocationMatch "${HIDDEN_PATHS}">\n  Require all denied\n</LocationMatch>`);
+    // Apache matches the decoded path (%2e is a dot by then), with PCRE: JavaScript reads this pattern alike.
+    const hidden = new RegExp(HIDDEN_PATHS);
+    const denied = [
+      '/.git/config',
+      '/.git/',
+      '/.env',
+      '/lib/.htpasswd',
+      '/.well-known/.draft',
+      '/.hastack-releases/0123abcd/.git/HEAD',
+      '/.well-knownx/a',
+      '/.svn',
+    ];
+    const served = [
+      '/',
+      '/index.php',
+      '/lib/a.b.php',
+      '/.well-known',
+      '/.well-known/acme-challenge/t0k',
+      '/.hastack-releases/0123abcd/index.php',
+      '/health',
+      '/v1.2/',
+    ];
+    expect(denied.filter((path) => !hidden.test(path))).toEqual([]);
+    expect(served.filter((path) => hidden.test(path))).toEqual([]);
   });
 
   it('refuses a name that would inject directives', () => {

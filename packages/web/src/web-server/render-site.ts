@@ -34,6 +34,20 @@ export const HEALTH_DIR = '/var/www/hastack-health';
 export const RELEASES_DIR = '/var/www/hastack-releases';
 /** The URL path of the releases, answered to this host only: a release is checked there before it goes live. */
 export const RELEASES_URL_PATH = '/.hastack-releases';
+/** The one dot-folder a site serves, at its top: RFC 8615's well-known URIs (ACME challenges, security.txt). */
+export const WELL_KNOWN_DIR = '.well-known';
+
+const regexLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The dot-folders served at the top: the well-known URIs, and the releases' path (to this host only). */
+const SERVED_DOT_FOLDERS = [WELL_KNOWN_DIR, RELEASES_URL_PATH.slice(1)];
+
+/**
+ * The URL paths no one gets (403): any with a segment starting with a dot (/.git/config, /.env,
+ * /lib/.htpasswd, %2e-encoded too, since Apache matches the decoded path), but for `SERVED_DOT_FOLDERS` at
+ * the top. Releases leave dot-entries out already (`appEntries`); this also covers what a release holds from
+ * another packer, and what is written into the document root by hand.
+ */
+export const HIDDEN_PATHS = `^/(?!(?:${SERVED_DOT_FOLDERS.map(regexLiteral).join('|')})(?:/|$))\\.|./\\.`;
 
 export interface ApacheConfOptions {
   /** The host's name, for `ServerName`. */
@@ -47,8 +61,9 @@ export interface ApacheConfOptions {
 }
 
 /**
- * Apache settings of the stack: its name, no version banner for strangers, PHP before static indexes, the
- * health URL (a file outside the document root) and the releases, for this host alone. The drain test is Apache's own (`<If -f>`, core, answered by mod_alias), so the health
+ * Apache settings of the stack: its name, no version banner for strangers, PHP before static indexes, no
+ * dot-path served (`HIDDEN_PATHS`), the health URL (a file outside the document root) and the releases, for
+ * this host alone. The drain test is Apache's own (`<If -f>`, core, answered by mod_alias), so the health
  * answer depends on neither PHP nor the database: a PHP or database fault never empties the pool.
  */
 export function renderApacheConf(options: ApacheConfOptions): string {
@@ -75,6 +90,9 @@ export function renderApacheConf(options: ApacheConfOptions): string {
     '    Redirect 503',
     '  </If>',
     '</Location>',
+    `<LocationMatch "${HIDDEN_PATHS}">`,
+    '  Require all denied',
+    '</LocationMatch>',
     `Alias "${RELEASES_URL_PATH}" "${RELEASES_DIR}"`,
     `<Directory "${RELEASES_DIR}">`,
     '  Options -Indexes',

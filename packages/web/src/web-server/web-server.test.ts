@@ -18,10 +18,11 @@ describe('WebServer', () => {
     expect(recorded.filter((r) => r.name.startsWith('debian-') && r.type === 'hastack:host:ConfigFile')).toEqual([]);
   });
 
-  it('declares no firewall or SELinux component where the OS has neither, and both on the EL family', async () => {
+  it('declares a firewall everywhere, and SELinux booleans on the EL family only', async () => {
     const types = (prefix: string) => recorded.filter((r) => r.name.startsWith(prefix)).map((r) => r.type);
     await valueOf(new WebServer('el', { host: host('alma-9') }).healthUrl);
-    expect(types('debian-')).not.toContain('hastack:host:Firewall');
+    expect(types('debian-')).toContain('hastack:host:Firewall');
+    expect(types('debian-')).not.toContain('hastack:host:SelinuxBooleans');
     expect(types('el-')).toEqual(expect.arrayContaining(['hastack:host:Firewall', 'hastack:host:SelinuxBooleans']));
     expect(String(recorded.find((r) => r.name === 'el-site-write')?.inputs.create)).toContain('apachectl -t');
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { recordResources, valueOf } from '@hastack/host/testing';
+import { recordResources, SECRET_MARK, valueOf } from '@hastack/host/testing';
 import { appBundle, appDigest } from '@hastack/web';
 import { Site } from '../site';
 import { labHosts, testDescription } from '../test-description.testing';
@@ -50,7 +50,8 @@ describe('the application of a site', () => {
     const inputs = switchOf(web)!;
     expect(inputs.create).toContain(`release ${appDigest(appDir)} refused`);
     expect(inputs.create).toContain('for director in 198.18.0.11 198.18.0.12; do');
-    expect(inputs.stdin).toBe(appBundle(appDir).archive);
+    // The archive is the application's code: a secret in the state, as the SDK marks it.
+    expect(inputs.stdin).toEqual({ [SECRET_MARK]: expect.any(String), value: appBundle(appDir).archive });
   });
 
   it('serves no placeholder page where the application is released, and the health URL from outside the document root', () => {

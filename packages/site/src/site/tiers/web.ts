@@ -16,6 +16,8 @@ export interface SiteApp {
   batchSize?: number;
   /** The path that must answer 200 on a new release before it goes live, and once live ("/"). */
   checkPath?: string;
+  /** The most the application's files may weigh, in MiB (64): a larger folder is refused before any host is touched. */
+  maxBundleMiB?: number;
 }
 
 export interface WebTierOptions {
@@ -41,16 +43,22 @@ export interface WebNode extends SiteHost {
 }
 
 /**
+ * Refuses an application the web tier could not release (its folder, its size, the roll-out settings for a
+ * pool of `poolSize`): called before any tier is composed, as the engine starts on the first resource registered.
+ */
+export function checkSiteApp(app: SiteApp, poolSize: number): void {
+  const problems = validateAppRollout({ ...app, poolSize });
+  if (problems.length) throw new pulumi.RunError(`app:\n  ${problems.join('\n  ')}`);
+}
+
+/**
  * The application's releases, chained batch after batch: a batch starts when the one before it is live
  * and back in the pool, and one that fails stops the roll-out there, the old release serving everywhere
  * it did not reach.
  */
 function releaseApp(site: SiteContext, app: SiteApp, nodes: readonly WebNode[], balanced: boolean): AppRelease[] {
-  const rollout = { ...app, poolSize: nodes.length };
-  const problems = validateAppRollout(rollout);
-  if (problems.length) throw new pulumi.RunError(`app:\n  ${problems.join('\n  ')}`);
-  const bundle = appBundle(app.appDir);
-  const { batchSize } = resolveAppRolloutDefaults(rollout);
+  const bundle = appBundle(app.appDir, app);
+  const { batchSize } = resolveAppRolloutDefaults({ ...app, poolSize: nodes.length });
   const checks = poolChecks(webHealthCheck(nodes[0].server.healthPath));
   const pool = balanced
     ? { directors: site.hostsWith('director').map(({ host }) => host.dataAddress), failedChecks: checks.leave, passedChecks: checks.rejoin }
