@@ -16,7 +16,6 @@ export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$HASTACK_ROOT/.pulumi-st
 export HASTACK_LAB_PASSPHRASE=insecure-lab-only-passphrase
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
-export PULUMI_SKIP_CONFIRMATIONS=true
 # The CLI runs the TypeScript program through ts-node, which by default type-checks the whole workspace on
 # every preview and update: about 20 s and 0.25 GB before the first resource. The types are checked by each
 # project's `tsc --noEmit` (npm test, CI) instead.

@@ -26,7 +26,8 @@ interface Result {
 /** The user's environment before env.sh: no passphrase of their own, unless a test gives one. */
 function userEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...backend };
-  for (const name of ['PULUMI_CONFIG_PASSPHRASE', 'PULUMI_CONFIG_PASSPHRASE_FILE', 'PULUMI_STACK', 'HASTACK_LAB_STACK']) delete env[name];
+  for (const name of ['PULUMI_CONFIG_PASSPHRASE', 'PULUMI_CONFIG_PASSPHRASE_FILE', 'PULUMI_STACK', 'HASTACK_LAB_STACK', 'PULUMI_SKIP_CONFIRMATIONS'])
+    delete env[name];
   return { ...env, ...extra };
 }
 
@@ -171,5 +172,20 @@ describe("the lab's published passphrase", () => {
     // Outside any project: no stack to find, and the CLI's own answers.
     expect(succeeds(work, ['version'])).toMatch(/^v3\./);
     expect(pulumi(work, ['config']).stderr).toContain('no Pulumi.yaml project file found');
+  });
+});
+
+describe('confirmations', () => {
+  it('are skipped for the lab stack only: removing another stack without a terminal wants --yes', () => {
+    const project = newProject();
+    const own = { PULUMI_CONFIG_PASSPHRASE: 'production-own-passphrase' };
+    succeeds(project, ['stack', 'init', 'production'], own);
+    const refused = pulumi(project, ['stack', 'rm', 'production'], own);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('--yes');
+    expect(succeeds(project, ['stack', 'ls'], own)).toContain('production');
+    succeeds(project, ['stack', 'init', 'lab']);
+    succeeds(project, ['stack', 'rm', 'lab']);
+    expect(succeeds(project, ['stack', 'ls'], own)).not.toMatch(/^lab\b/m);
   });
 });
