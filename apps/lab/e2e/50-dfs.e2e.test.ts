@@ -11,7 +11,7 @@ import { shellQuote, waitUntil } from '@hastack/host';
 import { hostsWithRole } from '../src/probes/failover';
 import { collectDfsStatus, formatDfsStatus } from '../src/status/dfs-status';
 import { labSsh } from '@hastack/lab-machines';
-import { inventory, sh } from './support';
+import { inventory, sh, throughFirewallHole } from './support';
 
 const [web1, web2] = hostsWithRole(inventory, 'web');
 const [master] = hostsWithRole(inventory, 'dfs-master');
@@ -57,7 +57,12 @@ describe('MooseFS shared storage', () => {
     const before = await sh(outsider, "dpkg-query -W -f '${Package}\\n' | sort");
     try {
       await sh(outsider, 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends moosefs-client >/dev/null 2>&1');
-      const refused = await labSsh(outsider, `mkdir -p /run/e2e-mnt && mfsmount /run/e2e-mnt -H ${master.address} -P 9421 2>&1`);
+      // The firewall keeps a chunkserver from the clients' port; behind a hole made for it, the exports refuse it.
+      const dropped = await labSsh(outsider, `mkdir -p /run/e2e-mnt && timeout 5 bash -c '</dev/tcp/${master.address}/9421' 2>&1`);
+      expect(dropped.code).not.toBe(0);
+      const refused = await throughFirewallHole(master, outsider.address, 9421, () =>
+        labSsh(outsider, `mfsmount /run/e2e-mnt -H ${master.address} -P 9421 2>&1`),
+      );
       expect(refused.code).not.toBe(0);
       expect(refused.stdout).toContain('mfsmaster register error: Permission denied');
     } finally {

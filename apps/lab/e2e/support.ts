@@ -30,3 +30,20 @@ export async function sshLogins(target: InventoryHost): Promise<number> {
   const out = await sh(target, "journalctl -q -u ssh -u sshd --no-pager -o cat | grep -c 'Accepted publickey' || true");
   return Number(out.trim());
 }
+
+/**
+ * Runs `during` with the host's firewall letting `source` reach `port`, to prove what the daemon itself
+ * refuses behind the firewall; the rule goes away afterwards, whatever happened.
+ */
+export async function throughFirewallHole<T>(target: InventoryHost, source: string, port: number, during: () => Promise<T>): Promise<T> {
+  const comment = `e2e-hole-${source}-${port}`;
+  await sh(target, `nft insert rule inet hastack input ip saddr ${source} tcp dport ${port} accept comment "${comment}"`);
+  try {
+    return await during();
+  } finally {
+    await sh(
+      target,
+      `nft -a list chain inet hastack input | sed -n 's/.*comment "${comment}" # handle \\([0-9]*\\)$/\\1/p' | while read -r handle; do nft delete rule inet hastack input handle "$handle"; done`,
+    );
+  }
+}
