@@ -3,7 +3,8 @@ import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
 import { Packages } from '../packages';
 import { bashScript } from '../shell';
-import { applyBaseScript, removeBaseScript } from './nftables-scripts';
+import { releaseSshScript, renderSshRichRules, restrictSshScript } from './firewall-scripts';
+import { applyBaseScript, removeBaseScript, sshGuardScript } from './nftables-scripts';
 import { NftablesPaths, renderFirewallBase, renderFirewallUnit } from './render-nftables';
 
 export interface FirewallBaseArgs {
@@ -28,24 +29,41 @@ export function nftablesPaths(host: Host): NftablesPaths {
  * loopback, ICMP and neighbour discovery, and SSH from the host's `adminSources` are accepted), and a unit
  * that loads it with the tiers' fragments at boot. A base that would refuse the deployment's own SSH
  * connection is refused before anything changes. Destroy deletes the table and removes unit and files.
- * Where the family runs firewalld its zone is the base, and this does nothing.
+ * Where the family runs firewalld its default zone is the base: with admin sources, rich rules let them
+ * reach SSH and the zone's own `ssh` service goes (the same guard first); destroy gives it back.
  */
 export class FirewallBase extends pulumi.ComponentResource {
-  /** The base ruleset loaded on the host, before the tiers' fragments; empty on firewalld. */
+  /** The base ruleset loaded on the host, before the tiers' fragments; on firewalld, the rich rules that let the admin sources reach SSH. */
   public readonly ruleset: pulumi.Output<string>;
 
   constructor(name: string, args: FirewallBaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:FirewallBase', name, {}, opts);
     const { host } = args;
-    if (host.profile.firewall !== 'nftables') {
-      this.ruleset = pulumi.output('');
+    const fragments = args.after ?? Promise.resolve([]);
+    if (host.profile.firewall === 'firewalld') {
+      // The zone is the base: it already drops what no rule accepts, and lets anyone reach SSH until told otherwise.
+      const rules = pulumi
+        .all([pulumi.output(host.connection.port ?? 22), host.adminSources])
+        .apply(([sshPort, adminSources]) => ({ sshPort, adminSources, richRules: renderSshRichRules(sshPort, adminSources) }));
+      const restricted = hostCommand(
+        `${name}-ssh`,
+        host,
+        {
+          create: rules.apply(({ sshPort, adminSources, richRules }) =>
+            bashScript([...sshGuardScript(host.name, adminSources), ...restrictSshScript(sshPort, richRules)]),
+          ),
+          delete: bashScript(releaseSshScript()),
+        },
+        { parent: this, dependsOn: fragments },
+      );
+      this.ruleset = pulumi.all([restricted.urn, rules]).apply(([, { richRules }]) => richRules.join('\n'));
     } else {
       const paths = nftablesPaths(host);
       const packages = new Packages(`${name}-package`, { host, roles: ['firewall'] }, { parent: this });
       const ruleset = pulumi
         .all([pulumi.output(host.connection.port ?? 22), host.adminSources])
         .apply(([sshPort, adminSources]) => renderFirewallBase({ sshPort, adminSources }));
-      const after: Promise<pulumi.Resource[]> = (args.after ?? Promise.resolve([])).then((fragments) => [packages, ...fragments]);
+      const after: Promise<pulumi.Resource[]> = fragments.then((loaded) => [packages, ...loaded]);
       const applied = hostCommand(
         `${name}-apply`,
         host,

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
-import { closeFirewallScript, openFirewallScript, renderRichRules } from './firewall-scripts';
+import { closeFirewallScript, openFirewallScript, releaseSshScript, renderRichRules, renderSshRichRules, restrictSshScript } from './firewall-scripts';
 
 describe('renderRichRules', () => {
   it('opens a port to each source, and VRRP as a protocol, not a port', () => {
@@ -43,6 +43,9 @@ for arg in "$@"; do
     --query-rich-rule=*) grep -qxF -- "\${arg#*=}" "$FW/rules"; exit ;;
     --add-rich-rule=*) echo "\${arg#*=}" >> "$FW/rules" ;;
     --remove-rich-rule=*) grep -vxF -- "\${arg#*=}" "$FW/rules" > "$FW/rules.new" || true; mv "$FW/rules.new" "$FW/rules" ;;
+    --query-service=* | --query-port=*) grep -qxF -- "\${arg#--query-}" "$FW/openings"; exit ;;
+    --add-service=* | --add-port=*) echo "\${arg#--add-}" >> "$FW/openings" ;;
+    --remove-service=* | --remove-port=*) grep -vxF -- "\${arg#--remove-}" "$FW/openings" > "$FW/openings.new" || true; mv "$FW/openings.new" "$FW/openings" ;;
   esac
 done
 `;
@@ -62,6 +65,7 @@ describe('openFirewallScript and closeFirewallScript', () => {
       chmodSync(join(bin, tool), 0o755);
     }
     writeFileSync(join(fw, 'rules'), `${admins}\n`);
+    writeFileSync(join(fw, 'openings'), 'service=ssh\nservice=dhcpv6-client\n');
     writeFileSync(join(fw, 'log'), '');
   });
 
@@ -106,5 +110,30 @@ describe('openFirewallScript and closeFirewallScript', () => {
 
   it('quotes each rule as one argument', () => {
     expect(openFirewallScript([mysql]).join('\n')).toContain(`wanted=('${mysql}')`);
+  });
+
+  it("lets only the admin sources reach SSH: their rules in, the zone's ssh service out; destroy gives it back", () => {
+    const sshRules = renderSshRichRules(22, ['198.18.0.1', '10.9.0.0/16']);
+    expect(sshRules).toEqual([
+      'rule family="ipv4" source address="198.18.0.1" port port="22" protocol="tcp" accept',
+      'rule family="ipv4" source address="10.9.0.0/16" port port="22" protocol="tcp" accept',
+    ]);
+    const openings = () => readFileSync(join(fw, 'openings'), 'utf8').split('\n').filter(Boolean);
+    const first = run(restrictSshScript(22, sshRules));
+    expect(first).toMatchObject({ code: 0, stdout: `${sshRules.join('\n')}\nremoved service ssh\n` });
+    expect(rules()).toEqual([admins, ...sshRules]);
+    expect(openings()).toEqual(['service=dhcpv6-client']);
+    writeFileSync(join(fw, 'log'), '');
+    const second = run(restrictSshScript(22, sshRules.slice(1)), first.stdout);
+    expect(rules()).toEqual([admins, sshRules[1]]);
+    expect(second.stdout).toBe(`${sshRules[1]}\nremoved service ssh\n`);
+    expect(run(releaseSshScript(), second.stdout).code).toBe(0);
+    expect(rules()).toEqual([admins]);
+    expect(openings()).toEqual(['service=dhcpv6-client', 'service=ssh']);
+  });
+
+  it('leaves SSH as the zone has it without admin sources', () => {
+    expect(run(restrictSshScript(22, []))).toMatchObject({ code: 0, stdout: '' });
+    expect(log()).toBe('');
   });
 });

@@ -108,3 +108,63 @@ export function closeFirewallScript(): string[] {
     'if $running; then firewall-cmd --reload >&2; fi',
   ];
 }
+
+/**
+ * firewalld rich rules that let the admin sources reach SSH on `sshPort`: with them in place the zone's own
+ * `ssh` service (and a port opened for sshd by hand) can go, so that no one else reaches it.
+ */
+export function renderSshRichRules(sshPort: number, adminSources: readonly string[]): string[] {
+  return adminSources.map((source) => `rule family="ipv4" source address="${source}" port port="${sshPort}" protocol="tcp" accept`);
+}
+
+/**
+ * Restricts SSH to the admin sources in the default zone: adds the rich rules that are missing, then removes
+ * the zone's `ssh` service and `<port>/tcp` where present. Prints what it added and removed (`rule ...`,
+ * `removed ...`), so that destroy undoes exactly that. With no admin sources, SSH stays as the zone has it.
+ */
+export function restrictSshScript(sshPort: number, richRules: readonly string[]): string[] {
+  if (richRules.length === 0) return ['exit 0'];
+  return [
+    RECORDED,
+    ONE_OF,
+    'mapfile -t removed < <(printf "%s\\n" "${PULUMI_COMMAND_STDOUT:-}" | sed -n "s/^removed //p" || true)',
+    ...FIREWALLD,
+    `wanted=(${richRules.map(shellQuote).join(' ')})`,
+    'ours=() changed=false',
+    'for r in "${wanted[@]}"; do',
+    '  if "${fw[@]}" --query-rich-rule="$r" >/dev/null 2>&1; then',
+    '    if one_of "$r" ${recorded[@]+"${recorded[@]}"}; then ours+=("$r"); fi',
+    '  else',
+    '    "${fw[@]}" --add-rich-rule="$r" >&2',
+    '    ours+=("$r") changed=true',
+    '  fi',
+    'done',
+    'for r in ${recorded[@]+"${recorded[@]}"}; do',
+    '  if ! one_of "$r" "${wanted[@]}"; then "${fw[@]}" --remove-rich-rule="$r" >&2 || true; changed=true; fi',
+    'done',
+    `openings=(${sshPort === 22 ? "'service ssh' " : ''}${shellQuote(`port ${sshPort}/tcp`)})`,
+    'for opening in "${openings[@]}"; do',
+    '  kind="${opening%% *}" value="${opening#* }"',
+    '  if "${fw[@]}" "--query-$kind=$value" >/dev/null 2>&1; then',
+    '    "${fw[@]}" "--remove-$kind=$value" >&2',
+    '    removed+=("$opening") changed=true',
+    '  fi',
+    'done',
+    'if $changed && $running; then firewall-cmd --reload >&2; fi',
+    'if ((${#ours[@]})); then printf "%s\\n" "${ours[@]}"; fi',
+    'if ((${#removed[@]})); then printf "removed %s\\n" "${removed[@]}"; fi',
+  ];
+}
+
+/** Gives SSH back to everyone the zone let in before: the openings removed come back, the rich rules go. */
+export function releaseSshScript(): string[] {
+  return [
+    RECORDED,
+    'mapfile -t removed < <(printf "%s\\n" "${PULUMI_COMMAND_STDOUT:-}" | sed -n "s/^removed //p" || true)',
+    'if ((${#recorded[@]} + ${#removed[@]} == 0)); then exit 0; fi',
+    ...FIREWALLD,
+    'for opening in ${removed[@]+"${removed[@]}"}; do "${fw[@]}" "--add-${opening%% *}=${opening#* }" >&2 || true; done',
+    'for r in ${recorded[@]+"${recorded[@]}"}; do "${fw[@]}" --remove-rich-rule="$r" >&2 || true; done',
+    'if $running; then firewall-cmd --reload >&2; fi',
+  ];
+}

@@ -91,8 +91,17 @@ describe('Firewall and SelinuxBooleans, by OS profile', () => {
     expect(apply.inputs.create).toContain('admins=(10.0.0.0/8 198.18.0.5)');
   });
 
-  it('EL9: builds no base: the firewalld zone is one', () => {
-    expect(recorded.filter((r) => r.type === 'hastack:host:FirewallBase' && r.name.startsWith('db1-el9'))).toEqual([]);
+  it('EL9: the firewalld zone is the base, which only takes SSH away from those who are not admins', async () => {
+    const host = defineHost({ name: 'admins-el9', address: '198.18.0.31', os: 'rocky-9', privateKey: 'KEY', adminSources: ['10.0.0.0/8'] });
+    new Firewall('admins-el9-fw', { host, rules });
+    await valueOf(firewallBaseFor(host).base.ruleset);
+    await settle();
+    expect(named('admins-el9-firewall-base-package')).toEqual([]);
+    const [ssh] = named('admins-el9-firewall-base-ssh');
+    expect(ssh.inputs.create).toContain('rule family="ipv4" source address="10.0.0.0/8" port port="22" protocol="tcp" accept');
+    expect(ssh.inputs.create).toContain('SSH_CLIENT');
+    expect(ssh.inputs.create).toMatch(/openings=\(.*service ssh.*port 22\/tcp.*\)/);
+    expect(ssh.inputs.delete).toContain('--add-');
   });
 
   it('renders a port that is another resource output once it is known', async () => {

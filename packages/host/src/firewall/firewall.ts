@@ -87,6 +87,7 @@ export class Firewall extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: hostReady(host) },
       );
+      firewallBaseFor(host).fragments.push(command);
       this.richRules = pulumi.all([command.urn, richRules]).apply(([, wanted]) => wanted);
       this.fragment = pulumi.output('');
     }
