@@ -35,6 +35,8 @@ export function nftablesPaths(host: Host): NftablesPaths {
 export class FirewallBase extends pulumi.ComponentResource {
   /** The base ruleset loaded on the host, before the tiers' fragments; on firewalld, the rich rules that let the admin sources reach SSH. */
   public readonly ruleset: pulumi.Output<string>;
+  /** What puts the firewall's tools on the host: a fragment is checked with them before the base loads it. */
+  public readonly tools: pulumi.Resource[];
 
   constructor(name: string, args: FirewallBaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:FirewallBase', name, {}, opts);
@@ -57,9 +59,11 @@ export class FirewallBase extends pulumi.ComponentResource {
         { parent: this, dependsOn: fragments },
       );
       this.ruleset = pulumi.all([restricted.urn, rules]).apply(([, { richRules }]) => richRules.join('\n'));
+      this.tools = [];
     } else {
       const paths = nftablesPaths(host);
       const packages = new Packages(`${name}-package`, { host, roles: ['firewall'] }, { parent: this });
+      this.tools = [packages];
       const ruleset = pulumi
         .all([pulumi.output(host.connection.port ?? 22), host.adminSources])
         .apply(([sshPort, adminSources]) => renderFirewallBase({ sshPort, adminSources }));

@@ -60,6 +60,7 @@ export class Firewall extends pulumi.ComponentResource {
     const rules: pulumi.Output<ResolvedFirewallRule[]> = pulumi.all(
       args.rules.map((rule) => pulumi.all([pulumi.output(rule.port), pulumi.all(rule.sources ?? [])]).apply(([port, sources]) => ({ ...rule, port, sources }))),
     );
+    const { base, fragments } = firewallBaseFor(host);
     if (host.profile.firewall === 'nftables') {
       const options = { paths: nftablesPaths(host), hostName: host.name, fileName: `${stackScopedName(name)}.nft` };
       const command = hostCommand(
@@ -71,9 +72,9 @@ export class Firewall extends pulumi.ComponentResource {
           stdin: rules.apply(renderNftablesRules),
           logging: 'stderr',
         },
-        { parent: this, dependsOn: hostReady(host) },
+        { parent: this, dependsOn: [hostReady(host), ...base.tools] },
       );
-      firewallBaseFor(host).fragments.push(command);
+      fragments.push(command);
       this.richRules = pulumi.output([]);
       this.fragment = command.stdin.apply((text) => text ?? '');
     } else {
@@ -87,7 +88,7 @@ export class Firewall extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn: hostReady(host) },
       );
-      firewallBaseFor(host).fragments.push(command);
+      fragments.push(command);
       this.richRules = pulumi.all([command.urn, richRules]).apply(([, wanted]) => wanted);
       this.fragment = pulumi.output('');
     }
