@@ -47,7 +47,7 @@ const CANDIDATE_FRAGMENTS = [
 ];
 
 /** A table with the base's chain and nothing in it: what a fragment is checked against before the base is there. */
-const EMPTY_TABLE = `table ${NFT_TABLE} { chain input { type filter hook input priority filter; policy accept; } }`;
+const EMPTY_TABLE = `table ${NFT_TABLE} {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t}\n}`;
 
 /** The checked ruleset in place and loaded: one transaction that replaces the table. */
 const ACTIVATE = ['mv -f "$work/ruleset.nft" "$dir/ruleset.nft"', 'nft -f "$dir/ruleset.nft"'];
