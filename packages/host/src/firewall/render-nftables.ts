@@ -91,11 +91,11 @@ export function renderNftablesRules(rules: readonly ResolvedFirewallRule[]): str
  */
 export function renderFirewallUnit(paths: NftablesPaths): string {
   const ruleset = `${paths.dir}/ruleset.nft`;
+  // No `Documentation=man:...`: `systemd-analyze verify`, which checks the unit first, fails where man is not installed.
   return [
     '# Rendered by hastack (host layer).',
     '[Unit]',
     `Description=hastack host firewall (nftables table ${NFT_TABLE})`,
-    'Documentation=man:nft(8)',
     'Wants=network-pre.target',
     'Before=network-pre.target shutdown.target',
     'After=nftables.service',
