@@ -69,15 +69,12 @@ const FIREWALLD = [
 ];
 
 /**
- * Adds the rich rules that are missing and removes those an earlier run added that are no longer
- * wanted; prints the rules this resource added, so that destroy removes exactly those (a rule that was
- * there before is left to whoever made it).
+ * Brings the zone's rich rules of this resource to `richRules`: adds those missing, removes those an earlier
+ * run added (`recorded`) that are no longer wanted. Leaves in `ours` the wanted rules this resource owns, and
+ * `changed` true when the zone changed.
  */
-export function openFirewallScript(richRules: readonly string[]): string[] {
+function syncRichRules(richRules: readonly string[]): string[] {
   return [
-    RECORDED,
-    ONE_OF,
-    ...FIREWALLD,
     `wanted=(${richRules.map(shellQuote).join(' ')})`,
     'ours=() changed=false',
     'for r in ${wanted[@]+"${wanted[@]}"}; do',
@@ -93,6 +90,20 @@ export function openFirewallScript(richRules: readonly string[]): string[] {
     '  "${fw[@]}" --remove-rich-rule="$r" >&2 || true',
     '  changed=true',
     'done',
+  ];
+}
+
+/**
+ * Adds the rich rules that are missing and removes those an earlier run added that are no longer
+ * wanted; prints the rules this resource added, so that destroy removes exactly those (a rule that was
+ * there before is left to whoever made it).
+ */
+export function openFirewallScript(richRules: readonly string[]): string[] {
+  return [
+    RECORDED,
+    ONE_OF,
+    ...FIREWALLD,
+    ...syncRichRules(richRules),
     'if $changed && $running; then firewall-cmd --reload >&2; fi',
     'printf "%s\\n" ${ours[@]+"${ours[@]}"}',
   ];
@@ -129,19 +140,7 @@ export function restrictSshScript(sshPort: number, richRules: readonly string[])
     ONE_OF,
     'mapfile -t removed < <(printf "%s\\n" "${PULUMI_COMMAND_STDOUT:-}" | sed -n "s/^removed //p" || true)',
     ...FIREWALLD,
-    `wanted=(${richRules.map(shellQuote).join(' ')})`,
-    'ours=() changed=false',
-    'for r in "${wanted[@]}"; do',
-    '  if "${fw[@]}" --query-rich-rule="$r" >/dev/null 2>&1; then',
-    '    if one_of "$r" ${recorded[@]+"${recorded[@]}"}; then ours+=("$r"); fi',
-    '  else',
-    '    "${fw[@]}" --add-rich-rule="$r" >&2',
-    '    ours+=("$r") changed=true',
-    '  fi',
-    'done',
-    'for r in ${recorded[@]+"${recorded[@]}"}; do',
-    '  if ! one_of "$r" "${wanted[@]}"; then "${fw[@]}" --remove-rich-rule="$r" >&2 || true; changed=true; fi',
-    'done',
+    ...syncRichRules(richRules),
     `openings=(${sshPort === 22 ? "'service ssh' " : ''}${shellQuote(`port ${sshPort}/tcp`)})`,
     'for opening in "${openings[@]}"; do',
     '  kind="${opening%% *}" value="${opening#* }"',
