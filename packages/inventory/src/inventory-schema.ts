@@ -37,7 +37,10 @@ export const siteDescriptionSchema = z.strictObject({
      * Where the operators and the deploying machine come from (addresses or networks): the only sources
      * the hosts' firewalls let reach SSH. Any source when absent, as a fresh firewalld zone allows.
      */
-    admin: z.array(z.union([ValueSchemas.ipv4, ValueSchemas.cidr4])).min(1).optional(),
+    admin: z
+      .array(z.union([ValueSchemas.ipv4, ValueSchemas.cidr4]))
+      .min(1)
+      .optional(),
   }),
   vip: ValueSchemas.ipv4,
   /** VRRP router id of the directors' VIP, unique among the VRRP routers on the segment (51, keepalived's sample). */
