@@ -52,8 +52,10 @@ export function renderFirewallBase(options: FirewallBaseOptions): string {
     `table ${NFT_TABLE} {`,
     '\tchain input {',
     '\t\ttype filter hook input priority filter; policy drop;',
+    // No `ct state invalid drop`: an LVS-DR director never sees its real servers' replies, so conntrack calls
+    // the clients' later packets (their FINs too) invalid; dropped, IPVS would count every connection open for
+    // 15 minutes and a real server would never drain. What conntrack cannot place still meets the rules below.
     '\t\tct state established,related accept',
-    '\t\tct state invalid drop',
     '\t\tiif lo accept',
     '\t\ticmp type { echo-request, destination-unreachable, time-exceeded, parameter-problem } accept',
     // Neighbour discovery and router adverts, or IPv6 stops working on the link; packet-too-big, or path MTU discovery does.
