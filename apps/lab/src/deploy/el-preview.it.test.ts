@@ -26,7 +26,11 @@ describe('a Rocky Linux 9 environment', () => {
   it('previews with the EL package, service and config-test names, and runs nothing', async () => {
     const stack = await auto.LocalWorkspace.createOrSelectStack(
       { projectName: PROJECT_NAME, stackName: 'el-preview', program: labProgram(inventory) },
-      { secretsProvider: 'passphrase', envVars: { PULUMI_BACKEND_URL: `file://${dir}`, PULUMI_CONFIG_PASSPHRASE: 'el-preview-it' }, projectSettings: { name: PROJECT_NAME, runtime: 'nodejs' } },
+      {
+        secretsProvider: 'passphrase',
+        envVars: { PULUMI_BACKEND_URL: `file://${dir}`, PULUMI_CONFIG_PASSPHRASE: 'el-preview-it' },
+        projectSettings: { name: PROJECT_NAME, runtime: 'nodejs' },
+      },
     );
     const planned = new Map<string, Record<string, unknown>>();
     const preview = await stack.preview({
