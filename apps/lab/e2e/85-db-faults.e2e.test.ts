@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as auto from '@pulumi/pulumi/automation';
+import { JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE } from '@hastack/db';
 import { shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
-import { labStackEnvVars, PROJECT_NAME } from '../src/deploy/lab-stack';
+import { labStackEnvVars, PROJECT_NAME, selectLabStack } from '../src/deploy/lab-stack';
+import type { LabOutputs } from '../src/program';
 import { hostsWithRole } from '../src/probes/failover';
 import { labSsh } from '@hastack/lab-machines';
 import { deploy, e2eStack, inventory, sh } from './support';
@@ -207,5 +209,16 @@ describe('the MariaDB tier under faults', () => {
     // And the stack is at rest again: one more deployment changes nothing.
     const again = await deploy();
     expect(Object.keys(again.summary.resourceChanges ?? {})).toEqual(['same']);
+  });
+
+  it('lets the rejoined replica wait for its first backup: its restore check neither fails nor pages', async () => {
+    const outputs = await (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).outputs();
+    const { backupHost, restoreCheckUnit } = outputs.database.value as NonNullable<LabOutputs['database']>;
+    expect(backupHost).toBe(replica.name);
+    expect(await sh(replica, 'ls -A /var/backups/hastack-db 2>/dev/null || true')).toBe('');
+    await sh(replica, `systemctl start ${restoreCheckUnit}`);
+    expect(await sh(replica, `${JOB_CHECK_SCRIPT} ${RESTORE_CHECK_STATUS_FILE} 50`)).toMatch(
+      /^OK: no backup in \/var\/backups\/hastack-db to restore yet, the job was installed 0 h ago/,
+    );
   });
 });

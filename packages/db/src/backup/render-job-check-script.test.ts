@@ -28,10 +28,22 @@ describe('renderJobCheckScript', () => {
       text: expect.stringContaining('failed: backup failed: mariabackup exited 1'),
     });
     expect(check(status('ok', new Date(Date.now() - 30 * 3600 * 1000), 'x')).text).toMatch(/^CRITICAL: last successful run is 30 h old/);
-    expect(check(undefined, 26, 27)).toEqual({ code: 2, text: expect.stringContaining('CRITICAL: no run recorded in the 27 h since the job was installed') });
+    expect(check(undefined, 26, 27)).toEqual({ code: 2, text: expect.stringContaining('CRITICAL: no run yet in the 27 h since the job was installed') });
   });
 
   it('is OK without a run while the job is younger than the allowed age', () => {
     expect(check(undefined, 26, 2)).toEqual({ code: 0, text: 'OK: no run yet, the job was installed 2 h ago (first run due within 26 h)' });
+  });
+
+  it('counts a run that waited for a backup like no run: OK while the job is young, CRITICAL after the allowed age', () => {
+    const waited = status('waiting', new Date(), 'no backup in /var/backups/hastack-db to restore yet');
+    expect(check(waited, 50, 3)).toEqual({
+      code: 0,
+      text: 'OK: no backup in /var/backups/hastack-db to restore yet, the job was installed 3 h ago (first run due within 50 h)',
+    });
+    expect(check(waited, 50, 51)).toEqual({
+      code: 2,
+      text: expect.stringContaining('CRITICAL: no backup in /var/backups/hastack-db to restore yet in the 51 h since the job was installed'),
+    });
   });
 });

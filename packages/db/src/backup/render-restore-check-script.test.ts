@@ -80,10 +80,12 @@ describe('renderRestoreCheckScript', () => {
     expect(readFileSync(join(bin, 'argv'), 'utf8')).not.toContain('--prepare');
   });
 
-  it('fails when there is no backup', () => {
+  it('waits, without failing, while there is no backup yet', () => {
     const { bin, check, status } = setup();
-    expect(runJob(renderRestoreCheckScript(check), bin).stderr).toContain('there is no backup in');
-    expect(status().result).toBe('failed');
+    const result = runJob(renderRestoreCheckScript(check), bin);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`restore check waiting: no backup in ${check.directory} to restore yet`);
+    expect(status()).toMatchObject({ result: 'waiting', message: `no backup in ${check.directory} to restore yet` });
   });
 
   it('checks unpacking pipe by pipe', () => {

@@ -56,7 +56,14 @@ export function renderRestoreCheckScript(check: RestoreCheck): string {
     'trap finish EXIT',
     ...takeJobLock(),
     `backup="$(ls -1d "$directory"/${RUN_FOLDER_GLOB} 2>/dev/null | LC_ALL=C sort | tail -n 1)" || true`,
-    '[ -n "$backup" ] || fail "there is no backup in $directory to restore"',
+    // A member that has not taken its first backup yet (a new site, a replica that just joined) is waiting, not failing:
+    // the backup's own check pages when that first backup is late.
+    'if [ -z "$backup" ]; then',
+    '  message="no backup in $directory to restore yet"',
+    '  write_status waiting',
+    '  echo "restore check waiting: $message"',
+    '  exit 0',
+    'fi',
     '[ -f "$backup/SHA256SUMS" ] || fail "backup $backup has no SHA256SUMS"',
     'if ! report="$(cd "$backup" && sha256sum --check --strict SHA256SUMS 2>&1)"; then',
     "  fail \"backup $backup is corrupt, its files do not match SHA256SUMS: $(grep -v ': OK$' <<<\"$report\" | paste -sd'|' - | sed 's/|/; /g')\"",
