@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { InventoryError, validateSiteDescription } from '@hastack/inventory';
 import { skipSdkDebugLog } from '@hastack/host';
-import { Site, SiteApp } from '@hastack/site';
+import { guardSitePlan, Site, SiteApp } from '@hastack/site';
 import type { CheckIntervals } from '@hastack/monitoring';
 import type { SmsSettings } from '@hastack/sms';
 
@@ -41,6 +41,7 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
     } catch (error) {
       throw new pulumi.RunError(error instanceof InventoryError ? error.message : `${source}: ${(error as Error).message}`);
     }
+    const siteLayout = await guardSitePlan(description);
     const privateKey = config.requireSecret(ConfigKeys.sshPrivateKey);
     const app = config.getObject<SiteApp>(ConfigKeys.app);
     // A relative folder is the project's (this app's root), wherever the CLI runs the program from.
@@ -53,6 +54,6 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
       sms: sms && { settings: sms },
       checkIntervals: config.getObject<Partial<CheckIntervals>>(ConfigKeys.checkIntervals),
     });
-    return { siteUrl: site.url, vips: site.vips, hostKeys: site.hostKeys };
+    return { siteUrl: site.url, vips: site.vips, hostKeys: site.hostKeys, siteLayout: pulumi.output(siteLayout) };
   };
 }

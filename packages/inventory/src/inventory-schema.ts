@@ -17,6 +17,12 @@ const siteHost = z.strictObject({
     .string()
     .regex(/^(ssh|ecdsa)-[a-z0-9-]+ [A-Za-z0-9+/=]+$/, 'must be a public key line like "ssh-ed25519 AAAA..."')
     .optional(),
+  /**
+   * This host's data (MariaDB data and backups, MooseFS metadata and chunks) may be overwritten by the next
+   * deployment: the consent an edit that would overwrite it needs (a moved primary or master). For one
+   * deployment only; a deployment that has no use for it warns.
+   */
+  discardData: z.boolean().optional(),
   /** Share of the load this host takes as a real server (1). */
   weight: z.number().int().min(0).max(65535).default(1),
 });

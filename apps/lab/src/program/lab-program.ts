@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { skipSdkDebugLog } from '@hastack/host';
-import { hostsByName, Site, SiteTier } from '@hastack/site';
+import { guardSitePlan, hostsByName, Site, SiteLayout, SiteTier } from '@hastack/site';
 import type { Inventory } from '@hastack/inventory';
 import { labSmsSettings } from '@hastack/lab-machines';
 
@@ -11,6 +11,8 @@ export interface LabOutputs {
   vip: string;
   preferredVipHolder: string;
   hosts: Record<string, string[]>;
+  /** What the next deployment's pre-flight compares the description with. */
+  siteLayout: SiteLayout;
   /** With the db tier: what the web tier connects to (the password is secret), and the backup's units. */
   database?: {
     primary: pulumi.Output<string>;
@@ -57,6 +59,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
   const keyFiles = new Map(inventory.hosts.map((entry) => [entry.name, entry.privateKeyPath]));
   return async () => {
     skipSdkDebugLog();
+    const siteLayout = await guardSitePlan(inventory);
     const site = new Site('site', {
       description: inventory,
       privateKey: (entry) => pulumi.secret(readFileSync(keyFiles.get(entry.name)!, 'utf8')),
@@ -95,6 +98,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       vip: inventory.vip,
       preferredVipHolder: inventory.hosts.find((entry) => entry.roles.includes('director'))?.name ?? '',
       hosts: hostsByName(inventory),
+      siteLayout,
       database: site.database && {
         primary: site.database.primaryAddress,
         replicas: site.database.replicaAddresses,

@@ -24,6 +24,7 @@ export function recordResources(): RecordedResource[] {
     'project',
     'stack',
     false,
+    'organization',
   );
   return recorded;
 }

@@ -19,6 +19,13 @@ describe('promotedDescription', () => {
       ['web1', ['web']],
     ]);
   });
+
+  it('has the old primary consent to rejoin from a copy, and takes that consent from the candidate', () => {
+    const once = promotedDescription(description, 'db2');
+    expect(once.hosts.filter((host) => 'discardData' in host).map((host) => [host.name, host.discardData])).toEqual([['db1', true]]);
+    const back = promotedDescription(once, 'db1');
+    expect(back.hosts.filter((host) => 'discardData' in host).map((host) => [host.name, host.discardData])).toEqual([['db2', true]]);
+  });
 });
 
 describe('promoteDatabase', () => {

@@ -27,18 +27,24 @@ export async function promoteDatabase(args: PromoteDatabaseArgs): Promise<Promot
 
 /**
  * The site description (or inventory) after a promotion: the candidate holds `db-primary`, the old
- * primary `db-replica`, so that the next deployment renders the database as it now runs.
+ * primary `db-replica` and says `discardData` (it rejoins from a copy of the new primary, the consent the
+ * plan's pre-flight asks for), so that the next deployment renders the database as it now runs.
  */
-export function promotedDescription<T extends { hosts: readonly { name: string; roles: readonly HostRole[] }[] }>(description: T, candidate: string): T {
+export function promotedDescription<T extends { hosts: readonly { name: string; roles: readonly HostRole[]; discardData?: boolean }[] }>(
+  description: T,
+  candidate: string,
+): T {
   const swap = (roles: readonly HostRole[], from: HostRole, to: HostRole) => roles.map((role) => (role === from ? to : role));
   return {
     ...description,
-    hosts: description.hosts.map((host) =>
-      host.name === candidate
-        ? { ...host, roles: swap(host.roles, 'db-replica', 'db-primary') }
-        : host.roles.includes('db-primary')
-          ? { ...host, roles: swap(host.roles, 'db-primary', 'db-replica') }
-          : host,
-    ),
+    hosts: description.hosts.map((host) => {
+      if (host.name === candidate) {
+        const promoted = { ...host, roles: swap(host.roles, 'db-replica', 'db-primary') };
+        // The new primary's data is the site's now: no consent to lose it may stay behind.
+        delete promoted.discardData;
+        return promoted;
+      }
+      return host.roles.includes('db-primary') ? { ...host, roles: swap(host.roles, 'db-primary', 'db-replica'), discardData: true } : host;
+    }),
   };
 }
