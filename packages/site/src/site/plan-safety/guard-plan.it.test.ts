@@ -13,13 +13,13 @@ describe('guardSitePlan with the engine', () => {
   });
 
   it('records the layout, and a second deployment changes nothing (reading the layout adds no resource)', () => {
-    expect(result.first).toEqual({ create: 16 });
+    expect(result.first).toEqual({ create: 21 });
     expect(result.layout.hosts.map((entry: { name: string }) => entry.name)).toEqual(['lb1', 'lb2', 'web2', 'db1', 'db2']);
-    expect(result.again).toEqual({ same: 16 });
+    expect(result.again).toEqual({ same: 21 });
   });
 
   it('carries a renamed host over: nothing created, nothing deleted', () => {
-    expect(result.rename).toEqual({ same: 16 });
+    expect(result.rename).toEqual({ same: 21 });
     expect(result.renameLog).toContain('web2 is now www2 (same address): its resources are carried over');
   });
 
@@ -28,11 +28,11 @@ describe('guardSitePlan with the engine', () => {
       "error: this deployment would overwrite data; nothing was changed:\n      - db-primary moves from db1 (10.0.0.31) to db2 (10.0.0.32): db1 would be emptied and loaded with db2's copy",
     );
     expect(result.refused).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    expect(result.afterRefusal).toEqual({ same: 16 });
+    expect(result.afterRefusal).toEqual({ same: 21 });
   });
 
   it('lets the swap through once the old primary consents, and says so when the consent is idle', () => {
-    expect(result.promotion).toEqual({ same: 16 });
+    expect(result.promotion).toEqual({ same: 21 });
     expect(result.promotionLog).not.toContain('"discardData", but');
   });
 });

@@ -31,7 +31,7 @@ class Part extends pulumi.ComponentResource {
   }
 }
 
-/** Per host, named as the site names them: a top-level resource, and a component with a child. */
+/** Per host, named as the site names them: a top-level resource, a component with a child, a tier's resource. */
 function program(current: SiteDescription) {
   return async () => {
     const layout = await guardSitePlan(current);
@@ -39,6 +39,7 @@ function program(current: SiteDescription) {
       new Part('Facts', `${entry.name}-host-facts`);
       const agent = new Part('Agent', `${entry.name}-nrpe`);
       new Part('Config', `${entry.name}-nrpe-config`, { parent: agent });
+      new Part('Data', `db-${entry.name}-data`);
     }
     return { siteLayout: layout };
   };

@@ -2,15 +2,28 @@ import * as pulumi from '@pulumi/pulumi';
 import type { HostRename } from './plan-problems';
 
 /**
- * Every resource of the stack is named after its host (`web2-nrpe`, `web2-host-facts-os-release`): a
- * renamed host's resources get their old names as aliases, so the engine updates them in place instead of
- * creating new ones and deleting the old ones on the same machine (which would strip it).
+ * The name a resource had before its host was renamed: the site names every resource after its host, as
+ * the name's first part (`web2-nrpe`) or after a tier's prefix (`db-db2-data`, `lvs-director1-notify`).
+ */
+export function formerName(name: string, renames: readonly HostRename[]): string | undefined {
+  for (const { from, to } of renames) {
+    const parts = name.split('-');
+    const width = to.split('-').length;
+    for (let at = 0; at + width <= parts.length; at++) {
+      if (parts.slice(at, at + width).join('-') === to) return [...parts.slice(0, at), from, ...parts.slice(at + width)].join('-');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A renamed host's resources get their old names as aliases, so the engine updates them in place instead
+ * of creating new ones and deleting the old ones on the same machine (which would strip it).
  */
 export function carryRenamedHosts(renames: readonly HostRename[]): void {
   if (!renames.length) return;
   pulumi.runtime.registerResourceTransform(({ name, props, opts }) => {
-    const rename = renames.find(({ to }) => name === to || name.startsWith(`${to}-`));
-    if (!rename) return undefined;
-    return { props, opts: { ...opts, aliases: [...(opts.aliases ?? []), { name: `${rename.from}${name.slice(rename.to.length)}` }] } };
+    const former = formerName(name, renames);
+    return former === undefined ? undefined : { props, opts: { ...opts, aliases: [...(opts.aliases ?? []), { name: former }] } };
   });
 }
