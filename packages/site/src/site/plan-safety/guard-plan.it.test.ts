@@ -25,7 +25,7 @@ describe('guardSitePlan with the engine', () => {
 
   it('refuses swapped roles in the preview, in one line per problem, and changes nothing', () => {
     expect(result.refused).toContain(
-      "error: this deployment would overwrite data; nothing was changed:\n      - db-primary moves from db1 (10.0.0.31) to db2 (10.0.0.32): db1 would be emptied and loaded with db2's copy",
+      "error: this deployment would overwrite data; nothing was changed:\n      - db-primary moves from db1 (198.18.0.31) to db2 (198.18.0.32): db1 would be emptied and loaded with db2's copy",
     );
     expect(result.refused).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(result.afterRefusal).toEqual({ same: 21 });

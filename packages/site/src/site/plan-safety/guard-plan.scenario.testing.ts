@@ -3,26 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import * as auto from '@pulumi/pulumi/automation';
-import { validateSiteDescription } from '@hastack/inventory';
 import type { SiteDescription } from '@hastack/inventory';
+import { testDescription, testHost } from '../test-description.testing';
 import { guardSitePlan } from './guard-plan';
 
 // Run with tsx by guard-plan.it.test.ts, outside jest: a refused program leaves promises of the SDK's stack
 // unobserved, which the language server reports once and jest would take for failures of the test itself.
 const backend = `file://${mkdtempSync(join(tmpdir(), 'plan-safety-backend-'))}`;
 
-type Host = { name: string; address: string; roles: string[]; discardData?: boolean };
-const host = (name: string, address: string, roles: string[]): Host => ({ name, address, roles });
-const description = (hosts: Host[]): SiteDescription =>
-  validateSiteDescription(
-    {
-      environment: 'it',
-      network: { cidr: '10.0.0.0/24', gateway: '10.0.0.1' },
-      vip: '10.0.0.100',
-      hosts: hosts.map((entry) => ({ ...entry, os: 'debian-12', interface: 'eth0' })),
-    },
-    'the scenario',
-  );
+type Host = ReturnType<typeof testHost> & { discardData?: boolean };
+const host = (name: string, address: string, roles: string[]): Host => testHost(name, address, roles);
+const description = (hosts: Host[]): SiteDescription => testDescription(hosts);
 
 class Part extends pulumi.ComponentResource {
   constructor(type: string, name: string, opts?: pulumi.ComponentResourceOptions) {
@@ -52,11 +43,11 @@ const stackWith = (hosts: Host[]) =>
   );
 
 export const site: Host[] = [
-  host('lb1', '10.0.0.11', ['director']),
-  host('lb2', '10.0.0.12', ['director']),
-  host('web2', '10.0.0.22', ['web']),
-  host('db1', '10.0.0.31', ['db-primary']),
-  host('db2', '10.0.0.32', ['db-replica']),
+  host('lb1', '198.18.0.11', ['director']),
+  host('lb2', '198.18.0.12', ['director']),
+  host('web2', '198.18.0.22', ['web']),
+  host('db1', '198.18.0.31', ['db-primary']),
+  host('db2', '198.18.0.32', ['db-replica']),
 ];
 const renamed = site.map((entry) => (entry.name === 'web2' ? { ...entry, name: 'www2' } : entry));
 const swapped = renamed.map((entry) =>

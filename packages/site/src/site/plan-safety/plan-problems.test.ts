@@ -1,32 +1,22 @@
-import { validateSiteDescription } from '@hastack/inventory';
-import type { SiteDescription } from '@hastack/inventory';
+import { testDescription, testHost } from '../test-description.testing';
 import { reviewPlan } from './plan-problems';
 import { siteLayout } from './site-layout';
 
-type Host = { name: string; address: string; roles: string[]; discardData?: boolean };
+type Host = ReturnType<typeof testHost> & { discardData?: boolean };
 
-const host = (name: string, address: string, roles: string[], extra: Partial<Host> = {}): Host => ({ name, address, roles, ...extra });
-const describe_ = (hosts: Host[]): SiteDescription =>
-  validateSiteDescription(
-    {
-      environment: 'test',
-      network: { cidr: '10.0.0.0/24', gateway: '10.0.0.1' },
-      vip: '10.0.0.100',
-      hosts: hosts.map((entry) => ({ ...entry, os: 'debian-12', interface: 'eth0' })),
-    },
-    'the test',
-  );
+const host = (name: string, address: string, roles: string[], extra: Partial<Host> = {}): Host => testHost(name, address, roles, extra);
+const describe_ = (hosts: Host[]) => testDescription(hosts);
 
 const site = [
-  host('lb1', '10.0.0.11', ['director']),
-  host('lb2', '10.0.0.12', ['director']),
-  host('web1', '10.0.0.21', ['web']),
-  host('web2', '10.0.0.22', ['web']),
-  host('db1', '10.0.0.31', ['db-primary']),
-  host('db2', '10.0.0.32', ['db-replica']),
-  host('mfs', '10.0.0.41', ['dfs-master', 'dfs-metalogger']),
-  host('chunk1', '10.0.0.42', ['dfs-chunkserver']),
-  host('chunk2', '10.0.0.43', ['dfs-chunkserver']),
+  host('lb1', '198.18.0.11', ['director']),
+  host('lb2', '198.18.0.12', ['director']),
+  host('web1', '198.18.0.21', ['web']),
+  host('web2', '198.18.0.22', ['web']),
+  host('db1', '198.18.0.31', ['db-primary']),
+  host('db2', '198.18.0.32', ['db-replica']),
+  host('mfs', '198.18.0.41', ['dfs-master', 'dfs-metalogger']),
+  host('chunk1', '198.18.0.42', ['dfs-chunkserver']),
+  host('chunk2', '198.18.0.43', ['dfs-chunkserver']),
 ];
 const deployed = siteLayout(describe_(site));
 const edited = (change: (hosts: Host[]) => Host[]) => describe_(change(site.map((entry) => ({ ...entry }))));
@@ -42,7 +32,7 @@ describe('reviewPlan', () => {
   it('refuses roles swapped by mistake, naming both hosts and the promotion', () => {
     const swapped = edited((hosts) => withRoles(withRoles(hosts, 'db1', ['db-replica']), 'db2', ['db-primary']));
     expect(reviewPlan(deployed, swapped).problems).toEqual([
-      "db-primary moves from db1 (10.0.0.31) to db2 (10.0.0.32): db1 would be emptied and loaded with db2's copy, losing what never reached it. " +
+      "db-primary moves from db1 (198.18.0.31) to db2 (198.18.0.32): db1 would be emptied and loaded with db2's copy, losing what never reached it. " +
         'Instead promote with `npm run ops -- db:promote db2`; or, to let the data of db1 go, set "discardData": true on it',
     ]);
   });
@@ -53,24 +43,24 @@ describe('reviewPlan', () => {
   });
 
   it('refuses an empty new host named primary, naming every member it would overwrite', () => {
-    const empty = edited((hosts) => [...withRoles(hosts, 'db1', ['db-replica']), host('db3', '10.0.0.33', ['db-primary'])]);
+    const empty = edited((hosts) => [...withRoles(hosts, 'db1', ['db-replica']), host('db3', '198.18.0.33', ['db-primary'])]);
     expect(reviewPlan(deployed, empty).problems).toEqual([
-      'db-primary moves from db1 (10.0.0.31) to db3 (10.0.0.33): db3 was not a database member: every member would be loaded with its empty copy. ' +
+      'db-primary moves from db1 (198.18.0.31) to db3 (198.18.0.33): db3 was not a database member: every member would be loaded with its empty copy. ' +
         'Instead promote a replica with `npm run ops -- db:promote <replica>`, then add the new host as a db-replica; or, to let the data of db1, db2 go, set "discardData": true on each',
     ]);
   });
 
   it('refuses a moved MooseFS master unless the chunkservers and metaloggers consent', () => {
-    const moved = edited((hosts) => [...withRoles(hosts, 'mfs', ['dfs-metalogger']), host('mfs2', '10.0.0.44', ['dfs-master'])]);
+    const moved = edited((hosts) => [...withRoles(hosts, 'mfs', ['dfs-metalogger']), host('mfs2', '198.18.0.44', ['dfs-master'])]);
     expect(reviewPlan(deployed, moved).problems).toEqual([
-      expect.stringMatching(/^dfs-master moves from mfs \(10\.0\.0\.41\) to mfs2 \(10\.0\.0\.44\): .* set "discardData": true on each$/),
+      expect.stringMatching(/^dfs-master moves from mfs \(198\.18\.0\.41\) to mfs2 \(198\.18\.0\.44\): .* set "discardData": true on each$/),
     ]);
     expect(reviewPlan(deployed, moved).problems[0]).toContain('the data of mfs, chunk1, chunk2 go');
     const consented = edited((hosts) => [
       ...hosts
         .map((entry) => (entry.name === 'mfs' ? { ...entry, roles: ['dfs-metalogger'] } : entry))
         .map((entry) => (entry.name.startsWith('chunk') || entry.name === 'mfs' ? { ...entry, discardData: true } : entry)),
-      host('mfs2', '10.0.0.44', ['dfs-master']),
+      host('mfs2', '198.18.0.44', ['dfs-master']),
     ]);
     expect(reviewPlan(deployed, consented).problems).toEqual([]);
   });
@@ -91,7 +81,7 @@ describe('reviewPlan', () => {
 
   it('does not take a host that moved to the address of a removed one for a rename', () => {
     const moved = edited((hosts) =>
-      hosts.filter((entry) => entry.name !== 'web2').map((entry) => (entry.name === 'web1' ? { ...entry, address: '10.0.0.22' } : entry)),
+      hosts.filter((entry) => entry.name !== 'web2').map((entry) => (entry.name === 'web1' ? { ...entry, address: '198.18.0.22' } : entry)),
     );
     expect(reviewPlan(deployed, moved).renames).toEqual([]);
   });
