@@ -2,12 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BACKUP_CREDENTIALS_FILE, BACKUP_STATUS_FILE, JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE, TierUsers } from '@hastack/db';
 import { osProfile, shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
-import { selectLabStack } from '../src/deploy/lab-stack';
 import type { LabOutputs } from '../src/program';
 import { hostsWithRole } from '../src/probes/failover';
 import { collectDbStatus, formatDbStatus, sqlAs } from '../src/status/db-status';
 import { labSsh } from '@hastack/lab-machines';
-import { e2eStack, inventory, sh } from './support';
+import { inventory, sh, stackOutputs } from './support';
 
 const [primary] = hostsWithRole(inventory, 'db-primary');
 const replicas = hostsWithRole(inventory, 'db-replica');
@@ -25,8 +24,7 @@ const backupMember = () => inventory.hosts.find((host) => host.name === database
 
 describe('the MariaDB tier', () => {
   beforeAll(async () => {
-    const outputs = await (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).outputs();
-    database = outputs.database.value as Database;
+    database = (await stackOutputs()).database.value as Database;
     await sql(primary, `CREATE DATABASE IF NOT EXISTS ${DB}; CREATE TABLE IF NOT EXISTS ${DB}.rows (id INT PRIMARY KEY, created DATETIME(6) NOT NULL)`);
   });
 

@@ -6,11 +6,11 @@ import type * as auto from '@pulumi/pulumi/automation';
 import { JOB_CHECK_SCRIPT, RESTORE_CHECK_STATUS_FILE } from '@hastack/db';
 import { shellQuote, waitUntil } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
-import { labStackEnvVars, PROJECT_NAME, selectLabStack } from '../src/deploy/lab-stack';
+import { labStackEnvVars, PROJECT_NAME } from '../src/deploy/lab-stack';
 import type { LabOutputs } from '../src/program';
 import { hostsWithRole } from '../src/probes/failover';
 import { labSsh } from '@hastack/lab-machines';
-import { deploy, e2eStack, inventory, sh } from './support';
+import { deploy, e2eStack, inventory, sh, stackOutputs } from './support';
 
 const [primary] = hostsWithRole(inventory, 'db-primary');
 const [replica] = hostsWithRole(inventory, 'db-replica');
@@ -212,8 +212,7 @@ describe('the MariaDB tier under faults', () => {
   });
 
   it('lets the rejoined replica wait for its first backup: its restore check neither fails nor pages', async () => {
-    const outputs = await (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).outputs();
-    const { backupHost, restoreCheckUnit } = outputs.database.value as NonNullable<LabOutputs['database']>;
+    const { backupHost, restoreCheckUnit } = (await stackOutputs()).database.value as NonNullable<LabOutputs['database']>;
     expect(backupHost).toBe(replica.name);
     expect(await sh(replica, 'ls -A /var/backups/hastack-db 2>/dev/null || true')).toBe('');
     await sh(replica, `systemctl start ${restoreCheckUnit}`);

@@ -25,6 +25,11 @@ export async function deploy(deployed: Inventory = inventory, options: LabOption
   return stack.up();
 }
 
+/** The outputs of the stack the proofs run against, as its last deployment left them. */
+export async function stackOutputs(): Promise<auto.OutputMap> {
+  return (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).outputs();
+}
+
 /** sshd logins on a host so far; a deployment that changes nothing must not add any. */
 export async function sshLogins(target: InventoryHost): Promise<number> {
   const out = await sh(target, "journalctl -q -u ssh -u sshd --no-pager -o cat | grep -c 'Accepted publickey' || true");
