@@ -93,6 +93,9 @@ async function dataAndLogins() {
     const [pid, installed, vipOnLo] = [await apache(), await packages(), await sh(web2, `ip -4 -o addr show dev lo | grep -c ' ${inventory.vip}/' || true`)];
     const client = startTraffic(`http://${inventory.vip}/`);
     const renamed = { ...web2, name: 'www2' };
+    // What the stack leaves on a host (sysctl files, units, firewall fragments, records) keeps the host's first name.
+    const namedAfterNewName = async () =>
+      (await sh(web2, `find /etc /usr/local/lib/hastack /var/lib/hastack -xdev -name '*${renamed.name}*' 2>/dev/null || true`)).trim();
     let changes: Record<string, number> | undefined;
     try {
       changes = (await deploy(edited((host) => (host === web2 ? renamed : host)))).summary.resourceChanges;
@@ -107,10 +110,12 @@ async function dataAndLogins() {
     expect(await packages()).toBe(installed);
     expect(await sh(web2, `ip -4 -o addr show dev lo | grep -c ' ${inventory.vip}/' || true`)).toBe(vipOnLo);
     expect(vipOnLo.trim()).toBe('1');
+    expect(await namedAfterNewName()).toBe('');
 
     // And back, the same way; then the stack is at rest.
     expect((await deploy()).summary.resourceChanges?.delete ?? 0).toBe(0);
     expect(await apache()).toBe(pid);
+    expect(await namedAfterNewName()).toBe('');
     expect(Object.keys((await deploy()).summary.resourceChanges ?? {})).toEqual(['same']);
   });
 });

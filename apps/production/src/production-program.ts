@@ -49,6 +49,7 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
     const sms = config.getSecretObject<SmsSettings>(ConfigKeys.sms);
     const site = new Site('site', {
       description,
+      layout: siteLayout,
       privateKey: () => privateKey,
       app: app && { ...app, appDir: appDir! },
       sms: sms && { settings: sms },

@@ -5,6 +5,8 @@ import { ConfigFile, defineHost, Packages, ScheduledJob, Service, Sysctl } from 
 const recorded = recordResources();
 
 const host = defineHost({ name: 'web1', address: '198.18.0.21', os: 'debian-12', privateKey: 'KEY' });
+const renamed = defineHost({ name: 'www2', originalName: 'web2', address: '198.18.0.22', os: 'debian-12', privateKey: 'KEY' });
+let renamedJob: ScheduledJob;
 
 /** The options each resource was registered with: the mocks see only inputs. */
 const options = new Map<string, pulumi.CustomResourceOptions>();
@@ -33,6 +35,9 @@ describe('host components', () => {
     new ConfigFile('web1-secret', { host, path: '/etc/app/secret', content: 'hunter2', mode: '0600' });
     new Sysctl('web1-arp', { host, settings: { 'net.ipv4.conf.all.arp_ignore': 1 } });
     new ScheduledJob('backup', { host, description: 'Backup', script: 'echo run', onCalendar: 'daily' });
+    new Packages('www2-apache', { host: renamed, roles: ['webServer'] });
+    new Sysctl('www2-arp', { host: renamed, settings: { 'net.ipv4.conf.all.arp_ignore': 1 } });
+    renamedJob = new ScheduledJob('db-www2-backup', { host: renamed, description: 'Backup', script: 'echo run', onCalendar: 'daily' });
     await settle();
   });
 
@@ -40,6 +45,14 @@ describe('host components', () => {
     expect(recorded.map((r) => r.type)).toEqual(
       expect.arrayContaining(['hastack:host:Packages', 'hastack:host:ConfigFile', 'hastack:host:Service', 'hastack:host:Sysctl']),
     );
+  });
+
+  it("names what it leaves on a renamed host after the host's original name", () => {
+    expect(commandsNamed('www2-apache-install')[0].inputs.create).toContain('/var/lib/hastack/stack/packages/web2-apache.before');
+    const apply = commandsNamed('www2-arp-apply')[0].inputs;
+    expect([apply.create, apply.update, apply.delete].join('\n')).toContain('/etc/sysctl.d/90-hastack-stack-web2-arp.conf');
+    expect([apply.create, apply.update, apply.delete].join('\n')).not.toContain('www2');
+    expect(renamedJob.timerUnit).toBe('hastack-stack-db-web2-backup.timer');
   });
 
   it('installs the profile packages of the roles', () => {

@@ -62,6 +62,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
     const siteLayout = await guardSitePlan(inventory);
     const site = new Site('site', {
       description: inventory,
+      layout: siteLayout,
       privateKey: (entry) => pulumi.secret(readFileSync(keyFiles.get(entry.name)!, 'utf8')),
       tiers: options.tiers,
       advertIntervalSeconds: options.advertIntervalSeconds ?? 0.2,

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { Host } from '../connection/host';
 
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -25,4 +26,27 @@ export function stackStateDir(stack: string = pulumi.getStack()): string {
 /** One record of component `name` in the stack's folder: `/var/lib/hastack/<stack>/<kind>/<name><suffix>`. */
 export function stackStateFile(kind: string, name: string, suffix: string, stack: string = pulumi.getStack()): string {
   return `${stackStateDir(stack)}/${kind}/${checked(name)}${suffix}`;
+}
+
+/**
+ * `name` with its dash-separated part `from` (`web2` in `web2-nrpe`, `db-web2-data`) replaced by `to`;
+ * undefined when no run of its parts spells `from`.
+ */
+export function replaceNamePart(name: string, from: string, to: string): string | undefined {
+  const parts = name.split('-');
+  const width = from.split('-').length;
+  for (let at = 0; at + width <= parts.length; at++) {
+    if (parts.slice(at, at + width).join('-') === from) return [...parts.slice(0, at), to, ...parts.slice(at + width)].join('-');
+  }
+  return undefined;
+}
+
+/**
+ * The name component `name` gives what it leaves on `host` (a file in /etc/sysctl.d, a timer, a record):
+ * the host's part of it is the host's original name, so that renaming a host rewrites nothing on it and
+ * leaves no file behind under the new name.
+ */
+export function onHostName(name: string, host: Pick<Host, 'name' | 'originalName'>): string {
+  if (host.originalName === host.name) return name;
+  return replaceNamePart(name, host.name, host.originalName) ?? name;
 }

@@ -1,3 +1,3 @@
 export { ConfigFile } from './config-file';
 export type { ConfigFileArgs } from './config-file';
-export { stackScopedName } from './host-names';
+export { onHostName, replaceNamePart, stackScopedName } from './host-names';

@@ -19,6 +19,11 @@ export interface BastionArgs {
 export interface HostArgs {
   /** Short name, unique in the inventory; it prefixes every resource made on the host. */
   name: string;
+  /**
+   * The name the host had when the stack first wrote to it, for a host renamed since: the files and units
+   * named after it keep that name (`onHostName`), so a rename rewrites nothing on the host (`name`).
+   */
+  originalName?: string;
   /** Address Pulumi dials; may be another resource's output (a VM's address). */
   address: pulumi.Input<string>;
   /**
@@ -51,6 +56,8 @@ export interface HostArgs {
 /** A host as the components use it: its name, addresses, OS profile and SSH connection. */
 export interface Host {
   readonly name: string;
+  /** The name its files and units carry: `name`, unless the host was renamed since they were written. */
+  readonly originalName: string;
   /** The address Pulumi dials. */
   readonly address: pulumi.Output<string>;
   /** The address other hosts and configs use; render it with `pulumi.all(...).apply(...)`. */
@@ -83,6 +90,7 @@ export function defineHost(args: HostArgs): Host {
   const address = pulumi.output(args.address);
   return {
     name: args.name,
+    originalName: args.originalName ?? args.name,
     address,
     dataAddress: args.dataAddress === undefined ? address : pulumi.output(args.dataAddress),
     profile: osProfile(args.os),

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { stackScopedName } from '../config-file/host-names';
+import { onHostName, stackScopedName } from '../config-file/host-names';
 import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
@@ -62,7 +62,7 @@ export class Firewall extends pulumi.ComponentResource {
     );
     const { base, fragments } = firewallBaseFor(host);
     if (host.profile.firewall === 'nftables') {
-      const options = { paths: nftablesPaths(host), hostName: host.name, fileName: `${stackScopedName(name)}.nft` };
+      const options = { paths: nftablesPaths(host), hostName: host.name, fileName: `${stackScopedName(onHostName(name, host))}.nft` };
       const command = hostCommand(
         `${name}-fragment`,
         host,

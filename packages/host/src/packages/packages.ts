@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { stackStateFile } from '../config-file/host-names';
+import { onHostName, stackStateFile } from '../config-file/host-names';
 import { Host, hostCommand } from '../connection';
 import { PackageRole } from '../os-profile';
 import { hostReady } from '../host-facts/host-facts';
@@ -34,7 +34,7 @@ export class Packages extends pulumi.ComponentResource {
     const repositorySetup = profile.extraRepositories
       .filter((repository) => repository.provides.some((role) => args.roles.includes(role)))
       .map((repository) => repository.enable);
-    const install = bashScript(installScript(profile, this.names, repositorySetup, stackStateFile('packages', name, '.before')));
+    const install = bashScript(installScript(profile, this.names, repositorySetup, stackStateFile('packages', onHostName(name, args.host), '.before')));
     const command = hostCommand(
       `${name}-install`,
       args.host,

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { ConfigFile, stackScopedName } from '../config-file';
+import { ConfigFile, onHostName, stackScopedName } from '../config-file';
 import { Host } from '../connection';
 import { Service } from '../service';
 import { renderJobScript, renderJobUnits } from './render-job-units';
@@ -32,7 +32,7 @@ export class ScheduledJob extends pulumi.ComponentResource {
     super('hastack:host:ScheduledJob', name, {}, opts);
     const { host } = args;
     const unitDir = host.profile.paths.systemdUnitDir;
-    const scoped = stackScopedName(name);
+    const scoped = stackScopedName(onHostName(name, host));
     this.serviceUnit = `hastack-${scoped}.service`;
     this.timerUnit = `hastack-${scoped}.timer`;
     const scriptPath = `/usr/local/lib/hastack/${scoped}.sh`;

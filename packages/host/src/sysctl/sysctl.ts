@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
+import { onHostName } from '../config-file/host-names';
 import { bashScript } from '../shell';
 import { renderSysctlConf, SysctlSettings } from './render-sysctl-conf';
 import { applySysctlScript, revertSysctlScript, sysctlFiles } from './sysctl-scripts';
@@ -23,7 +24,7 @@ export class Sysctl extends pulumi.ComponentResource {
 
   constructor(name: string, args: SysctlArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:Sysctl', name, {}, opts);
-    const files = sysctlFiles(pulumi.getStack(), name, args.host.profile.paths.sysctlDir);
+    const files = sysctlFiles(pulumi.getStack(), onHostName(name, args.host), args.host.profile.paths.sysctlDir);
     this.path = files.file;
     const settings = pulumi.output(args.settings);
     const keys = settings.apply((values) => Object.keys(values).sort());

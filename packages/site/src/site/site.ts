@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { defineHost, HostArgs, RecordedHostKey } from '@hastack/host';
 import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/inventory';
 import type { ReplicatedDatabase } from '@hastack/db';
+import type { SiteLayout } from './plan-safety';
 import { siteNetwork, type SiteContext } from './site-context';
 import { composeDirectors, DirectorTierOptions } from './tiers/director';
 import { checkSiteApp, composeWeb, WebTierOptions } from './tiers/web';
@@ -34,6 +35,11 @@ export interface SiteArgs extends DirectorTierOptions, DfsTierOptions, DbTierOpt
   privateKey: (host: SiteDescriptionHost) => pulumi.Input<string>;
   /** Tiers to deploy (those the description gives hosts to). */
   tiers?: readonly SiteTier[];
+  /**
+   * What `guardSitePlan` returned: a host renamed since its files and units were written keeps its original
+   * name on the host, so the rename rewrites nothing there.
+   */
+  layout?: SiteLayout;
 }
 
 /**
@@ -59,6 +65,7 @@ export class Site extends pulumi.ComponentResource {
       description.hosts.map((entry) => {
         const hostArgs: HostArgs = {
           name: entry.name,
+          originalName: args.layout?.hosts.find((host) => host.name === entry.name)?.originalName,
           address: entry.address,
           port: entry.port,
           user: entry.user,

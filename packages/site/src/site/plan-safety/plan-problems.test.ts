@@ -91,3 +91,23 @@ describe('reviewPlan', () => {
     expect(reviewPlan(deployed, idle).unusedConsents).toEqual(['chunk1']);
   });
 });
+
+describe('siteLayout', () => {
+  const renamedTo = (to: string) => edited((hosts) => hosts.map((entry) => (entry.name === 'web2' ? { ...entry, name: to } : entry)));
+  const next = (previous: typeof deployed, description: ReturnType<typeof describe_>) =>
+    siteLayout(description, previous, reviewPlan(previous, description).renames);
+  const web = (layout: typeof deployed, address = '198.18.0.22') => layout.hosts.find((entry) => entry.address === address);
+
+  it('keeps the original name of a renamed host through later renames and deployments', () => {
+    const once = next(deployed, renamedTo('www2'));
+    expect(web(once)).toEqual({ name: 'www2', address: '198.18.0.22', roles: ['web'], originalName: 'web2' });
+    const again = next(once, renamedTo('www2'));
+    expect(web(again)?.originalName).toBe('web2');
+    expect(web(next(again, renamedTo('front2')))?.originalName).toBe('web2');
+  });
+
+  it('has no original name for a host back under it, or a new host', () => {
+    expect(web(next(next(deployed, renamedTo('www2')), describe_(site)))).toEqual({ name: 'web2', address: '198.18.0.22', roles: ['web'] });
+    expect(web(siteLayout(renamedTo('www2')))?.originalName).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { replaceNamePart } from '@hastack/host';
 import type { HostRename } from './plan-problems';
 
 /**
@@ -7,11 +8,8 @@ import type { HostRename } from './plan-problems';
  */
 export function formerName(name: string, renames: readonly HostRename[]): string | undefined {
   for (const { from, to } of renames) {
-    const parts = name.split('-');
-    const width = to.split('-').length;
-    for (let at = 0; at + width <= parts.length; at++) {
-      if (parts.slice(at, at + width).join('-') === to) return [...parts.slice(0, at), from, ...parts.slice(at + width)].join('-');
-    }
+    const former = replaceNamePart(name, to, from);
+    if (former !== undefined) return former;
   }
   return undefined;
 }
