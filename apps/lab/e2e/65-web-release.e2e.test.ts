@@ -6,6 +6,7 @@ import { poolChecks } from '@hastack/director';
 import { bashScript, osProfile } from '@hastack/host';
 import { webHealthCheck } from '@hastack/site';
 import { appDigest, HEALTH_PATH, RELEASES_DIR, releasePoolWaits } from '@hastack/web';
+import { drainLabWebHost, undrainLabWebHost } from '../src/ops/web-drain';
 import { DEMO_APP_DIR } from '../src/program';
 import { hostsWithRole, poolMembers } from '../src/probes/failover';
 import { describeTraffic, startTraffic } from '../src/probes/traffic';
@@ -51,7 +52,12 @@ describe('the application released over the pool', () => {
     const [web] = webHosts;
     const directors = hostsWithRole(inventory, 'director');
     const checks = poolChecks(webHealthCheck(HEALTH_PATH));
-    const pool = { directors: directors.map((director) => director.address), failedChecks: checks.leave, passedChecks: checks.rejoin };
+    const pool = {
+      directors: directors.map((director) => director.address),
+      peers: webHosts.filter((other) => other !== web).map((other) => other.address),
+      failedChecks: checks.leave,
+      passedChecks: checks.rejoin,
+    };
     const { leave, rejoin } = releasePoolWaits(osProfile(web.os).paths.webServerAccessLog, pool, e2eStack.name);
     await sh(web, bashScript([leave, rejoin]));
     for (const director of directors) expect(await poolMembers(director)).toContain(web.address);
@@ -111,6 +117,34 @@ describe('the application released over the pool', () => {
       expect(Object.keys(sent.answers).every((key) => key.endsWith(' v2'))).toBe(true);
       // Refused before any host left the pool.
       for (const [i, web] of webHosts.entries()) expect(await drainedChecks(web, offsets[i])).toBe(0);
+    },
+    600000,
+  );
+
+  itThroughVip(
+    'switches the last serving member without leaving the pool: with the others drained by an operator, no request fails',
+    async () => {
+      const others = webHosts.slice(0, -1);
+      const last = webHosts[webHosts.length - 1];
+      const v4 = demoApp('v4');
+      const quiet = () => undefined;
+      for (const web of others) await drainLabWebHost(inventory, web.name, e2eStack.name, quiet);
+      const offsets = await logEnds();
+      const traffic = client();
+      let output = '';
+      let sent;
+      try {
+        output = (await deploy(inventory, { appDir: v4 })).stdout;
+      } finally {
+        sent = await traffic.stop();
+        for (const web of others) await undrainLabWebHost(inventory, web.name, e2eStack.name, quiet);
+      }
+      console.log(`65-web-release: ${last.name} the only member serving: ${describeTraffic(sent)}`);
+      expect(sent.failures).toEqual({});
+      expect(sent.perSecond).toBeGreaterThanOrEqual(20);
+      expect(output).toContain('no other member of the pool serves: the host switches without leaving it');
+      expect(await drainedChecks(last, offsets[webHosts.indexOf(last)])).toBe(0);
+      for (const web of webHosts) expect(await liveOn(web)).toBe(`${RELEASES_DIR}/${appDigest(v4)}`);
     },
     600000,
   );

@@ -6,7 +6,7 @@ import { AppReleaseArgs, resolveReleaseDefaults, validateAppReleaseArgs } from '
 
 recordResources();
 const host = defineHost({ name: 'web1', address: '198.18.0.21', os: 'debian-12', privateKey: 'k' });
-const pool = { directors: ['198.18.0.11', '198.18.0.12'], failedChecks: 2, passedChecks: 2 };
+const pool = { directors: ['198.18.0.11', '198.18.0.12'], peers: ['198.18.0.22'], failedChecks: 2, passedChecks: 2 };
 const valid: AppReleaseArgs = { host, webServer: new WebServer('web1-web', { host }), bundle: { digest: '0123456789abcdef0123', archive: '' }, pool };
 
 describe('validateAppReleaseArgs', () => {
@@ -26,6 +26,7 @@ describe('validateAppReleaseArgs', () => {
       { pool: { ...pool, directors: ['198.18.0.11', '$(reboot)'] } },
       'pool.directors[1]: "$(reboot)" is not an IPv4 address',
     ],
+    ['a peer that is no IPv4 address', { pool: { ...pool, peers: ['web2'] } }, 'pool.peers[0]: "web2" is not an IPv4 address'],
     ['no failed check', { pool: { ...pool, failedChecks: 0 } }, 'pool.failedChecks: 0 must be a whole number of at least 1'],
     ['no passed check', { pool: { ...pool, passedChecks: 0.5 } }, 'pool.passedChecks: 0.5 must be a whole number of at least 1'],
   ])('names the argument for %s', (_, change, message) => {

@@ -8,6 +8,11 @@ import type { AppBundle } from './app-bundle';
 export interface ReleasePool {
   /** The addresses the directors check the host from. */
   directors: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The pool's other members that do not switch with this host (those outside its batch): the host leaves
+   * the pool only while one of them serves; with none serving, it switches in place.
+   */
+  peers: pulumi.Input<pulumi.Input<string>[]>;
   /** Failed checks in a row after which a director takes the host out (keepalived: `retry` + 1). */
   failedChecks: number;
   /** Passed checks after which a director takes the host back (keepalived's HTTP check: 2). */
@@ -53,10 +58,12 @@ function poolProblems(pool: ReleasePool): string[] {
   const problems: string[] = [];
   const directors = knownValue(pool.directors);
   if (directors?.length === 0) problems.push('pool.directors: at least one director is needed');
-  directors?.forEach((input, i) => {
-    const address = knownValue(input);
-    if (address !== undefined && !isIpv4(address)) problems.push(`pool.directors[${i}]: "${address}" is not an IPv4 address`);
-  });
+  for (const field of ['directors', 'peers'] as const) {
+    knownValue(pool[field])?.forEach((input, i) => {
+      const address = knownValue(input);
+      if (address !== undefined && !isIpv4(address)) problems.push(`pool.${field}[${i}]: "${address}" is not an IPv4 address`);
+    });
+  }
   for (const field of ['failedChecks', 'passedChecks'] as const) {
     if (!Number.isInteger(pool[field]) || pool[field] < 1) problems.push(`pool.${field}: ${pool[field]} must be a whole number of at least 1`);
   }
@@ -65,7 +72,7 @@ function poolProblems(pool: ReleasePool): string[] {
 
 /**
  * Every problem with the args, each naming the argument. The component runs it before any child exists,
- * over what is known then, and again once the pool's director addresses (outputs) resolve.
+ * over what is known then, and again once the pool's addresses (outputs) resolve.
  */
 export function validateAppReleaseArgs(args: AppReleaseArgs): string[] {
   const { keep, checkPath } = resolveReleaseDefaults(args);

@@ -21,7 +21,7 @@ async function switchOf(name: string, args: Omit<AppReleaseArgs, 'host' | 'webSe
 
 describe('AppRelease', () => {
   it('throws every argument problem before creating anything', () => {
-    const pool = { directors: ['198.18.0.11', 'lb2'], failedChecks: 0, passedChecks: 2 };
+    const pool = { directors: ['198.18.0.11', 'lb2'], peers: [], failedChecks: 0, passedChecks: 2 };
     expect(withoutCreating(recorded, () => new AppRelease('bad', { host, webServer, bundle, keep: 0, checkPath: 'health.php', pool }))).toThrow(
       [
         'AppRelease bad: invalid arguments:',
@@ -56,8 +56,9 @@ describe('AppRelease', () => {
   });
 
   it("leaves the pool of directors whose addresses are other resources' outputs, with the checks the pool counts", async () => {
-    const pool = { directors: pulumi.output(['198.18.0.11', '198.18.0.12']), failedChecks: 2, passedChecks: 3 };
+    const pool = { directors: pulumi.output(['198.18.0.11', '198.18.0.12']), peers: [pulumi.output('198.18.0.22')], failedChecks: 2, passedChecks: 3 };
     const script = String((await switchOf('pooled', { pool })).create);
+    expect(script).toContain('for peer in 198.18.0.22; do');
     expect(script).toContain('flag=/var/lib/hastack/stack/web/drain\n');
     expect(script).toContain('for director in 198.18.0.11 198.18.0.12; do');
     expect(script).toContain('wait_checks 503 2 "$offset"');

@@ -40,8 +40,8 @@ export class AppRelease extends pulumi.ComponentResource {
     const { keep, checkPath } = resolveReleaseDefaults(args);
     const { paths, services, webServerConfigTest } = host.profile;
     const reload = `systemctl reload ${shellQuote(services.webServer)}`;
-    const script = pulumi.output(pool?.directors ?? []).apply((directors) => {
-      if (pool) assertValidArgs('AppRelease', name, validateAppReleaseArgs({ ...args, pool: { ...pool, directors } }));
+    const script = pulumi.all([pool?.directors ?? [], pool?.peers ?? []]).apply(([directors, peers]) => {
+      if (pool) assertValidArgs('AppRelease', name, validateAppReleaseArgs({ ...args, pool: { ...pool, directors, peers } }));
       return bashScript(
         renderReleaseScript({
           releasesDir: RELEASES_DIR,
@@ -52,7 +52,7 @@ export class AppRelease extends pulumi.ComponentResource {
           releaseCheck: httpStatusIs(`${RELEASES_URL_PATH}/${bundle.digest}${checkPath}`, 200),
           reload,
           liveCheck: httpStatusIs(checkPath, 200),
-          drain: pool ? releasePoolWaits(paths.webServerAccessLog, { ...pool, directors }) : undefined,
+          drain: pool ? releasePoolWaits(paths.webServerAccessLog, { ...pool, directors, peers }) : undefined,
         }),
       );
     });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +41,7 @@ describe('renderPoolWaits', () => {
       accessLog: log,
       healthPath: '/health',
       directors: DIRECTORS,
+      peers: [],
       failedChecks: 2,
       passedChecks: 2,
       port: 9,
@@ -94,5 +97,32 @@ describe('renderPoolWaits', () => {
     await settle();
     appendFileSync(log, check(DIRECTORS[0], 503) + check(DIRECTORS[0], 503));
     expect(await leaving).toEqual({ code: 0, stderr: '' });
+  });
+
+  describe('served_elsewhere', () => {
+    let server: Server;
+    let port: number;
+    let status: number;
+    beforeAll(async () => {
+      server = createServer((request, response) => response.writeHead(request.url === '/health' ? status : 404).end());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise((resolve) => server.close(resolve)));
+    const servedElsewhere = (peers: string[]) => run(`${waits({ peers, port }).servedElsewhere}\nserved_elsewhere`).then(({ code }) => code);
+
+    it("succeeds while a peer's health URL answers 200, and not while it answers 503 or nothing listens", async () => {
+      status = 200;
+      expect(await servedElsewhere(['127.0.0.1'])).toBe(0);
+      expect(await servedElsewhere(['127.0.0.2', '127.0.0.1'])).toBe(0);
+      status = 503;
+      expect(await servedElsewhere(['127.0.0.1'])).toBe(1);
+      expect(await servedElsewhere(['127.0.0.2'])).toBe(1);
+    });
+
+    it('fails without peers', async () => {
+      status = 200;
+      expect(await servedElsewhere([])).toBe(1);
+    });
   });
 });

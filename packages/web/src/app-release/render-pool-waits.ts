@@ -10,6 +10,11 @@ export interface PoolWaitOptions {
   healthPath: string;
   /** The addresses the directors check from: one or more (`validateAppReleaseArgs` checks a release's pool). */
   directors: readonly string[];
+  /**
+   * The pool's other members that do not switch with this host: it leaves the pool only while one of them
+   * answers the health URL with 200, so that a release never empties the pool.
+   */
+  peers: readonly string[];
   /** Failed checks in a row after which a director takes a host out (keepalived: `retry` + 1), at least 1. */
   failedChecks: number;
   /** Passed checks after which a director takes the host back (keepalived's HTTP check: 2; `poolChecks` of `@hastack/director`), at least 1. */
@@ -32,7 +37,7 @@ export interface PoolWaitOptions {
  * port (the directors' own excepted) in `ss`.
  */
 export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
-  const { flag, accessLog, healthPath, directors, failedChecks, passedChecks, port } = options;
+  const { flag, accessLog, healthPath, directors, peers, failedChecks, passedChecks, port } = options;
   const connectionsTimeout = options.connectionsTimeoutSeconds ?? 30;
   const directorsTimeout = options.directorsTimeoutSeconds ?? 60;
   const silentTicks = (options.silentDirectorSeconds ?? 10) * 10;
@@ -54,8 +59,20 @@ export function renderPoolWaits(options: PoolWaitOptions): ReleaseDrain {
   ];
   const offset = `offset="$(stat -c %s ${shellQuote(accessLog)} 2>/dev/null || echo 0)"`;
   const clients = `ss -Htn state established ${shellQuote(`( sport = :${port} )`)} | awk '{ sub(/:[0-9]+$/, "", $4); print $4 }' | grep -cvxF ${directors.map((d) => `-e ${shellQuote(d)}`).join(' ')} || true`;
+  // Through bash alone, like the release's own checks: a minimal host has no curl.
+  const servedElsewhere = [
+    'served_elsewhere() {',
+    '  local peer answer',
+    `  for peer in ${peers.map(shellQuote).join(' ')}; do`,
+    `    answer="$(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2" && printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n" "$3" "$1" >&3 && head -n 1 <&3' _ "$peer" ${port} ${shellQuote(healthPath)} 2>/dev/null || true)"`,
+    '    case "$answer" in "HTTP/1."?" 200 "*) return 0 ;; esac',
+    '  done',
+    '  return 1',
+    '}',
+  ].join('\n');
   return {
     flag,
+    servedElsewhere,
     leave: [
       ...waitChecks,
       offset,

@@ -23,6 +23,8 @@ interface Steps {
   liveCheck?: string;
   /** Each step of the drain appends its name to `$base/steps`. */
   drain?: boolean;
+  /** No other member of the pool serves. */
+  alone?: boolean;
   /** What arrives on stdin, made by another packer than `appBundle` (a release of index.php saying the text). */
   archive?: string;
 }
@@ -41,7 +43,12 @@ function release(digest: string, text: string, steps: Steps = {}) {
       liveCheck: steps.liveCheck ?? `grep -q ${text} ${root}/index.php`,
       liveCheckSeconds: 1,
       drain: steps.drain
-        ? { flag: join(base, 'drain'), leave: `touch ${join(base, 'drain')}; ${log('leave')}`, rejoin: `rm ${join(base, 'drain')}; ${log('rejoin')}` }
+        ? {
+            flag: join(base, 'drain'),
+            leave: `touch ${join(base, 'drain')}; ${log('leave')}`,
+            rejoin: `rm ${join(base, 'drain')}; ${log('rejoin')}`,
+            servedElsewhere: `served_elsewhere() { return ${steps.alone ? 1 : 0}; }`,
+          }
         : undefined,
     }),
   );
@@ -81,6 +88,15 @@ describe('renderReleaseScript', () => {
     expect(release('bbbbbbbb', 'v2', { drain: true }).code).toBe(0);
     expect(steps()).toEqual(['reload', 'leave', 'reload', 'rejoin']);
     expect(existsSync(join(base, 'drain'))).toBe(false);
+  });
+
+  it('switches a host in place when no other member of the pool serves: leaving would empty the pool', () => {
+    release('aaaaaaaa', 'v1', { drain: true });
+    const alone = release('bbbbbbbb', 'v2', { drain: true, alone: true });
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain('no other member of the pool serves: the host switches without leaving it');
+    expect(steps()).toEqual(['reload', 'reload']);
+    expect(readFileSync(join(root, 'index.php'), 'utf8')).toContain('v2');
   });
 
   it('leaves a host an operator drained out of the pool', () => {

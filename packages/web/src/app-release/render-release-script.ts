@@ -8,6 +8,8 @@ export interface ReleaseDrain {
   leave: string;
   /** Removes the flag and waits until the directors took the host back. */
   rejoin: string;
+  /** Defines `served_elsewhere`, which succeeds while another member of the pool answers its health URL with 200. */
+  servedElsewhere: string;
 }
 
 export interface ReleaseScriptOptions {
@@ -75,9 +77,15 @@ export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
           // An operator's drain is theirs to end; a first release has no traffic to move.
           '  drained=""',
           '  if [ -n "$live" ] && [ ! -e "$flag" ]; then',
-          '    drained=1',
-          '    trap \'rm -f "$flag"; rmdir -p --ignore-fail-on-non-empty "$(dirname "$flag")" 2>/dev/null || true\' EXIT',
-          `    ${drain.leave}`,
+          `    ${drain.servedElsewhere}`,
+          // Leaving would empty the pool: the graceful reload switches the host while it serves.
+          '    if served_elsewhere; then',
+          '      drained=1',
+          '      trap \'rm -f "$flag"; rmdir -p --ignore-fail-on-non-empty "$(dirname "$flag")" 2>/dev/null || true\' EXIT',
+          `      ${drain.leave}`,
+          '    else',
+          `      echo ${shellQuote('no other member of the pool serves: the host switches without leaving it')} >&2`,
+          '    fi',
           '  fi',
         ]
       : []),

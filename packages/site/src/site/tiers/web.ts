@@ -60,12 +60,13 @@ function releaseApp(site: SiteContext, app: SiteApp, nodes: readonly WebNode[], 
   const bundle = appBundle(app.appDir, app);
   const { batchSize } = resolveAppRolloutDefaults({ ...app, poolSize: nodes.length });
   const checks = poolChecks(webHealthCheck(nodes[0].server.healthPath));
-  const pool = balanced
-    ? { directors: site.hostsWith('director').map(({ host }) => host.dataAddress), failedChecks: checks.leave, passedChecks: checks.rejoin }
-    : undefined;
+  const directors = site.hostsWith('director').map(({ host }) => host.dataAddress);
+  const batchOf = (index: number) => Math.floor(index / batchSize);
   const releases: AppRelease[] = [];
   nodes.forEach(({ host, server }, index) => {
     const previousBatch = releases.slice(Math.max(0, index - (index % batchSize) - batchSize), index - (index % batchSize));
+    const peers = nodes.filter((_, other) => batchOf(other) !== batchOf(index)).map((node) => node.host.dataAddress);
+    const pool = balanced ? { directors, peers, failedChecks: checks.leave, passedChecks: checks.rejoin } : undefined;
     releases.push(
       new AppRelease(
         `${host.name}-app`,
