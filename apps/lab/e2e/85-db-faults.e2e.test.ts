@@ -161,6 +161,42 @@ describe('the MariaDB tier under faults', () => {
     expect(await sql(primary, "SHOW GLOBAL STATUS LIKE 'Rpl_semi_sync_master_status'")).toBe('Rpl_semi_sync_master_status\tON\n');
   });
 
+  it('refuses to rejoin a replica holding a write the primary lacks, changing nothing, until the description lets it go', async () => {
+    // A write made on the replica itself, with replication stopped: what an old primary's unreplicated writes look like.
+    await sql(replica, 'STOP SLAVE; CREATE DATABASE e2e_errant; CREATE TABLE e2e_errant.t (id INT PRIMARY KEY); INSERT INTO e2e_errant.t VALUES (1)');
+    const errant = (await sql(replica, 'SELECT @@GLOBAL.gtid_binlog_pos')).trim();
+    const sinceEpoch = Math.floor(Date.now() / 1000);
+    const join = `db-${replica.name}-replication-step`;
+    const refusal = await deploy(inventory, {}, [join]).then(
+      () => 'the update succeeded',
+      (error: Error) => error.message,
+    );
+    console.log(
+      `85: ${refusal
+        .split('\n')
+        .find((line) => line.includes('refused:'))
+        ?.trim()}`,
+    );
+    expect(refusal).toContain(`refused: ${replica.name} holds what the primary ${primary.address} lacks, which the join would drop:`);
+    expect(refusal).toContain(`transactions it never got (${errant})`);
+    expect(refusal).toContain('databases with tables (e2e_errant)');
+    expect(refusal).toContain(`set "discardData": true on ${replica.name}`);
+    expect(await sql(replica, 'SELECT id FROM e2e_errant.t')).toBe('1\n');
+    expect(await sh(replica, "mariadb -e 'SHOW SLAVE STATUS\\G' | sed -n 's/^ *Master_Host: //p'")).toBe(`${primary.address}\n`);
+
+    const consenting = { ...inventory, hosts: inventory.hosts.map((host) => (host === replica ? { ...host, discardData: true } : host)) };
+    await deploy(consenting);
+    await replicating();
+    expect(await sql(replica, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'e2e_errant'")).toBe('0\n');
+    const journal = await sh(replica, `journalctl -q --since @${sinceEpoch} -t hastack-db-join -o cat --no-pager`);
+    expect(journal).toContain(
+      `${replica.name} discards what the primary ${primary.address} lacks: transactions it never got (${errant}) and databases with tables (e2e_errant)`,
+    );
+    // The consent is for one deployment: taken out again, the replica just goes on.
+    expect((await deploy()).summary.resourceChanges?.delete ?? 0).toBe(0);
+    await replicating();
+  });
+
   it('rejoins a replica removed from the stack with its data purged, with every row, leaking no password', async () => {
     const sinceEpoch = Math.floor(Date.now() / 1000);
     await sql(primary, `CREATE TABLE ${DB}.rejoin (id INT PRIMARY KEY); INSERT INTO ${DB}.rejoin SELECT seq FROM ${DB}.seq_1_to_100`);

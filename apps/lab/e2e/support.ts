@@ -19,10 +19,20 @@ export const e2eStack = {
   tiers: process.env.HASTACK_E2E_TIERS?.split(',') as SiteTier[] | undefined,
 };
 
-/** Deploys the lab program for `deployed` (the lab inventory unless a test changes it). */
-export async function deploy(deployed: Inventory = inventory, options: LabOptions = {}): Promise<auto.UpResult> {
+/**
+ * Deploys the lab program for `deployed` (the lab inventory unless a test changes it); `replacing` names
+ * resources to replace whatever changed (`pulumi up --replace`), by the end of their URN.
+ */
+export async function deploy(deployed: Inventory = inventory, options: LabOptions = {}, replacing: string[] = []): Promise<auto.UpResult> {
   const stack = await selectLabStack(deployed, { tiers: e2eStack.tiers, ...options }, e2eStack.name);
-  return stack.up();
+  if (!replacing.length) return stack.up();
+  const urns = (await stack.exportStack()).deployment.resources.map((resource: { urn: string }) => resource.urn);
+  const replace = replacing.map((name) => {
+    const urn = urns.find((candidate: string) => candidate.endsWith(`::${name}`));
+    if (!urn) throw new Error(`no resource ${name} in the stack ${e2eStack.name}`);
+    return urn;
+  });
+  return stack.up({ replace });
 }
 
 /** The outputs of the stack the proofs run against, as its last deployment left them. */

@@ -13,6 +13,8 @@ const settings = (workDir: string): ReplicaJoin => ({
   snapshotUser: 'hastack_snapshot',
   workDir,
   connectRetrySeconds: 2,
+  member: 'db2',
+  discardData: false,
 });
 
 const DUMP = ['-- MariaDB dump', "-- SET GLOBAL gtid_slave_pos='0-3323068447-42';", 'CREATE DATABASE `shop`;', ''].join('\n');
@@ -30,6 +32,8 @@ function runWithFakes(script: string, env: Record<string, string>, input = repli
   };
   write('mariadb', [
     'if [[ "$*" == *"SHOW SLAVE STATUS"* ]]; then printf "%s\\n" "$SLAVE_STATUS"; exit 0; fi',
+    'if [[ "$*" == *gtid_binlog_state* ]]; then if [[ "$*" == *defaults-extra-file* ]]; then printf "%s\\n" "$PRIMARY_GTIDS"; else printf "%s\\n" "$LOCAL_GTIDS"; fi; exit 0; fi',
+    'if [[ "$*" == *information_schema.TABLES* ]]; then printf "%s" "$LOCAL_TABLE_DBS"; exit 0; fi',
     'if [[ "$*" == *defaults-extra-file* ]]; then cp "${1#--defaults-extra-file=}" ' + `${dir}/seen.cnf; printf '%s' "$PRIMARY_DBS"; exit 0; fi`,
     'if [[ "$*" == *SCHEMATA* ]]; then printf "%s" "$LOCAL_DBS"; exit 0; fi',
     `cat >> ${dir}/stdin`,
@@ -37,9 +41,21 @@ function runWithFakes(script: string, env: Record<string, string>, input = repli
   writeFileSync(join(dir, 'dump.sql'), DUMP);
   write('mariadb-dump', [`cat ${dir}/dump.sql`]);
   write('sleep', ['exit 0']);
+  write('logger', []);
   writeFileSync(join(dir, 'input'), input, { mode: 0o600 });
   const result = spawnSync('bash', ['-c', `set -euo pipefail\n${script}`], {
-    env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, STEP_INPUT: join(dir, 'input'), PRIMARY_DBS: '', LOCAL_DBS: '', SLAVE_STATUS: '', ...env },
+    env: {
+      ...process.env,
+      PATH: `${dir}:${process.env.PATH}`,
+      STEP_INPUT: join(dir, 'input'),
+      PRIMARY_DBS: '',
+      LOCAL_DBS: '',
+      LOCAL_TABLE_DBS: '',
+      PRIMARY_GTIDS: '',
+      LOCAL_GTIDS: '',
+      SLAVE_STATUS: '',
+      ...env,
+    },
     encoding: 'utf8',
   });
   const read = (name: string) => {
@@ -71,6 +87,43 @@ describe('renderReplicaJoin', () => {
     expect(result.stdin).toContain(`MASTER_HOST = '198.18.0.31', MASTER_PORT = 3306, MASTER_USER = 'hastack_repl'`);
     expect(result.stdin).toContain(`MASTER_PASSWORD = '${REPLICATION_PASSWORD}', MASTER_USE_GTID = slave_pos`);
     expect(result.stdin).toMatch(/START SLAVE;\n$/);
+  });
+
+  it('joins a member whose transactions the primary all has, and drops its empty databases the primary lacks', () => {
+    const result = runWithFakes(scripts.run, {
+      PRIMARY_DBS: 'shop\n',
+      LOCAL_DBS: 'old\nshop\n',
+      LOCAL_TABLE_DBS: 'shop\n',
+      PRIMARY_GTIDS: '0-2-120,0-1-100,0-1-60',
+      LOCAL_GTIDS: '0-1-100,0-2-90',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses, changing nothing, a member holding transactions or databases with tables the primary lacks, and names them', () => {
+    const result = runWithFakes(scripts.run, {
+      PRIMARY_DBS: 'shop\n',
+      LOCAL_DBS: 'old\nshop\n',
+      LOCAL_TABLE_DBS: 'old\nshop\n',
+      PRIMARY_GTIDS: '0-2-120,0-1-100',
+      LOCAL_GTIDS: '0-1-105,0-3-7,1-2-4',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'refused: db2 holds what the primary 198.18.0.31 lacks, which the join would drop: transactions it never got (0-1-105, 0-3-7, 1-2-4) ' +
+        'and databases with tables (old). Nothing was changed; set "discardData": true on db2 in the description to let it go, or promote db2 to keep it\n',
+    );
+    expect(result.argv).not.toContain('STOP SLAVE');
+    expect(result.stdin).toBe('');
+  });
+
+  it("drops them with the consent of the member, saying what goes in the host's journal", () => {
+    const consenting = renderReplicaJoin({ ...settings(workDir), discardData: true });
+    const result = runWithFakes(consenting.run, { PRIMARY_DBS: 'shop\n', PRIMARY_GTIDS: '0-2-120', LOCAL_GTIDS: '0-1-105' });
+    expect(result.code).toBe(0);
+    expect(result.argv).toContain('-t hastack-db-join -p user.warning -- db2 discards what the primary 198.18.0.31 lacks: transactions it never got (0-1-105)');
+    expect(result.argv).toContain('STOP SLAVE; RESET SLAVE ALL; RESET MASTER;');
   });
 
   it('hands the snapshot password to the clients in a file, never in an argument, and removes it', () => {

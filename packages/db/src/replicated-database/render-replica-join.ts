@@ -11,6 +11,13 @@ export interface ReplicaJoin {
   workDir: string;
   /** Seconds between the replica's attempts to reach a primary that went away. */
   connectRetrySeconds: number;
+  /** The member's host, for the messages. */
+  member: string;
+  /**
+   * What this member holds that the primary lacks (transactions never replicated, databases with tables)
+   * may go: the join replaces it, saying what it drops, instead of refusing.
+   */
+  discardData: boolean;
 }
 
 /**
@@ -67,11 +74,44 @@ function checkScript(join: ReplicaJoin): string {
 }
 
 /**
+ * Lines that stop the join before it changes anything when this member holds what the primary lacks, and
+ * so would lose it: transactions of its binary log the primary never got (an old primary's last writes,
+ * a write made on a replica), compared per domain and server in `gtid_binlog_state` (every member logs
+ * what it replicates; the primary's snapshot position counts too), and databases with tables the primary does not have. With the member's consent
+ * they go, and the join records what went in the host's journal.
+ */
+function keepWhatPrimaryLacks(join: ReplicaJoin): string[] {
+  const tableSchemas = `SELECT DISTINCT TABLE_SCHEMA FROM information_schema.TABLES WHERE TABLE_SCHEMA NOT IN ${SYSTEM_SCHEMAS}`;
+  const consent = `set "discardData": true on ${join.member} in the description to let it go, or promote ${join.member} to keep it`;
+  return [
+    // The primary's own log, and the position of the snapshot it joined from once (older than its log).
+    `theirs="$(mariadb --defaults-extra-file="$work/primary.cnf" -N -B -e "SELECT CONCAT_WS(',', NULLIF(@@GLOBAL.gtid_binlog_state, ''), NULLIF(@@GLOBAL.gtid_slave_pos, ''))")"`,
+    `mine="$(sql -e 'SELECT @@GLOBAL.gtid_binlog_state')"`,
+    // domain-server-sequence: the primary lacks a GTID of ours when it has no higher sequence from that domain and server.
+    `errant="$(awk -v mine="$mine" -v theirs="$theirs" 'BEGIN { n = split(theirs, t, ","); for (i = 1; i <= n; i++) { split(t[i], g, "-"); k = g[1] "-" g[2]; if (!(k in top) || g[3] + 0 > top[k]) top[k] = g[3] + 0 }; n = split(mine, m, ","); for (i = 1; i <= n; i++) { if (split(m[i], g, "-") == 3 && !((g[1] "-" g[2]) in top && top[g[1] "-" g[2]] >= g[3] + 0)) out = out (out == "" ? "" : ", ") m[i] }; print out }')"`,
+    `extra="$(sql -e ${shellQuote(tableSchemas)} | while IFS= read -r db; do case " \${databases[*]} " in *" $db "*) ;; *) printf '%s ' "$db" ;; esac; done)"`,
+    'extra="${extra% }"',
+    'lacks=""',
+    '[ -z "$errant" ] || lacks="transactions it never got ($errant)"',
+    '[ -z "$extra" ] || lacks="${lacks:+$lacks and }databases with tables ($extra)"',
+    'if [ -n "$lacks" ]; then',
+    ...(join.discardData
+      ? // A step's output is shown only when it fails: the host's journal keeps the record of what went.
+        [`  logger -t hastack-db-join -p user.warning -- ${shellQuote(`${join.member} discards what the primary `)}"$primary"${shellQuote(' lacks: ')}"$lacks"`]
+      : [
+          `  echo ${shellQuote(`refused: ${join.member} holds what the primary `)}"$primary"${shellQuote(' lacks, which the join would drop: ')}"$lacks"${shellQuote(`. Nothing was changed; ${consent}`)} >&2`,
+          '  exit 1',
+        ]),
+    'fi',
+  ];
+}
+
+/**
  * The run: a consistent snapshot of the live primary's databases (`mariadb-dump --single-transaction`,
  * taken at one GTID position without locking the primary), loaded here outside the binary log, then
  * `gtid_slave_pos` set to the snapshot's position and replication started from it by GTID. Whatever
  * this member held of those databases is replaced; its own binary log restarts, so it carries no
- * transaction the primary does not know.
+ * transaction the primary does not know. What only this member holds stops it (`keepWhatPrimaryLacks`).
  */
 function runScript(join: ReplicaJoin): string {
   const otherSchemas = `SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN ${SYSTEM_SCHEMAS}`;
@@ -90,6 +130,7 @@ function runScript(join: ReplicaJoin): string {
     "# The snapshot user's password goes to the clients in a 0600 option file, not in an argument.",
     `(umask 077; printf '[client]\\nhost=%s\\nport=%s\\nuser=%s\\npassword=%s\\n' "$primary" ${join.port} ${shellQuote(join.snapshotUser)} "$snapshot_password" > "$work/primary.cnf")`,
     `mapfile -t databases < <(mariadb --defaults-extra-file="$work/primary.cnf" -N -B -e ${shellQuote(otherSchemas)})`,
+    ...keepWhatPrimaryLacks(join),
     "sql -e 'STOP SLAVE; RESET SLAVE ALL; RESET MASTER;'",
     'if ((${#databases[@]})); then',
     '  mariadb-dump --defaults-extra-file="$work/primary.cnf" --single-transaction --gtid --master-data=2 \\',

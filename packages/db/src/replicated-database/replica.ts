@@ -19,6 +19,8 @@ export function replicaJoin(scope: AccountScope, state: MemberState, primary: Pr
     snapshotUser: TierUsers.snapshot,
     workDir: `${STATE_DIR}/join`,
     connectRetrySeconds: 2,
+    member: state.member.host.name,
+    discardData: state.member.discardData ?? false,
   });
   return new OneOffStep(
     `${state.prefix}-replication`,

@@ -20,6 +20,11 @@ export interface DatabaseMemberArgs {
    * number (198.18.0.31 → 3323068447): stable across deployments and unique without coordination.
    */
   serverId?: number;
+  /**
+   * What the member holds that the primary lacks may go when it (re)joins as a replica: transactions it
+   * never replicated, databases with tables. Without it such a join is refused, naming them.
+   */
+  discardData?: boolean;
 }
 
 export interface SemiSyncArgs {

@@ -17,7 +17,7 @@ export interface DbTierOptions {
 export function composeDb(site: SiteContext, options: DbTierOptions): ReplicatedDatabase {
   const members: DatabaseMemberArgs[] = [
     ...site.hostsWith('db-primary').map(({ host }) => ({ host, role: 'primary' as const })),
-    ...site.hostsWith('db-replica').map(({ host }) => ({ host, role: 'replica' as const })),
+    ...site.hostsWith('db-replica').map(({ entry, host }) => ({ host, role: 'replica' as const, discardData: entry.discardData })),
   ];
   return new ReplicatedDatabase(
     'db',
