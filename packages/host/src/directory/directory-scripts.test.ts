@@ -80,6 +80,31 @@ describe('Directory scripts', () => {
     expect(result.stderr).toContain('exists and is not a folder');
   });
 
+  // A mount of the test's own, in a mount namespace that ends with the script: none can be left behind.
+  (process.getuid?.() === 0 ? it : it.skip)('refuses to remove a folder with a file system mounted on it or below it, removing nothing', () => {
+    const path = join(root, 'shared');
+    expect(run(ensureDirectoryScript(state, { path, ...me, mode: '0755' })).code).toBe(0);
+    mkdirSync(join(path, 'below'));
+    for (const target of [path, join(path, 'below')]) {
+      const mounted = spawnSync(
+        'unshare',
+        [
+          '--mount',
+          '--propagation',
+          'private',
+          'sh',
+          '-c',
+          `mount -t tmpfs tmpfs "$0" && echo data > "$0/file" && ${bashScript(removeDirectoryScript(state, path, false))}`,
+          target,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(mounted.status).toBe(1);
+      expect(mounted.stderr).toContain(`refused: ${path} is mounted, or holds a mount: unmount it first; nothing was removed`);
+      expect(existsSync(join(path, 'below'))).toBe(true);
+    }
+  });
+
   it('does nothing on destroy without a record', () => {
     const path = join(root, 'unknown');
     mkdirSync(path);

@@ -42,13 +42,19 @@ export function ensureDirectoryScript(stateDir: string, spec: DirectorySpec): st
 
 /**
  * Undoes what the stack did: a folder it created goes, with its content and the parents it created
- * that nothing else has filled since (unless `keep`); a folder it found gets its owner and mode back.
+ * that nothing else has filled since (unless `keep`; never while something is mounted on or below it);
+ * a folder it found gets its owner and mode back.
  */
 export function removeDirectoryScript(stateDir: string, path: string, keep: boolean): string[] {
   const marker = directoryMarker(stateDir, path);
   const created = keep
     ? ['  : the folder holds data the stack keeps']
     : [
+        // rm's --one-file-system still empties a file system mounted on the path itself (a MooseFS share).
+        `  if mountpoint -q -- "$path" || findmnt -rn -o TARGET | awk -v p="$path/" 'index($0, p) == 1 { found = 1 } END { exit !found }'; then`,
+        '    echo "refused: $path is mounted, or holds a mount: unmount it first; nothing was removed" >&2',
+        '    exit 1',
+        '  fi',
         '  rm -rf --one-file-system -- "$path"',
         '  mapfile -t created < <(sed -n "s/^created //p" "$marker")',
         '  for ((i = ${#created[@]} - 1; i >= 0; i--)); do [ ! -d "${created[i]}" ] || rmdir -- "${created[i]}" 2>/dev/null || break; done',
