@@ -128,9 +128,11 @@ describe('a deploy killed half-way', () => {
     const recovery = await recoverInterruptedUpdate(probe, await locksDirOf(probe), (line) => lines.push(line));
     expect(recovery.staleLocks).toHaveLength(1);
     expect(recovery.pendingOperations.join()).toContain('interrupt-slow-write');
+    expect(recovery.pendingOperations.join()).toContain('interrupt-step-step');
     expect(lines).toHaveLength(2);
   });
 
+  // The step's log says `start`, `end` once: the retry waited for the run the killed update left going.
   it('then converges to the host an uninterrupted deploy makes', async () => {
     const result = await probe.up();
     expect(result.summary.resourceChanges?.create).toBeGreaterThan(0);

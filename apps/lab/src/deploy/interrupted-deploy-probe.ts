@@ -1,5 +1,5 @@
 import type * as auto from '@pulumi/pulumi/automation';
-import { ConfigFile, Packages, ScheduledJob, Sysctl } from '@hastack/host';
+import { ConfigFile, OneOffStep, Packages, ScheduledJob, Sysctl } from '@hastack/host';
 import type { InventoryHost } from '@hastack/inventory';
 import { readInventory } from '@hastack/lab-machines';
 import { labHost, selectProbeStack } from './probe-stack';
@@ -12,20 +12,32 @@ export const CREATED = 'created ';
 
 /**
  * The program of the interrupted-deploy proof: steps of every kind in one chain, so that an update
- * killed after the first ones finds the others not begun; the third holds its check for 10 s, which is
- * when the proof kills the update.
+ * killed after the first ones finds the others not begun. Two steps take 20 s side by side, a config write
+ * held by its check and a one-off step, which is when the proof kills the update.
  */
 export function interruptedDeployProbe(entry: InventoryHost): auto.PulumiFn {
   return async () => {
     const host = labHost(entry);
     const first = new ConfigFile('interrupt-first', { host, path: `${PROBE_DIR}/first.conf`, content: 'first\n' });
     const sysctl = new Sysctl('interrupt-sysctl', { host, settings: { 'net.core.somaxconn': 1000 } }, { dependsOn: first });
+    // The proof kills the update during this run, beside the slow write: the remote script goes on, and the
+    // retry must wait for it.
+    const step = new OneOffStep(
+      'interrupt-step',
+      {
+        host,
+        check: `test -e ${PROBE_DIR}/step.done`,
+        run: `echo start >> ${PROBE_DIR}/step.log; sleep 20; echo end >> ${PROBE_DIR}/step.log; touch ${PROBE_DIR}/step.done`,
+        undo: `rm -f ${PROBE_DIR}/step.log ${PROBE_DIR}/step.done`,
+      },
+      { dependsOn: sysctl },
+    );
     const slow = new ConfigFile(
       'interrupt-slow',
       { host, path: `${PROBE_DIR}/slow.conf`, content: 'slow\n', mode: '0640', validate: 'sleep 20' },
       { dependsOn: sysctl },
     );
-    const packages = new Packages('interrupt-packages', { host, roles: ['ipvsadm'] }, { dependsOn: slow });
+    const packages = new Packages('interrupt-packages', { host, roles: ['ipvsadm'] }, { dependsOn: [slow, step] });
     const job = new ScheduledJob(
       'interrupt-job',
       { host, description: 'Interrupted deploy probe', script: 'true', onCalendar: 'daily' },

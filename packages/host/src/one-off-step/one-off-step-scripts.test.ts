@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ describe('runStepScript', () => {
     check: `test -e ${dir}/done`,
     run: `echo run >> ${dir}/runs; touch ${dir}/done`,
     hasInput: false,
+    lock: join(dir, 'lock', 'step.lock'),
     ...overrides,
   });
 
@@ -32,6 +33,21 @@ describe('runStepScript', () => {
     expect(run(runStepScript(step(), inputDir))).toMatchObject({ code: 0, stdout: 'ran\n' });
     expect(run(runStepScript(step(), inputDir))).toMatchObject({ code: 0, stdout: 'already done\n' });
     expect(count()).toBe(1);
+  });
+
+  it('lets a second run of the step wait for the first, which an interrupted deployment may have left going', async () => {
+    const slow = step({ run: `echo start >> ${dir}/runs; sleep 1; echo end >> ${dir}/runs; touch ${dir}/done` });
+    const inParallel = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn('sh', ['-c', bashScript(runStepScript(slow, inputDir))]);
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.on('exit', () => resolve(stdout));
+      });
+    expect((await Promise.all([inParallel(), inParallel()])).sort()).toEqual(['already done\n', 'ran\n']);
+    expect(readFileSync(join(dir, 'runs'), 'utf8')).toBe('start\nend\n');
+    expect(run(undoStepScript(slow, undefined, inputDir)).code).toBe(0);
+    expect(existsSync(join(dir, 'lock'))).toBe(false);
   });
 
   it('fails, with the check output, when the run did not make the check pass', () => {
@@ -91,9 +107,9 @@ describe('runStepScript', () => {
 describe('undoStepScript', () => {
   it('runs the undo with the input file, and reports its failure', () => {
     const dir = mkdtempSync(join(tmpdir(), 'one-off-undo-'));
-    expect(run(undoStepScript({ name: 'user', hasInput: true }, `cp "$STEP_INPUT" ${dir}/undone`, dir), SECRET).code).toBe(0);
+    expect(run(undoStepScript({ name: 'user', hasInput: true, lock: join(dir, 'step.lock') }, `cp "$STEP_INPUT" ${dir}/undone`, dir), SECRET).code).toBe(0);
     expect(readFileSync(join(dir, 'undone'), 'utf8')).toBe(SECRET);
-    const failed = run(undoStepScript({ name: 'user', hasInput: false }, 'echo "no such user"; exit 1', dir));
+    const failed = run(undoStepScript({ name: 'user', hasInput: false, lock: join(dir, 'step.lock') }, 'echo "no such user"; exit 1', dir));
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('undoing step user failed:\nno such user');
   });

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
+import { onHostName, stackScopedName } from '../config-file/host-names';
 import { bashScript } from '../shell';
 import { runStepScript, undoStepScript } from './one-off-step-scripts';
 import { assertValidArgs } from '../values';
@@ -42,14 +43,15 @@ export class OneOffStep extends pulumi.ComponentResource {
   constructor(name: string, args: OneOffStepArgs, opts?: pulumi.ComponentResourceOptions) {
     assertValidArgs('OneOffStep', name, validateOneOffStepArgs(args));
     super('hastack:host:OneOffStep', name, {}, opts);
-    const step = { name, check: args.check, run: args.run, hasInput: args.stdin !== undefined };
+    const lock = `/run/lock/hastack/${stackScopedName(onHostName(name, args.host))}.lock`;
+    const step = { name, check: args.check, run: args.run, hasInput: args.stdin !== undefined, lock };
     hostCommand(
       `${name}-step`,
       args.host,
       {
         // Any change of the scripts or the input runs the check again, and the run only if it fails.
         create: bashScript(runStepScript(step)),
-        delete: args.undo === undefined ? undefined : bashScript(undoStepScript(step, args.undo)),
+        delete: bashScript(undoStepScript(step, args.undo)),
         stdin: args.stdin,
         triggers: args.triggers,
       },

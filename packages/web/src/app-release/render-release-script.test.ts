@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,13 +25,15 @@ interface Steps {
   drain?: boolean;
   /** No other member of the pool serves. */
   alone?: boolean;
+  /** Leaving the pool takes a second. */
+  slowLeave?: boolean;
   /** What arrives on stdin, made by another packer than `appBundle` (a release of index.php saying the text). */
   archive?: string;
 }
 
-function release(digest: string, text: string, steps: Steps = {}) {
+function releaseScript(digest: string, text: string, steps: Steps = {}): string {
   const log = (step: string) => `echo ${step} >> ${join(base, 'steps')}`;
-  const script = bashScript(
+  return bashScript(
     renderReleaseScript({
       releasesDir: releases,
       documentRoot: root,
@@ -45,15 +47,25 @@ function release(digest: string, text: string, steps: Steps = {}) {
       drain: steps.drain
         ? {
             flag: join(base, 'drain'),
-            leave: `touch ${join(base, 'drain')}; ${log('leave')}`,
+            leave: `touch ${join(base, 'drain')}; ${log('leave')}; sleep ${steps.slowLeave ? 1 : 0}`,
             rejoin: `rm ${join(base, 'drain')}; ${log('rejoin')}`,
             servedElsewhere: `served_elsewhere() { return ${steps.alone ? 1 : 0}; }`,
           }
         : undefined,
     }),
   );
-  const result = spawnSync('bash', ['-c', script], { input: steps.archive ?? archiveOf(text) });
+}
+
+function release(digest: string, text: string, steps: Steps = {}) {
+  const result = spawnSync('bash', ['-c', releaseScript(digest, text, steps)], { input: steps.archive ?? archiveOf(text) });
   return { code: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
+}
+
+/** The same release run in the background, as an interrupted deployment leaves one; resolves with its exit code. */
+function releaseInBackground(digest: string, text: string, steps: Steps = {}): Promise<number | null> {
+  const child = spawn('bash', ['-c', releaseScript(digest, text, steps)]);
+  child.stdin.end(archiveOf(text));
+  return new Promise((resolve) => child.on('exit', resolve));
 }
 
 const steps = () => (existsSync(join(base, 'steps')) ? readFileSync(join(base, 'steps'), 'utf8').trim().split('\n') : []);
@@ -97,6 +109,13 @@ describe('renderReleaseScript', () => {
     expect(alone.stderr).toContain('no other member of the pool serves: the host switches without leaving it');
     expect(steps()).toEqual(['reload', 'reload']);
     expect(readFileSync(join(root, 'index.php'), 'utf8')).toContain('v2');
+  });
+
+  it('runs one release at a time on a host: a second waits for the first, then finds it live', async () => {
+    release('aaaaaaaa', 'v1', { drain: true });
+    const both = await Promise.all([0, 1].map(() => releaseInBackground('bbbbbbbb', 'v2', { drain: true, slowLeave: true })));
+    expect(both).toEqual([0, 0]);
+    expect(steps()).toEqual(['reload', 'leave', 'reload', 'rejoin']);
   });
 
   it('leaves a host an operator drained out of the pool', () => {

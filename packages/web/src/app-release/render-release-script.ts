@@ -36,6 +36,12 @@ export interface ReleaseScriptOptions {
 }
 
 /**
+ * One release or removal at a time on a host, locked on the releases' folder: one left going by a killed
+ * deployment (its SSH session gone, the remote script not) finishes before the retry starts.
+ */
+const releaseLock = ['exec 9<"$releases"', `flock -w 900 9 || { echo 'another release on this host held its lock for 15 minutes' >&2; exit 1; }`];
+
+/**
  * Unpacks the release (a base64 tar.gz on stdin) into `<releasesDir>/<digest>` unless it is already
  * there (root's, writable by root alone, no set-id bit, nothing but files and folders), checks the web
  * server's config and the new release in place, and only then switches: out of the pool (unless it is
@@ -53,6 +59,7 @@ export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
     `new=${shellQuote(`${releasesDir}/${digest}`)}`,
     `root=${shellQuote(documentRoot)}`,
     'mkdir -p "$releases"',
+    ...releaseLock,
     'if [ ! -d "$new" ]; then',
     '  incoming="$(mktemp -d "$releases/.incoming.XXXXXX")"',
     '  trap \'rm -rf "$incoming"\' EXIT',
@@ -116,6 +123,9 @@ export function renderReleasesRemovalScript(options: Pick<ReleaseScriptOptions, 
   return [
     `releases=${shellQuote(options.releasesDir)}`,
     `root=${shellQuote(options.documentRoot)}`,
+    'if [ -d "$releases" ]; then',
+    ...releaseLock.map((line) => `  ${line}`),
+    'fi',
     'if [ -L "$root" ]; then rm -f "$root"; fi',
     'if [ -d "$releases/.original" ] && [ ! -e "$root" ]; then mv -T "$releases/.original" "$root"; fi',
     'rm -rf -- "$releases"',
