@@ -177,7 +177,7 @@ describe('the MariaDB tier under faults', () => {
         .find((line) => line.includes('refused:'))
         ?.trim()}`,
     );
-    expect(refusal).toContain(`refused: ${replica.name} holds what the primary ${primary.address} lacks, which the join would drop:`);
+    expect(refusal).toContain(`refused: ${replica.name} holds what the primary ${primary.name} lacks, which the join would drop:`);
     expect(refusal).toContain(`transactions it never got (${errant})`);
     expect(refusal).toContain('databases with tables (e2e_errant)');
     expect(refusal).toContain(`set "discardData": true on ${replica.name}`);
@@ -190,7 +190,7 @@ describe('the MariaDB tier under faults', () => {
     expect(await sql(replica, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'e2e_errant'")).toBe('0\n');
     const journal = await sh(replica, `journalctl -q --since @${sinceEpoch} -t hastack-db-join -o cat --no-pager`);
     expect(journal).toContain(
-      `${replica.name} discards what the primary ${primary.address} lacks: transactions it never got (${errant}) and databases with tables (e2e_errant)`,
+      `${replica.name} discards what the primary ${primary.name} lacks: transactions it never got (${errant}) and databases with tables (e2e_errant)`,
     );
     // The consent is for one deployment: taken out again, the replica just goes on.
     expect((await deploy()).summary.resourceChanges?.delete ?? 0).toBe(0);

@@ -14,6 +14,7 @@ const settings = (workDir: string): ReplicaJoin => ({
   workDir,
   connectRetrySeconds: 2,
   member: 'db2',
+  primary: 'db1',
   discardData: false,
 });
 
@@ -111,7 +112,7 @@ describe('renderReplicaJoin', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'refused: db2 holds what the primary 198.18.0.31 lacks, which the join would drop: transactions it never got (0-1-105, 0-3-7, 1-2-4) ' +
+      'refused: db2 holds what the primary db1 lacks, which the join would drop: transactions it never got (0-1-105, 0-3-7, 1-2-4) ' +
         'and databases with tables (old). Nothing was changed; set "discardData": true on db2 in the description to let it go, or promote db2 to keep it\n',
     );
     expect(result.argv).not.toContain('STOP SLAVE');
@@ -122,7 +123,7 @@ describe('renderReplicaJoin', () => {
     const consenting = renderReplicaJoin({ ...settings(workDir), discardData: true });
     const result = runWithFakes(consenting.run, { PRIMARY_DBS: 'shop\n', PRIMARY_GTIDS: '0-2-120', LOCAL_GTIDS: '0-1-105' });
     expect(result.code).toBe(0);
-    expect(result.argv).toContain('-t hastack-db-join -p user.warning -- db2 discards what the primary 198.18.0.31 lacks: transactions it never got (0-1-105)');
+    expect(result.argv).toContain('-t hastack-db-join -p user.warning -- db2 discards what the primary db1 lacks: transactions it never got (0-1-105)');
     expect(result.argv).toContain('STOP SLAVE; RESET SLAVE ALL; RESET MASTER;');
   });
 

@@ -11,8 +11,9 @@ export interface ReplicaJoin {
   workDir: string;
   /** Seconds between the replica's attempts to reach a primary that went away. */
   connectRetrySeconds: number;
-  /** The member's host, for the messages. */
+  /** The member's host and the primary's, for the messages (the primary's address comes in secret stdin, which the output masks). */
   member: string;
+  primary: string;
   /**
    * What this member holds that the primary lacks (transactions never replicated, databases with tables)
    * may go: the join replaces it, saying what it drops, instead of refusing.
@@ -97,9 +98,9 @@ function keepWhatPrimaryLacks(join: ReplicaJoin): string[] {
     'if [ -n "$lacks" ]; then',
     ...(join.discardData
       ? // A step's output is shown only when it fails: the host's journal keeps the record of what went.
-        [`  logger -t hastack-db-join -p user.warning -- ${shellQuote(`${join.member} discards what the primary `)}"$primary"${shellQuote(' lacks: ')}"$lacks"`]
+        [`  logger -t hastack-db-join -p user.warning -- ${shellQuote(`${join.member} discards what the primary ${join.primary} lacks: `)}"$lacks"`]
       : [
-          `  echo ${shellQuote(`refused: ${join.member} holds what the primary `)}"$primary"${shellQuote(' lacks, which the join would drop: ')}"$lacks"${shellQuote(`. Nothing was changed; ${consent}`)} >&2`,
+          `  echo ${shellQuote(`refused: ${join.member} holds what the primary ${join.primary} lacks, which the join would drop: `)}"$lacks"${shellQuote(`. Nothing was changed; ${consent}`)} >&2`,
           '  exit 1',
         ]),
     'fi',

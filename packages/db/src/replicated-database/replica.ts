@@ -20,6 +20,7 @@ export function replicaJoin(scope: AccountScope, state: MemberState, primary: Pr
     workDir: `${STATE_DIR}/join`,
     connectRetrySeconds: 2,
     member: state.member.host.name,
+    primary: primary.state.member.host.name,
     discardData: state.member.discardData ?? false,
   });
   return new OneOffStep(
