@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as auto from '@pulumi/pulumi/automation';
@@ -7,6 +7,7 @@ import { locksDirOf, recoverInterruptedUpdate } from '../src/deploy/interrupted-
 import { hostsWithRole } from '../src/probes/failover';
 import { inventory, sh } from './support';
 import { waitUntil } from '@hastack/host';
+import { killProcessTree } from '@hastack/host/testing';
 
 const target = hostsWithRole(inventory, 'monitoring')[0];
 const STACK = 'interrupted-deploy-e2e';
@@ -37,29 +38,6 @@ async function packagesRecord(probe: auto.Stack): Promise<string> {
 const fingerprint = () => sh(target, FINGERPRINT);
 const stack = () => selectInterruptedDeployProbe(STACK, target);
 
-/** Every process below `pid`, found before any is killed: the Pulumi CLI and its provider plugins. */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number));
-  const below = (parent: number): number[] => table.filter(([, ppid]) => ppid === parent).flatMap(([child]) => [child, ...below(child)]);
-  return below(pid);
-}
-
-/** SIGKILL for the probe's `up` and everything it started: its process group, and the plugins in groups of their own. */
-function killHard(child: ChildProcess): void {
-  const victims = descendants(child.pid!);
-  process.kill(-child.pid!, 'SIGKILL');
-  for (const pid of victims) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone with its group
-    }
-  }
-}
-
 async function upInChildAndKillAfter(createdFirst: string, notCreated: string): Promise<string[]> {
   const child = spawn('tsx', ['apps/lab/src/deploy/interrupted-deploy-probe.ts', STACK, target.name], {
     cwd: ROOT,
@@ -75,7 +53,7 @@ async function upInChildAndKillAfter(createdFirst: string, notCreated: string): 
   // The engine starts the next step (and records it pending) a moment after the previous one is done.
   await sleep(3000);
   expect(created).not.toContain(notCreated);
-  killHard(child);
+  killProcessTree(child.pid!);
   await exited;
   return created;
 }

@@ -1,9 +1,10 @@
-import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DONE, GATE, RUN_DIR_VARIABLE, STARTED } from '../fixtures/gated-program/program';
+import { killProcessTree } from '@hastack/host/testing';
 import { PostgresServer, startPostgresServer } from './testing/postgres-server';
 
 // Issue 33, teams: the operators' clones of the project share each stack through one backend, here Pulumi's DIY
@@ -124,31 +125,6 @@ async function stepStarted(run: Up): Promise<void> {
 /** The stack's locks as the backend keeps them: rows of its table, one per operation in progress. */
 const locksOf = (stack: string) => server.query(`SELECT key FROM pulumi_state WHERE key LIKE '%.pulumi/locks/%/${stack}/%'`).split('\n').filter(Boolean);
 
-/** Every process below `pid`, found before any is killed: the CLI's plugins run in process groups of their own. */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number));
-  const below = (parent: number): number[] => table.filter(([, ppid]) => ppid === parent).flatMap(([child]) => [child, ...below(child)]);
-  return below(pid);
-}
-
-function killProcess(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-/** SIGKILL for the `up` and everything it started, as when the operator's machine goes down. */
-function killHard(child: ChildProcess): void {
-  const victims = descendants(child.pid!);
-  killProcess(-child.pid!);
-  victims.forEach(killProcess);
-}
-
 function expectRefusedByLock(result: Result): void {
   expect(result.status).not.toBe(0);
   expect(result.stderr).toContain('the stack is currently locked by 1 lock(s)');
@@ -164,7 +140,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => {
-  for (const child of running) killHard(child);
+  for (const child of running) killProcessTree(child.pid!);
   server?.stop();
   rmSync(work, { recursive: true, force: true });
 });
@@ -195,7 +171,7 @@ describe('a stack shared through a PostgreSQL backend', () => {
     const { a, b } = await sharedStack(stack);
     const killed = up(a, stack, 'killed-a');
     await stepStarted(killed);
-    killHard(killed.child);
+    killProcessTree(killed.child.pid!);
     await killed.result;
     expect(locksOf(stack)).toHaveLength(1);
 

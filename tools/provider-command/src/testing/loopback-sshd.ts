@@ -1,9 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { aptInstall, freePort } from '@hastack/host/testing';
 
 const SSHD = '/usr/sbin/sshd';
 
@@ -23,24 +24,7 @@ export interface LoopbackSshd {
 /** Debian 12 machines here may lack the server; installing it is the one setup step the tests take. */
 function ensureSshdInstalled(): void {
   if (existsSync(SSHD)) return;
-  const apt = (...args: string[]) => execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  try {
-    apt('install', '-y', '--no-install-recommends', 'openssh-server');
-  } catch {
-    apt('update');
-    apt('install', '-y', '--no-install-recommends', 'openssh-server');
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+  aptInstall('openssh-server');
 }
 
 function accepts(port: number): Promise<boolean> {

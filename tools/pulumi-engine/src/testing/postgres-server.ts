@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aptInstall, freePort } from '@hastack/host/testing';
 
 const SERVERS_ROOT = '/usr/lib/postgresql';
 /** Debian 12's server package; any major version already installed will do as well. */
@@ -29,43 +29,20 @@ function serverBin(): string | undefined {
   return newest === undefined ? undefined : join(SERVERS_ROOT, newest, 'bin');
 }
 
-function installPackage(name: string): void {
-  const install = () =>
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', name], { stdio: 'pipe', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  try {
-    install();
-  } catch {
-    // A fresh machine may have no package lists yet, or stale ones naming files the archive dropped.
-    execFileSync('apt-get', ['update'], { stdio: 'pipe' });
-    install();
-  }
-}
-
 /** The machine may lack the server; installing it is the one setup step the tests take. */
 function ensureServerInstalled(): string {
   const installed = serverBin();
   if (installed) return installed;
   process.stderr.write(`postgres-server: installing ${SERVER_PACKAGE} (about 1 min)\n`);
-  installPackage('postgresql-common');
+  aptInstall('postgresql-common');
   // Otherwise the server package creates the cluster `main` and starts it, to run on after the tests.
   if (!/^\s*create_main_cluster\s*=\s*false/m.test(readFileSync(CREATECLUSTER_CONF, 'utf8'))) {
     appendFileSync(CREATECLUSTER_CONF, 'create_main_cluster = false\n');
   }
-  installPackage(SERVER_PACKAGE);
+  aptInstall(SERVER_PACKAGE);
   const bin = serverBin();
   if (!bin) throw new Error(`${SERVER_PACKAGE} is installed, yet there is no ${SERVERS_ROOT}/*/bin/initdb`);
   return bin;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function serverSettings(dir: string, port: number): string {
