@@ -61,11 +61,12 @@ export class Site extends pulumi.ComponentResource {
     const { description } = args;
     const tiers = new Set(args.tiers ?? describedTiers(description));
     if (tiers.has('web') && args.app) checkSiteApp(args.app, description.hosts.filter((entry) => entry.roles.includes('web')).length);
+    const originalNames = new Map(args.layout?.hosts.map((host) => [host.name, host.originalName]));
     const hosts = new Map(
       description.hosts.map((entry) => {
         const hostArgs: HostArgs = {
           name: entry.name,
-          originalName: args.layout?.hosts.find((host) => host.name === entry.name)?.originalName,
+          originalName: originalNames.get(entry.name),
           address: entry.address,
           port: entry.port,
           user: entry.user,

@@ -23,10 +23,11 @@ export const SITE_LAYOUT_OUTPUT = 'siteLayout';
  * renamed from, keeps the original name its files and units carry, through any number of renames.
  */
 export function siteLayout(description: SiteDescription, previous?: SiteLayout, renames: readonly HostRename[] = []): SiteLayout {
+  const formerNames = new Map(renames.map((rename) => [rename.to, rename.from]));
+  const deployed = new Map(previous?.hosts.map((host) => [host.name, host]));
   return {
     hosts: description.hosts.map(({ name, address, roles }) => {
-      const formerName = renames.find((rename) => rename.to === name)?.from ?? name;
-      const before = previous?.hosts.find((host) => host.name === formerName);
+      const before = deployed.get(formerNames.get(name) ?? name);
       const originalName = before ? (before.originalName ?? before.name) : name;
       return { name, address, roles: [...roles], ...(originalName === name ? {} : { originalName }) };
     }),
