@@ -67,6 +67,8 @@ export function run(command: string, args: readonly string[], options: RunOption
       }
     });
     if (options.input !== undefined) {
+      // A command that exits without reading its input closes the pipe (EPIPE); its exit code says what happened.
+      child.stdin?.on('error', () => undefined);
       child.stdin?.end(options.input);
     }
   });

@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
-import { knownHostsFile, knownHostsLines, sshArgs } from './ssh';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePort } from '@hastack/host/testing';
+import { knownHostsFile, knownHostsLines, labSsh, sshArgs } from './ssh';
 
 const host = { address: '198.18.0.21', port: 22, user: 'root', privateKeyPath: '/repo/.lab/ssh/id_ed25519' };
 
@@ -26,5 +29,18 @@ describe('known hosts', () => {
   it('sits beside the key, one line per host address', () => {
     expect(knownHostsFile(host)).toBe('/repo/.lab/ssh/known_hosts');
     expect(knownHostsLines([{ address: '198.18.0.21', publicKey: 'ssh-ed25519 AAAA' }])).toBe('198.18.0.21 ssh-ed25519 AAAA\n');
+  });
+});
+
+describe('labSsh', () => {
+  it('reports a refused login as 255 when ssh exits before reading the input written to it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hastack-lab-ssh-'));
+    try {
+      const closed = { name: 'nobody', address: '127.0.0.1', port: await freePort(), user: 'root', privateKeyPath: path.join(dir, 'id') };
+      const result = await labSsh(closed, 'true', { input: 'x'.repeat(4 * 1024 * 1024) });
+      expect(result.code).toBe(255);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -93,6 +93,8 @@ export function labSsh(host: string | LabSshTarget, command: string, options: La
     const child = execFile('ssh', args, { timeout: options.timeoutMs ?? LabSshTimeoutMs, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 255) : 0 });
     });
+    // ssh that cannot log in exits without reading its input, which closes the pipe (EPIPE): its 255 says so.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input ?? '');
   });
 }
