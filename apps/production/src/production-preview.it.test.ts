@@ -42,14 +42,29 @@ function richRules(script: string): string[] {
   return [...script.matchAll(/rule family="ipv4"[^']*?accept/g)].map((match) => match[0]);
 }
 
+interface PlannedCommand {
+  create: string;
+  stdin: string;
+}
+
+/** The commands a preview of the example (with extra arguments) would run, by resource name. */
+function plannedCommands(args: string[]): Map<string, PlannedCommand> {
+  const result = preview(['--json', ...args], { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE });
+  if (result.status !== 0) throw new Error(`the preview failed:\n${result.stderr}`);
+  const plan = JSON.parse(result.stdout) as { steps: { urn: string; newState?: { inputs?: Partial<PlannedCommand> } }[] };
+  return new Map(
+    plan.steps.map((step) => {
+      const inputs = step.newState?.inputs ?? {};
+      return [step.urn.split('::').pop()!, { create: String(inputs.create ?? ''), stdin: String(inputs.stdin ?? '') }];
+    }),
+  );
+}
+
 describe('the production example on Rocky Linux 9', () => {
   const planned = new Map<string, string>();
 
   beforeAll(() => {
-    const result = preview(['--json'], { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE });
-    if (result.status !== 0) throw new Error(`the preview failed:\n${result.stderr}`);
-    const plan = JSON.parse(result.stdout) as { steps: { urn: string; newState?: { inputs?: { create?: string } } }[] };
-    for (const step of plan.steps) planned.set(step.urn.split('::').pop()!, step.newState?.inputs?.create ?? '');
+    for (const [name, command] of plannedCommands([])) planned.set(name, command.create);
   });
 
   it('installs with dnf, from the MooseFS repository where MooseFS is needed', () => {
@@ -152,5 +167,46 @@ describe('the production example on Rocky Linux 9', () => {
     const result = preview([], { PULUMI_CONFIG_PASSPHRASE: 'insecure-lab-only-passphrase' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('stack "production" would keep its secrets under the lab\'s published passphrase: set PULUMI_CONFIG_PASSPHRASE');
+  });
+});
+
+// Every tier on each EL release the product supports (rocky-9 above in detail), with what differs by release.
+describe.each([
+  ['rocky-8', '10.11'],
+  ['alma-8', '10.11'],
+  ['alma-9', '10.5'],
+  ['centos-stream-9', '10.5'],
+])('the production example on %s', (os, mariadb) => {
+  let planned: Map<string, PlannedCommand>;
+  const el8 = os.endsWith('-8');
+
+  beforeAll(() => {
+    planned = plannedCommands(['--config-file', editedConfig((yaml) => yaml.replaceAll('os: rocky-9', `os: ${os}`))]);
+  });
+
+  it('plans every tier, each checked by its daemon', () => {
+    expect(planned.get('lvs-lb1-keepalived-conf-write')?.create).toContain('keepalived');
+    expect(planned.get('www1-web-site-write')?.create).toContain('apachectl -t');
+    expect(planned.get('db-db1-server-conf-write')?.create).toContain('/usr/libexec/mariadbd --help --verbose');
+    expect(planned.get('dfs-mfs-master-packages-install')?.create).toContain(`moosefs-3/yum/el${el8 ? 8 : 9}`);
+    expect(planned.get('mon1-nagios-config-write')?.create).toContain('/usr/sbin/nagios -v');
+  });
+
+  it(`installs MariaDB ${mariadb} and writes the option names it knows`, () => {
+    const install = planned.get('db-db1-packages-install')!.create;
+    const conf = planned.get('db-db1-server-conf-write')!.stdin;
+    if (mariadb === '10.11') {
+      expect(install).toContain('dnf -y -q module enable mariadb:10.11');
+      expect(conf).toContain('binlog_expire_logs_seconds = 604800');
+    } else {
+      expect(install).not.toContain('module enable');
+      expect(conf).toContain('expire_logs_days = 7');
+      expect(conf).not.toContain('binlog_expire_logs_seconds');
+    }
+  });
+
+  it(`${el8 ? 'enables the PHP stream that runs the application' : "installs the release's own PHP"}, and CRB for EPEL`, () => {
+    expect(planned.get('www1-web-packages-install')!.create.includes('module enable php:8.2')).toBe(el8);
+    expect(planned.get('www1-nrpe-packages-install')!.create).toContain(`dnf config-manager --set-enabled ${el8 ? 'powertools' : 'crb'}`);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OperatingSystems, ValueSchemas } from '@hastack/host';
+import { OperatingSystems, unsupportedOsMessage, ValueSchemas } from '@hastack/host';
 
 export const HostRoles = ['director', 'web', 'db-primary', 'db-replica', 'dfs-master', 'dfs-metalogger', 'dfs-chunkserver', 'monitoring'] as const;
 export type HostRole = (typeof HostRoles)[number];
@@ -10,7 +10,7 @@ const siteHost = z.strictObject({
   address: ValueSchemas.ipv4,
   port: ValueSchemas.port.default(22),
   user: z.string().min(1).default('root'),
-  os: z.enum(OperatingSystems, { error: (issue) => `unknown OS ${JSON.stringify(issue.input)}: supported are ${OperatingSystems.join(', ')}` }),
+  os: z.enum(OperatingSystems, { error: (issue) => unsupportedOsMessage(String(issue.input)) }),
   interface: ValueSchemas.interfaceName,
   /** The host's SSH host key (`ssh-ed25519 AAAA...`): verified on every connection when given. */
   hostKey: z

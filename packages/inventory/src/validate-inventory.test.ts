@@ -55,6 +55,13 @@ describe('validateInventory', () => {
     expect(problemsOf(inventory({ hosts }))).toContainEqual(expect.stringMatching(/^hosts\[2\]\.os: unknown OS "ubuntu-24": supported are debian-12,/));
   });
 
+  it('rejects a retired release with the reason, before any host is touched', () => {
+    const hosts = [...inventory().hosts.slice(0, 2), host('web1', '198.18.0.21', ['web'], { os: 'centos-7' })];
+    expect(problemsOf(inventory({ hosts }))).toContainEqual(
+      expect.stringMatching(/^hosts\[2\]\.os: "centos-7" is no longer supported \(end of life since 2024-06-30.*\): supported are debian-12,/),
+    );
+  });
+
   it('rejects an unknown role', () => {
     const hosts = [...inventory().hosts.slice(0, 2), host('web1', '198.18.0.21', ['webserver'])];
     expect(problemsOf(inventory({ hosts }))).toContainEqual(expect.stringContaining('hosts[2].roles[0]: '));

@@ -33,7 +33,8 @@ export const APP_PRIVILEGES = [
   'EXECUTE',
 ];
 
-const GLOBAL_PRIVILEGES = {
+/** The global privileges of the tier's accounts; every one must exist in each supported MariaDB series (`MariadbSince`). */
+export const GLOBAL_PRIVILEGES = {
   replication: ['REPLICATION SLAVE'],
   // A consistent dump of every database (mariadb-dump --single-transaction --gtid needs no lock on 10.11).
   snapshot: ['SELECT', 'SHOW VIEW', 'TRIGGER', 'EVENT'],

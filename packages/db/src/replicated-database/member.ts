@@ -42,6 +42,7 @@ export function databaseMember(
   const data = hostCommand(`${prefix}-data`, host, { delete: settings.purgeData ? renderDataPurge(dataPaths) : undefined }, { parent });
   const packages = new Packages(`${prefix}-packages`, { host, roles: ['databaseServer', 'mysqlClient'] }, { parent, dependsOn: data });
   const conf = pulumi.all([host.dataAddress, inputs.serverId]).apply(([address, id]): ServerConf => ({
+    series: host.profile.versions.mariadb,
     role: member.role,
     serverId: id,
     bindAddress: address,

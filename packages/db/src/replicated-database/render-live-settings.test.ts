@@ -6,6 +6,7 @@ import { renderLiveSettings } from './render-live-settings';
 import { renderDynamicSettingsSql, ServerConf } from './render-server-conf';
 
 const conf: ServerConf = {
+  series: '10.11',
   role: 'replica',
   serverId: 3323068448,
   bindAddress: '198.18.0.32',

@@ -1,6 +1,7 @@
 import { renderDynamicSettingsSql, renderRestartSettings, renderServerConf, serverConfigTest, ServerConf } from './render-server-conf';
 
 const primary: ServerConf = {
+  series: '10.11',
   role: 'primary',
   serverId: 3323068447,
   bindAddress: '198.18.0.31',

@@ -1,7 +1,10 @@
+import { mariadbHas } from './mariadb-versions';
 import type { DatabaseRole } from './replicated-database-args';
 
 /** Plain, resolved values for one member's option file; see ReplicatedDatabaseArgs for their meaning. */
 export interface ServerConf {
+  /** The MariaDB series the member's OS profile installs (`10.11`): option names follow it. */
+  series: string;
   role: DatabaseRole;
   serverId: number;
   bindAddress: string;
@@ -48,7 +51,10 @@ export function serverSettings(conf: ServerConf): ServerSettings {
       // A transaction the primary acknowledged is on its disk as well as on a replica.
       ['sync_binlog', 1],
       ['gtid_strict_mode', 'ON'],
-      ['binlog_expire_logs_seconds', conf.binlogRetentionDays * 86400],
+      // 10.5 counts the retention in whole days only; from 10.6.1 both names set the same retention.
+      mariadbHas(conf.series, 'binlog_expire_logs_seconds')
+        ? ['binlog_expire_logs_seconds', conf.binlogRetentionDays * 86400]
+        : ['expire_logs_days', conf.binlogRetentionDays],
       ['rpl_semi_sync_master_enabled', onOff(primary && conf.semiSync)],
       ['rpl_semi_sync_slave_enabled', onOff(!primary && conf.semiSync)],
       // The transaction is in the primary's binary log and on a replica before any client sees it.
@@ -97,8 +103,7 @@ export function renderDynamicSettingsSql(conf: ServerConf): string {
 }
 
 /**
- * The option-file check ConfigFile runs with the candidate in place. MariaDB 10.11 has no
- * --validate-config; `--help --verbose` parses every option file as a start would and exits non-zero
+ * The option-file check ConfigFile runs with the candidate in place. MariaDB has no --validate-config; `--help --verbose` parses every option file as a start would and exits non-zero
  * on an unknown option or a value it cannot set, but only warns about a boolean it does not recognise,
  * so that warning fails the check too.
  */

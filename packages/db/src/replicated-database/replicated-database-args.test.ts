@@ -45,6 +45,24 @@ describe('validateReplicatedDatabaseArgs', () => {
       },
       "members[1].serverId: 7 is already db1's",
     ],
+    [
+      'members of different MariaDB series',
+      { members: [db1, { ...db2, host: defineHost({ name: 'db2', address: '198.18.0.32', os: 'rocky-9', privateKey: 'k' }) }] },
+      'members: db1 runs MariaDB 10.11 (debian-12), db2 runs MariaDB 10.5 (rocky-9): a replica cannot follow a primary of a newer series',
+    ],
+    [
+      'a member whose OS brings a MariaDB the tier does not run on',
+      {
+        members: [
+          db1,
+          {
+            ...db2,
+            host: { ...db2.host, profile: { ...db2.host.profile, os: 'debian-10' as never, versions: { ...db2.host.profile.versions, mariadb: '10.3' } } },
+          },
+        ],
+      },
+      'members[1].host: db2 (debian-10) installs MariaDB 10.3, not a series the tier runs on (10.5, 10.11): it lacks BINLOG MONITOR, REPLICATION SLAVE ADMIN, SLAVE MONITOR, mariadbd, mariadb, mariadb-dump, mariadb-admin',
+    ],
     ['a database name that is not a plain identifier', { database: 'shop; DROP' }, 'database: "shop; DROP" is not a plain identifier'],
     ['a database name with a dash', { database: 'my-shop' }, 'database: "my-shop" is not a plain identifier'],
     ['the server database', { database: 'mysql' }, `database: "mysql" is the server's own`],

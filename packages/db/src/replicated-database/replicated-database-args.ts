@@ -3,6 +3,7 @@ import { inRange, isIpv4, isPort, knownValue } from '@hastack/host';
 import type { Host } from '@hastack/host';
 import { backupSchedule, BackupSchedule, validateBackupSchedule } from '../backup/database-backup-args';
 import { PLAIN_IDENTIFIER } from '../sql/sql-values';
+import { unsupportedMariadbSeries } from './mariadb-versions';
 
 export const DatabaseRoles = { primary: 'primary', replica: 'replica' } as const;
 export type DatabaseRole = (typeof DatabaseRoles)[keyof typeof DatabaseRoles];
@@ -129,6 +130,17 @@ export function validateReplicatedDatabaseArgs(args: ReplicatedDatabaseArgs): st
     if (member.serverId !== undefined && members.findIndex((other) => other.serverId === member.serverId) !== i)
       problems.push(`members[${i}].serverId: ${member.serverId} is already ${members.find((o) => o.serverId === member.serverId)?.host.name}'s`);
   });
+  members.forEach((member, i) => {
+    const problem = unsupportedMariadbSeries(member.host.profile.versions.mariadb);
+    if (problem)
+      problems.push(`members[${i}].host: ${member.host.name} (${member.host.profile.os}) installs MariaDB ${member.host.profile.versions.mariadb}, ${problem}`);
+  });
+  const series = [...new Set(members.map((m) => m.host.profile.versions.mariadb))];
+  if (series.length > 1)
+    problems.push(
+      `members: ${members.map((m) => `${m.host.name} runs MariaDB ${m.host.profile.versions.mariadb} (${m.host.profile.os})`).join(', ')}: ` +
+        'a replica cannot follow a primary of a newer series, and a promotion makes any mix that: give every member the same series',
+    );
   const primaries = members.filter((m) => m.role === 'primary').map((m) => m.host.name);
   const replicas = members.filter((m) => m.role === 'replica').map((m) => m.host.name);
   if (members.length === 0) problems.push('members: at least one member, the primary, is needed');

@@ -12,7 +12,6 @@ const RELEASES: Record<string, string> = {
   rocky93: 'NAME="Rocky Linux"\nVERSION="9.3 (Blue Onyx)"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="9.3"\n',
   alma810: 'NAME="AlmaLinux"\nVERSION="8.10 (Cerulean Leopard)"\nID="almalinux"\nID_LIKE="rhel centos fedora"\nVERSION_ID="8.10"\n',
   stream9: 'NAME="CentOS Stream"\nVERSION="9"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="9"\n',
-  centos7: 'NAME="CentOS Linux"\nVERSION="7 (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\n',
 };
 
 function check(os: (typeof OperatingSystems)[number], release: string | undefined): { code: number; stdout: string; stderr: string } {
@@ -28,7 +27,6 @@ describe('hostFactsScript', () => {
     ['rocky-9', 'rocky93', 'rocky 9.3'],
     ['alma-8', 'alma810', 'almalinux 8.10'],
     ['centos-stream-9', 'stream9', 'centos 9'],
-    ['centos-7', 'centos7', 'centos 7'],
   ] as const)('accepts a %s host whose os-release is %s', (os, release, found) => {
     expect(check(os, RELEASES[release])).toEqual({ code: 0, stdout: `${found}\n`, stderr: '' });
   });

@@ -10,7 +10,6 @@ export interface OsRelease {
 /** The `ID` of /etc/os-release for each distribution an inventory may name, by the name's prefix. */
 const RELEASE_IDS: readonly [string, string][] = [
   ['centos-stream-', 'centos'],
-  ['centos-', 'centos'],
   ['rocky-', 'rocky'],
   ['alma-', 'almalinux'],
   ['debian-', 'debian'],

@@ -5,8 +5,20 @@
  */
 
 /** Operating systems an inventory may name, as `<distribution>-<major>`. */
-export const OperatingSystems = ['debian-12', 'centos-stream-8', 'centos-stream-9', 'rocky-8', 'rocky-9', 'alma-8', 'alma-9', 'centos-7'] as const;
+export const OperatingSystems = ['debian-12', 'centos-stream-9', 'rocky-8', 'rocky-9', 'alma-8', 'alma-9'] as const;
 export type OperatingSystem = (typeof OperatingSystems)[number];
+
+/** Releases the product deployed once and no longer does, with the reason an inventory naming one is refused with. */
+export const RetiredOperatingSystems: Readonly<Record<string, string>> = {
+  'centos-7': 'end of life since 2024-06-30, and its MariaDB 5.5 has neither GTID replication nor mariabackup',
+  'centos-stream-8': 'end of life since 2024-05-31: its repositories have moved to the vault and get no fixes',
+};
+
+/** Why an OS name is refused: retired (and why), or unknown; either way, the supported ones. */
+export function unsupportedOsMessage(os: string): string {
+  const retired = RetiredOperatingSystems[os];
+  return `${retired ? `${JSON.stringify(os)} is no longer supported (${retired})` : `unknown OS ${JSON.stringify(os)}`}: supported are ${OperatingSystems.join(', ')}`;
+}
 
 export const OsFamilies = { debian: 'debian', el: 'el' } as const;
 export type OsFamily = (typeof OsFamilies)[keyof typeof OsFamilies];
@@ -50,7 +62,7 @@ export type ServiceRole = (typeof ServiceRoles)[number];
 
 export interface PackageManager {
   /** Name shown in messages. */
-  readonly name: 'apt' | 'dnf' | 'yum';
+  readonly name: 'apt' | 'dnf';
   /** Shell fragment that installs the packages named by "$@" without prompting, waiting for the package lock. */
   readonly install: string;
   /**
@@ -88,10 +100,26 @@ export interface ExtraRepository {
   readonly enable: string;
 }
 
+/**
+ * The release series (`<major>.<minor>`) of each daemon a profile installs: the distribution's own, or the
+ * stream or repository its `extraRepositories` enable. The package manager installs the series' latest
+ * release; renderers whose option names changed between series ask for it (the db tier's MariaDB).
+ */
+export interface DaemonVersions {
+  readonly mariadb: string;
+  readonly php: string;
+  readonly apache: string;
+  readonly keepalived: string;
+  readonly nagios: string;
+  readonly nrpe: string;
+  readonly moosefs: string;
+}
+
 export interface OsProfile {
   readonly os: OperatingSystem;
   readonly family: OsFamily;
   readonly majorVersion: number;
+  readonly versions: DaemonVersions;
   readonly packageManager: PackageManager;
   readonly packages: Readonly<Record<PackageRole, readonly string[]>>;
   readonly services: Readonly<Record<ServiceRole, string>>;
@@ -164,38 +192,28 @@ const apt: PackageManager = {
   stateDir: '/var/lib/dpkg',
 };
 
-function rpmManager(name: 'dnf' | 'yum'): PackageManager {
-  const offline = `${name} -y -q --disablerepo='*'`;
-  return {
-    name,
-    install: `${name} -y --setopt=retries=3 install "$@"`,
-    // dnf knows which installed packages nothing needs (its autoremove set); yum 3 does not without
-    // yum-utils, so there the stack's packages go only when rpm says nothing else requires any of them.
-    remove:
-      name === 'dnf'
-        ? [
-            `${offline} mark remove "$@" >/dev/null`,
-            `mapfile -t unneeded < <(${offline} repoquery --unneeded --qf '%{name}' | ${ONLY_NAMED})`,
-            `if ((\${#unneeded[@]})); then ${offline} --setopt=clean_requirements_on_remove=False remove "\${unneeded[@]}"; fi`,
-          ].join('\n')
-        : [
-            'if needed="$(rpm -e --test "$@" 2>&1)"; then',
-            `  ${offline} --setopt=clean_requirements_on_remove=0 remove "$@"`,
-            'else',
-            '  printf "kept the packages, other packages need them:\\n%s\\n" "$needed" >&2',
-            'fi',
-          ].join('\n'),
-    isInstalled: 'rpm -q "$@" >/dev/null',
-    listInstalled: "rpm -qa --qf '%{NAME}=%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\n'",
-    refresh: `${name} -y makecache`,
-    stateDir: '/var/lib/rpm',
-  };
-}
+const OFFLINE_DNF = "dnf -y -q --disablerepo='*'";
+
+const dnf: PackageManager = {
+  name: 'dnf',
+  install: 'dnf -y --setopt=retries=3 install "$@"',
+  // dnf knows which installed packages nothing needs (its autoremove set): of those, only the stack's go.
+  remove: [
+    `${OFFLINE_DNF} mark remove "$@" >/dev/null`,
+    `mapfile -t unneeded < <(${OFFLINE_DNF} repoquery --unneeded --qf '%{name}' | ${ONLY_NAMED})`,
+    `if ((\${#unneeded[@]})); then ${OFFLINE_DNF} --setopt=clean_requirements_on_remove=False remove "\${unneeded[@]}"; fi`,
+  ].join('\n'),
+  isInstalled: 'rpm -q "$@" >/dev/null',
+  listInstalled: "rpm -qa --qf '%{NAME}=%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\n'",
+  refresh: 'dnf -y makecache',
+  stateDir: '/var/lib/rpm',
+};
 
 const debian12: OsProfile = {
   os: 'debian-12',
   family: 'debian',
   majorVersion: 12,
+  versions: { mariadb: '10.11', php: '8.2', apache: '2.4', keepalived: '2.2', nagios: '4.4', nrpe: '4.1', moosefs: '3.0' },
   packageManager: apt,
   packages: {
     keepalived: ['keepalived'],
@@ -263,26 +281,60 @@ const debian12: OsProfile = {
   selinuxBooleans: [],
 };
 
-function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfile {
+/**
+ * A dnf module stream in place of the release's default one. Enabling it again does nothing; where another
+ * stream of the module is enabled already (its packages installed), dnf refuses the switch and so does the
+ * install: the data of a running server is never upgraded behind the operator's back.
+ */
+function moduleStream(stream: string, reason: string, provides: PackageRole[]): ExtraRepository {
+  return { reason, provides, enable: `dnf -y -q module enable ${stream}` };
+}
+
+/**
+ * What the EL releases ship, and the streams chosen where the default cannot run the tiers (sources: Red
+ * Hat's application streams of RHEL 8.10 and 9, EPEL 8 and 9, MooseFS's repository; see the host README).
+ */
+const EL_VERSIONS: Record<8 | 9, { versions: DaemonVersions; streams: ExtraRepository[] }> = {
+  8: {
+    versions: { mariadb: '10.11', php: '8.2', apache: '2.4', keepalived: '2.1', nagios: '4.4', nrpe: '4.1', moosefs: '3.0' },
+    streams: [
+      moduleStream(
+        'mariadb:10.11',
+        "EL8's default MariaDB 10.3 lacks the privileges the db tier grants (BINLOG MONITOR, SLAVE MONITOR, REPLICATION SLAVE ADMIN)",
+        ['databaseServer', 'databaseBackup', 'mysqlClient'],
+      ),
+      moduleStream('php:8.2', "EL8's default PHP 7.2 cannot run the application (str_contains, str_starts_with)", ['php']),
+      moduleStream('nodejs:20', "EL8's default Node.js 10 cannot run the SMS notifier (node:crypto's randomUUID)", ['smsNotifier']),
+    ],
+  },
+  // The distribution's own MariaDB 10.5: what a running EL9 site already holds its data with.
+  9: {
+    versions: { mariadb: '10.5', php: '8.0', apache: '2.4', keepalived: '2.2', nagios: '4.4', nrpe: '4.1', moosefs: '3.0' },
+    streams: [],
+  },
+};
+
+function enterpriseLinux(os: OperatingSystem, majorVersion: 8 | 9): OsProfile {
   const moosefsRepo = `https://ppa.moosefs.com/moosefs-3/yum/el${majorVersion}`;
   return {
     os,
     family: 'el',
     majorVersion,
-    packageManager: rpmManager(majorVersion === 7 ? 'yum' : 'dnf'),
+    versions: EL_VERSIONS[majorVersion].versions,
+    packageManager: dnf,
     packages: {
       keepalived: ['keepalived'],
       ipvsadm: ['ipvsadm'],
       // tar unpacks the application's releases; a minimal EL install may lack it (Debian's is essential).
       webServer: ['httpd', 'tar'],
-      php: ['php', majorVersion === 7 ? 'php-mysql' : 'php-mysqlnd'],
+      php: ['php', 'php-mysqlnd'],
       mysqlClient: ['mariadb'],
       databaseServer: ['mariadb-server'],
-      databaseBackup: [majorVersion === 7 ? 'mariadb-server' : 'mariadb-backup'],
+      databaseBackup: ['mariadb-backup'],
       moosefsMaster: ['moosefs-master', 'moosefs-cli'],
       moosefsMetalogger: ['moosefs-metalogger'],
       moosefsChunkserver: ['moosefs-chunkserver'],
-      moosefsClient: ['moosefs-client', majorVersion === 7 ? 'fuse' : 'fuse3'],
+      moosefsClient: ['moosefs-client', 'fuse3'],
       nagiosServer: ['nagios'],
       monitoringPlugins: ['nagios-plugins-all'],
       agentPlugins: ['nagios-plugins-disk', 'nagios-plugins-load', 'nagios-plugins-swap', 'nagios-plugins-procs'],
@@ -311,7 +363,7 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
       webServerAccessLog: '/var/log/httpd/access_log',
       databaseConfigDir: '/etc/my.cnf.d',
       databaseDataDir: '/var/lib/mysql',
-      databaseServerBinary: majorVersion < 9 ? '/usr/libexec/mysqld' : '/usr/libexec/mariadbd',
+      databaseServerBinary: '/usr/libexec/mariadbd',
       moosefsConfigDir: '/etc/mfs',
       moosefsDataDir: '/var/lib/mfs',
       nagiosConfigDir: '/etc/nagios',
@@ -330,10 +382,11 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
     webServerConfigTest: 'apachectl -t',
     webServerGroup: 'apache',
     extraRepositories: [
+      ...EL_VERSIONS[majorVersion].streams,
       {
-        reason: 'Nagios, NRPE and the monitoring plugins are packaged in EPEL only',
+        reason: "Nagios, NRPE and the monitoring plugins are packaged in EPEL only, whose packages may need the release's CRB (PowerTools on EL8)",
         provides: ['nagiosServer', 'monitoringPlugins', 'agentPlugins', 'nrpeServer', 'nrpePlugin'],
-        enable: 'rpm -q epel-release >/dev/null || yum -y install epel-release',
+        enable: `rpm -q epel-release >/dev/null || yum -y install epel-release; dnf config-manager --set-enabled ${majorVersion === 8 ? 'powertools' : 'crb'}`,
       },
       {
         reason: 'MooseFS is packaged by its authors only',
@@ -352,13 +405,11 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 7 | 8 | 9): OsProfil
 
 const profiles: Readonly<Record<OperatingSystem, OsProfile>> = {
   'debian-12': debian12,
-  'centos-stream-8': enterpriseLinux('centos-stream-8', 8),
   'centos-stream-9': enterpriseLinux('centos-stream-9', 9),
   'rocky-8': enterpriseLinux('rocky-8', 8),
   'rocky-9': enterpriseLinux('rocky-9', 9),
   'alma-8': enterpriseLinux('alma-8', 8),
   'alma-9': enterpriseLinux('alma-9', 9),
-  'centos-7': enterpriseLinux('centos-7', 7),
 };
 
 export function isOperatingSystem(value: string): value is OperatingSystem {
@@ -368,7 +419,7 @@ export function isOperatingSystem(value: string): value is OperatingSystem {
 /** The profile of an operating system; throws a message listing the supported ones for anything else. */
 export function osProfile(os: string): OsProfile {
   if (!isOperatingSystem(os)) {
-    throw new Error(`unknown operating system "${os}": supported are ${OperatingSystems.join(', ')}`);
+    throw new Error(unsupportedOsMessage(os));
   }
   return profiles[os];
 }

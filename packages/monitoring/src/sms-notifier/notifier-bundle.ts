@@ -19,7 +19,7 @@ export function notifierProgram(): string {
       absWorkingDir: root,
       bundle: true,
       platform: 'node',
-      // Debian 12 ships Node 18; EL 8 and 9 16 or later.
+      // Debian 12 ships Node 18, EL9 16, and the EL8 profile enables the nodejs:20 stream.
       target: 'node16',
       format: 'cjs',
       write: false,

@@ -21,4 +21,12 @@ describe('validateWebServerArgs', () => {
       'apacheSettings[2]: "x\\r" spans lines: give one directive per entry',
     ]);
   });
+
+  it("refuses mod_php's directives on EL, which runs PHP in php-fpm", () => {
+    const el9 = defineHost({ name: 'www1', address: '10.20.0.21', os: 'rocky-9', privateKey: 'k' });
+    expect(validateWebServerArgs({ ...valid, host: el9 })).toEqual([
+      "apacheSettings[0]: rocky-9 runs PHP in php-fpm, where Apache takes no php_admin_value: PHP's settings go in /etc/php.d",
+    ]);
+    expect(validateWebServerArgs({ ...valid, host: el9, apacheSettings: ['ServerAdmin ops@example.com'] })).toEqual([]);
+  });
 });

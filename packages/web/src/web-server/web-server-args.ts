@@ -37,6 +37,11 @@ export function validateWebServerArgs(args: WebServerArgs): string[] {
   if (args.database && !isPort(args.database.port)) problems.push(`database.port: ${args.database.port} is not a TCP port`);
   (args.apacheSettings ?? []).forEach((line, i) => {
     if (/[\r\n]/.test(line)) problems.push(`apacheSettings[${i}]: ${JSON.stringify(line)} spans lines: give one directive per entry`);
+    // EL runs PHP in php-fpm (EL9 has no mod_php), so `apachectl -t` would call the directive invalid.
+    if (args.host.profile.family === 'el' && /^\s*php_(admin_)?(value|flag)\b/i.test(line))
+      problems.push(
+        `apacheSettings[${i}]: ${args.host.profile.os} runs PHP in php-fpm, where Apache takes no ${line.trim().split(/\s+/)[0]}: PHP's settings go in /etc/php.d`,
+      );
   });
   return problems;
 }
