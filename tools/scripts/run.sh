@@ -33,7 +33,7 @@ case "$command" in
     exec pulumi preview --stack "$stack" --non-interactive "$@"
     ;;
   lab | status | lab:destroy) ensure_engine; exec tsx apps/lab/src/main.ts "$command" "$@" ;;
-  lab:up | lab:down | lab:status | lab:ssh) exec tsx tools/lab-machines/src/main.ts "${command#lab:}" "$@" ;;
+  lab:up | lab:down | lab:rebuild | lab:status | lab:ssh) exec tsx tools/lab-machines/src/main.ts "${command#lab:}" "$@" ;;
   bench) ensure_engine; exec bash tools/bench/run.sh "$@" ;;
   db:restore-check) exec tsx apps/lab/src/status/db-status.ts restore-check "$@" ;;
   ops) exec tsx apps/lab/src/ops/main.ts "$@" ;;

@@ -1,6 +1,7 @@
 // The lab's command line: `npm run lab:<command>` runs `main.ts <command> ...` (tools/scripts/run.sh).
 import { parseArgs } from 'node:util';
 import { down } from './commands/down';
+import { rebuild } from './commands/rebuild';
 import { ssh } from './commands/ssh';
 import { status } from './commands/status';
 import { up } from './commands/up';
@@ -9,6 +10,7 @@ import { labPaths } from './paths';
 const usage = `usage:
   lab up [--topology FILE]   bring the lab up (default topology: tools/lab-machines/topology.json)
   lab down                   stop it and remove everything it made outside .lab/
+  lab rebuild HOST...        throw the hosts' disks away and boot them afresh (new host keys), as a replaced machine
   lab status                 show what runs
   lab ssh HOST [COMMAND...]  log in to a lab host, or run a command there`;
 
@@ -23,6 +25,12 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'down':
       await down();
       return 0;
+    case 'rebuild': {
+      const { values, positionals } = parseArgs({ args: [...rest], options: { topology: { type: 'string' } }, allowPositionals: true });
+      if (positionals.length === 0) break;
+      await rebuild(positionals, values.topology ?? labPaths().defaultTopology);
+      return 0;
+    }
     case 'status':
       await status();
       return 0;

@@ -57,6 +57,28 @@ describe('commandResource', () => {
     expect(runs.map((run) => run.command)).toEqual(['y', 'x']);
   });
 
+  it('runs create, not update, and without the previous output, on a host whose key another one replaced (rebuilt)', async () => {
+    const { kind, runs } = fakeKind();
+    const connection = { host: 'db-2', user: 'root', privateKey: 'key-value' };
+    const olds = {
+      create: 'install',
+      update: 'compare-and-apply',
+      addPreviousOutputInEnv: true,
+      connection: secret({ ...connection, hostKey: 'ssh-ed25519 AAAA' }),
+      stdout: 'marks',
+      stderr: '',
+    };
+    const handler = commandResource(kind, { status: jest.fn(), warning: jest.fn() });
+    const rebuilt = { ...olds, connection: secret({ ...connection, hostKey: 'ssh-ed25519 BBBB' }) };
+    await handler.update('id', urn, olds, rebuilt);
+    expect(runs.map((run) => [run.command, run.environment.PULUMI_COMMAND_STDOUT])).toEqual([['install', undefined]]);
+    await handler.update('id', urn, rebuilt, { ...rebuilt, stdin: 'changed' });
+    expect(runs.map((run) => [run.command, run.environment.PULUMI_COMMAND_STDOUT])).toEqual([
+      ['install', undefined],
+      ['compare-and-apply', 'marks'],
+    ]);
+  });
+
   it('does nothing on delete without a delete command', async () => {
     const { kind, runs } = fakeKind();
     await commandResource(kind, { status: jest.fn(), warning: jest.fn() }).delete('id', urn, { create: 'x' });

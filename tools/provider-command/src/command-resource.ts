@@ -39,13 +39,25 @@ function withoutHostKey(wire: PropertyMap, keys: readonly string[]): Record<stri
   return { ...inputs, connection };
 }
 
-/**
- * Whether the update only pins the key of a host that was reached unverified: the same host, nothing to run.
- * A key that replaces another one is a rebuilt host, which needs every command again.
- */
+function hostKeyOf(wire: PropertyMap): unknown {
+  return (reveal(wire.connection ?? null) as Record<string, unknown> | null)?.hostKey;
+}
+
+/** Whether the update only pins the key of a host that was reached unverified: the same host, nothing to run. */
 function onlyPinsHostKey(olds: PropertyMap, news: PropertyMap, keys: readonly string[]): boolean {
-  const oldKey = (reveal(olds.connection ?? null) as Record<string, unknown> | null)?.hostKey;
+  const oldKey = hostKeyOf(olds);
   return (oldKey === undefined || oldKey === null) && isDeepStrictEqual(withoutHostKey(olds, keys), withoutHostKey(news, keys));
+}
+
+/**
+ * Whether another key replaces the one verified so far: a rebuilt host (new disk, same address), which holds
+ * none of what the commands did, so they run as on a new host, `create` without the previous outputs.
+ * Their `update` would compare with the previous outputs and leave a daemon its package started with the
+ * shipped config running, since nothing it renders changed.
+ */
+function replacesHostKey(olds: PropertyMap, news: PropertyMap): boolean {
+  const [before, after] = [hostKeyOf(olds), hostKeyOf(news)];
+  return typeof before === 'string' && typeof after === 'string' && before !== after;
 }
 
 export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHandler {
@@ -109,9 +121,10 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
       // they manage; the next command that runs verifies the key.
       if (onlyPinsHostKey(olds, wire, inputKeys)) return { outs: { ...olds, ...wire } };
       const inputs = commandInputs(wire);
-      const command = inputs.update ?? inputs.create;
-      if (!command) return { outs: { ...wire, stdout: olds.stdout ?? '', stderr: olds.stderr ?? '' } };
-      const result = await run(urn, wire, inputs, command, olds);
+      const rebuilt = replacesHostKey(olds, wire);
+      const command = rebuilt ? inputs.create : (inputs.update ?? inputs.create);
+      if (!command) return { outs: { ...wire, stdout: rebuilt ? '' : (olds.stdout ?? ''), stderr: rebuilt ? '' : (olds.stderr ?? '') } };
+      const result = await run(urn, wire, inputs, command, rebuilt ? undefined : olds);
       const extra = kind.extraOutputs ? await kind.extraOutputs(wire) : {};
       return { outs: { ...wire, ...outputsOf(wire, result), ...extra } };
     },
