@@ -6,7 +6,8 @@ import type { LabOutputs } from '../src/program';
 import { hostsWithRole } from '../src/probes/failover';
 import { collectDbStatus, formatDbStatus, sqlAs } from '../src/status/db-status';
 import { labSsh } from '@hastack/lab-machines';
-import { inventory, sh, stackOutputs } from './support';
+import { runLabDatabaseJob } from '../src/ops/db-jobs';
+import { e2eStack, inventory, sh, stackOutputs } from './support';
 
 const [primary] = hostsWithRole(inventory, 'db-primary');
 const replicas = hostsWithRole(inventory, 'db-replica');
@@ -120,26 +121,27 @@ describe('the MariaDB tier', () => {
     expect((await asBackup(`SELECT COUNT(*) FROM ${DB}.rows`)).code).not.toBe(0);
   });
 
-  it('backs up the replica, and the restore check finds the restored data equal to the source at backup time', async () => {
+  it('backs up the replica on demand (ops db:backup), and the restore check (ops db:restore-check) finds the restored data equal to the source at backup time', async () => {
     const member = backupMember();
     // The backup covers the application's database, where the probe table of the tests above lives.
     const checksum = await sql(primary, `CHECKSUM TABLE ${database.name}.e2e_probe`);
     const startedBackup = Date.now();
-    await sh(member, `systemctl start ${database.backupUnit}`);
+    const ops: string[] = [];
+    const backup = await runLabDatabaseJob(inventory, 'backup', e2eStack.name, (line) => ops.push(line));
     const backupSeconds = (Date.now() - startedBackup) / 1000;
-    const backup = JSON.parse(await sh(member, `cat ${BACKUP_STATUS_FILE}`));
+    expect(backup).toEqual(JSON.parse(await sh(member, `cat ${BACKUP_STATUS_FILE}`)));
     expect(backup).toMatchObject({ result: 'ok' });
+    expect(ops).toEqual([`${member.name}: running ${database.backupUnit} and waiting for it`]);
     // What the backup recorded for the test table is what the primary has (nothing was written since).
     expect(await sh(member, `cat ${backup.folder}/checksums.tsv`)).toContain(checksum);
     expect(await sh(member, `cd ${backup.folder} && sha256sum --check --quiet SHA256SUMS && echo intact`)).toBe('intact\n');
     const startedCheck = Date.now();
-    await sh(member, `systemctl start ${database.restoreCheckUnit}`);
+    const check = await runLabDatabaseJob(inventory, 'restore-check', e2eStack.name, () => undefined);
     const checkSeconds = (Date.now() - startedCheck) / 1000;
-    const check = JSON.parse(await sh(member, `cat ${RESTORE_CHECK_STATUS_FILE}`));
     expect(check).toMatchObject({ result: 'ok', backup: backup.folder, gtid: backup.gtid });
     expect(check.tables).toBeGreaterThanOrEqual(1);
     console.log(
-      `backup: ${backupSeconds.toFixed(1)} s (job ${backup.durationSeconds} s, ${(backup.sizeBytes / 1024).toFixed(0)} KiB, ${check.tables} tables); ` +
+      `backup: ${backupSeconds.toFixed(1)} s (job ${backup.durationSeconds} s, ${(Number(backup.sizeBytes) / 1024).toFixed(0)} KiB, ${String(check.tables)} tables); ` +
         `restore check: ${checkSeconds.toFixed(1)} s (job ${check.durationSeconds} s): ${check.message}`,
     );
   });
@@ -151,8 +153,9 @@ describe('the MariaDB tier', () => {
     const corrupt = `${newest.slice(0, newest.lastIndexOf('/'))}/29991231T235959Z`;
     await sh(member, `cp -a ${newest} ${corrupt} && printf CORRUPTED | dd of=${corrupt}/backup.xbstream.gz bs=1 seek=4096 conv=notrunc status=none`);
     try {
-      const failed = await labSsh(member, `systemctl start ${database.restoreCheckUnit}`, { timeoutMs: 120000 });
-      expect(failed.code).not.toBe(0);
+      await expect(runLabDatabaseJob(inventory, 'restore-check', e2eStack.name, () => undefined)).rejects.toThrow(
+        `${member.name} (${member.address}): exited 1: restore check failed: backup ${corrupt} is corrupt`,
+      );
       const check = JSON.parse(await sh(member, `cat ${RESTORE_CHECK_STATUS_FILE}`));
       expect(check.result).toBe('failed');
       expect(check.message).toBe(

@@ -2,11 +2,14 @@
 import { parseArgs } from 'node:util';
 import { labInventoryPath, readInventory } from '@hastack/lab-machines';
 import { LAB_STACK } from '../deploy/lab-stack';
+import { DatabaseJob, describeDatabaseJob, runLabDatabaseJob } from './db-jobs';
 import { promoteLabDb } from './db-promote';
 import { recoverLabDfsMaster } from './dfs-recover-master';
 import { drainLabWebHost, undrainLabWebHost } from './web-drain';
 
 const USAGE = `usage:
+  ops db:backup                      take a full backup now on the backup member, wait for it, print what it recorded
+  ops db:restore-check               restore the newest backup into a scratch server now and compare it with its source
   ops db:promote HOST [--primary-is-dead]
                                      make a database replica the primary (--primary-is-dead: the primary does not answer)
   ops dfs:recover-master [--force]   rebuild the MooseFS master's metadata from the metalogger (--force: even if it runs)
@@ -15,7 +18,11 @@ const USAGE = `usage:
 
 const log = (line: string) => console.log(`ops: ${line}`);
 
+const databaseJob = (job: DatabaseJob) => async () => log(describeDatabaseJob(job, await runLabDatabaseJob(readInventory(), job, LAB_STACK, log)));
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  'db:backup': databaseJob('backup'),
+  'db:restore-check': databaseJob('restore-check'),
   'db:promote': async (args) => {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'primary-is-dead': { type: 'boolean' } } });
     const inventoryPath = labInventoryPath();
