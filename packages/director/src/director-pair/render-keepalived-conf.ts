@@ -30,7 +30,6 @@ export interface RenderedVirtualServer {
   protocol: 'TCP' | 'UDP';
   scheduler: string;
   persistenceTimeoutSeconds?: number;
-  quorumUp?: string;
   sorryServer?: { address: string; port: number };
   healthCheck: RenderedHealthCheck;
   realServers: { address: string; port: number; weight: number }[];
