@@ -24,7 +24,8 @@ function semiSyncCheck(side: 'MASTER' | 'SLAVE'): string {
 
 /**
  * Per member: the server process, a login by the monitoring user, semi-sync, and on a replica both
- * replication threads and its lag; on the backup member, the age of the last good backup and restore check.
+ * replication threads and its lag (a stopped server explains the others); on the backup member, the age of the
+ * last good backup and restore check.
  */
 export function databaseChecks(members: readonly DatabaseMemberArgs[], port: number, backupHost: Host): TierCheck[] {
   return [
@@ -40,6 +41,7 @@ export function databaseChecks(members: readonly DatabaseMemberArgs[], port: num
         name: 'mariadb-login',
         command: pulumi.interpolate`check_mysql -H ${member.host.dataAddress} -P ${port} -f ${MONITORING_CLIENT_CONFIG}`,
         runsOn: CheckRunners.monitoringServer,
+        dependsOn: [{ host: member.host.name, name: 'mariadb-process' }],
       },
       {
         host: member.host.name,
@@ -48,6 +50,7 @@ export function databaseChecks(members: readonly DatabaseMemberArgs[], port: num
           MONITORING_CLIENT_CONFIG
         }`,
         runsOn: CheckRunners.monitoringServer,
+        dependsOn: [{ host: member.host.name, name: 'mariadb-process' }],
       },
       ...(member.role === 'replica'
         ? [
@@ -57,6 +60,7 @@ export function databaseChecks(members: readonly DatabaseMemberArgs[], port: num
               // -S: both replication threads run; warning and critical on seconds behind the primary.
               command: pulumi.interpolate`check_mysql -H ${member.host.dataAddress} -P ${port} -f ${MONITORING_CLIENT_CONFIG} -S -w 10 -c 60`,
               runsOn: CheckRunners.monitoringServer,
+              dependsOn: [{ host: member.host.name, name: 'mariadb-process' }],
             },
           ]
         : []),

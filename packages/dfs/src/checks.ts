@@ -8,13 +8,27 @@ export type { TierCheck } from '@hastack/host';
 /** Free space on the chunkservers, in percent, below which the space check warns and is critical. */
 const FREE_SPACE_PERCENT: [number, number] = [20, 10];
 
-/** On the master: its daemon, and the cluster as the master sees it (chunkservers connected, chunks under goal, space). */
+/**
+ * On the master: its daemon, and the cluster as the master sees it (chunkservers connected, chunks under goal,
+ * space), which a stopped master explains.
+ */
 export function masterChecks(master: Host, chunkservers: number): TierCheck[] {
+  const daemon = { host: master.name, name: 'moosefs-master' };
   return [
-    { host: master.name, name: 'moosefs-master', command: unitCheck(master.profile.services.moosefsMaster) },
-    { host: master.name, name: 'moosefs-chunkservers', command: master.dataAddress.apply((address) => chunkserversConnectedCommand(address, chunkservers)) },
-    { host: master.name, name: 'moosefs-undergoal', command: master.dataAddress.apply(noUndergoalCommand) },
-    { host: master.name, name: 'moosefs-space', command: master.dataAddress.apply((address) => freeSpaceCommand(address, FREE_SPACE_PERCENT)) },
+    { ...daemon, command: unitCheck(master.profile.services.moosefsMaster) },
+    {
+      host: master.name,
+      name: 'moosefs-chunkservers',
+      command: master.dataAddress.apply((address) => chunkserversConnectedCommand(address, chunkservers)),
+      dependsOn: [daemon],
+    },
+    { host: master.name, name: 'moosefs-undergoal', command: master.dataAddress.apply(noUndergoalCommand), dependsOn: [daemon] },
+    {
+      host: master.name,
+      name: 'moosefs-space',
+      command: master.dataAddress.apply((address) => freeSpaceCommand(address, FREE_SPACE_PERCENT)),
+      dependsOn: [daemon],
+    },
   ];
 }
 

@@ -1,5 +1,5 @@
 import { shellQuote, unitCheck } from '@hastack/host';
-import type { Host, TierCheck } from '@hastack/host';
+import type { CheckRef, Host, TierCheck } from '@hastack/host';
 import { holdsVipTest } from './vip-holder';
 
 export type { TierCheck } from '@hastack/host';
@@ -16,11 +16,16 @@ export function ipvsServiceKey(vip: string, port: number): string {
 /**
  * Per director: keepalived running; the VIPs it holds (none or all: a director holding some of them
  * only has a broken VRRP instance); and per VIP, the real servers in its IPVS pool against the declared
- * ones (keepalived takes a failed one out: fewer is a WARNING, none CRITICAL). The pool is read from
+ * ones (keepalived takes a failed one out: fewer is a WARNING, none CRITICAL; `explainedBy`, the real
+ * servers' own checks, explain it and page instead). The pool is read from
  * /proc/net/ip_vs, which the unprivileged agent may read (ipvsadm needs root). Whether exactly one
  * director holds the VIPs is the monitoring server's aggregate of the "vip" results.
  */
-export function directorChecks(director: Host, vips: readonly string[], pool: { port: number; realServers: number }): TierCheck[] {
+export function directorChecks(
+  director: Host,
+  vips: readonly string[],
+  pool: { port: number; realServers: number; explainedBy?: readonly CheckRef[] },
+): TierCheck[] {
   const holds = vips.map((vip) => `${holdsVipTest(vip)} && n=$((n+1))`).join('; ');
   const poolChecks = vips.map((vip): TierCheck => ({
     host: director.name,
@@ -32,6 +37,7 @@ export function directorChecks(director: Host, vips: readonly string[], pool: { 
       `else echo "CRITICAL: no real server in the pool of ${vip}"; exit 2; fi`,
     ].join('; '),
     runsOn: 'host',
+    ...(pool.explainedBy?.length ? { dependsOn: pool.explainedBy } : {}),
   }));
   return [
     { host: director.name, name: 'keepalived', command: unitCheck(director.profile.services.keepalived), runsOn: 'host' },

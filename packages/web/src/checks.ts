@@ -22,13 +22,14 @@ function httpCheck(host: Host, port: number, path: string) {
 
 /**
  * Per web server: the web server daemon (through the host's agent), and from the monitoring server the
- * application's page and the health URL the directors check.
+ * application's page and the health URL the directors check, which a stopped daemon explains.
  */
 export function webChecks(target: WebCheckTarget): TierCheck[] {
   const { host, port } = target;
+  const daemon = { host: host.name, name: 'apache' };
   return [
-    { host: host.name, name: 'apache', command: unitCheck(host.profile.services.webServer), runsOn: CheckRunners.host },
-    { host: host.name, name: 'http-page', command: httpCheck(host, port, target.pagePath), runsOn: CheckRunners.monitoringServer },
-    { host: host.name, name: 'http-health', command: httpCheck(host, port, target.healthPath), runsOn: CheckRunners.monitoringServer },
+    { ...daemon, command: unitCheck(host.profile.services.webServer), runsOn: CheckRunners.host },
+    { host: host.name, name: 'http-page', command: httpCheck(host, port, target.pagePath), runsOn: CheckRunners.monitoringServer, dependsOn: [daemon] },
+    { host: host.name, name: 'http-health', command: httpCheck(host, port, target.healthPath), runsOn: CheckRunners.monitoringServer, dependsOn: [daemon] },
   ];
 }

@@ -19,6 +19,17 @@ export interface TierCheck {
   command: pulumi.Input<string>;
   /** On the host (default) or on the monitoring server. */
   runsOn?: CheckRunner;
+  /**
+   * Checks whose failure explains this one's (a page check fails because Apache stopped): while any of them
+   * fails, this one's problem stays on the monitoring page and pages no one, so that a fault pages once, by its cause.
+   */
+  dependsOn?: readonly CheckRef[];
+}
+
+/** A check by host and name, as a `TierCheck` names it. */
+export interface CheckRef {
+  host: string;
+  name: string;
 }
 
 /** A check that a systemd unit runs, in plugin style. */

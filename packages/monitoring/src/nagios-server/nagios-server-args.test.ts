@@ -50,6 +50,16 @@ describe('validateNagiosServerArgs', () => {
     ],
     ['an active command of two lines', { services: [{ host: 'web1', name: 'http', active: 'true\nfalse' }] }, 'services[0].active: must be one non-empty line'],
     ['an empty active command', { services: [{ host: 'web1', name: 'http', active: ' ' }] }, 'services[0].active: must be one non-empty line'],
+    [
+      'a dependency on no declared service',
+      { services: [{ host: 'web1', name: 'http', active: 'true', dependsOn: [{ host: 'web1', name: 'apache' }] }] },
+      'services[0].dependsOn[0]: "web1/apache" is not a declared service',
+    ],
+    [
+      'a service depending on itself',
+      { services: [{ host: 'web1', name: 'http', active: 'true', dependsOn: [{ host: 'web1', name: 'http' }] }] },
+      'services[0].dependsOn[0]: a service cannot depend on itself',
+    ],
     ['a check interval', { intervals: { checkSeconds: 0 } }, 'intervals.checkSeconds: must be a whole number >= 1, got 0'],
     ['a retry interval', { intervals: { retrySeconds: 1.5 } }, 'intervals.retrySeconds: must be a whole number >= 1, got 1.5'],
     ['the attempts', { intervals: { maxCheckAttempts: 0 } }, 'intervals.maxCheckAttempts: must be a whole number >= 1, got 0'],

@@ -21,6 +21,8 @@ export interface MonitoredServiceArgs {
   name: string;
   /** bash command run on the monitoring host; absent: the NRPE command of this name on the host. */
   active?: pulumi.Input<string>;
+  /** Services whose problem explains this one's: while any of them is not OK, this one notifies no one. */
+  dependsOn?: readonly { host: string; name: string }[];
 }
 
 export interface NagiosServerArgs {
@@ -74,6 +76,13 @@ export function validateNagiosServerArgs(args: Omit<NagiosServerArgs, 'host'>): 
     const active = knownValue(service.active);
     if (active !== undefined && (active.trim() === '' || /[\r\n]/.test(active))) problems.push(`services[${i}].active: must be one non-empty line`);
   });
+  args.services.forEach((service, i) =>
+    (service.dependsOn ?? []).forEach((master, d) => {
+      const key = `${master.host}/${master.name}`;
+      if (!services.has(key)) problems.push(`services[${i}].dependsOn[${d}]: "${key}" is not a declared service`);
+      else if (key === `${service.host}/${service.name}`) problems.push(`services[${i}].dependsOn[${d}]: a service cannot depend on itself`);
+    }),
+  );
   const intervals = args.intervals ?? {};
   for (const key of ['checkSeconds', 'retrySeconds', 'maxCheckAttempts'] as const) {
     const value = intervals[key];

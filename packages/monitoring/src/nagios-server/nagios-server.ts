@@ -63,7 +63,7 @@ export class NagiosServer extends pulumi.ComponentResource {
           hosts: args.hosts.map((h, i) => ({ name: h.name, address: hostValues[i][0], groups: h.groups, aliveCheck: hostValues[i][1] })),
           services: args.services.map((s, i) => {
             const active = activeCommands[i];
-            return { host: s.host, name: s.name, check: active === undefined ? { nrpe: s.name } : { active } };
+            return { host: s.host, name: s.name, check: active === undefined ? { nrpe: s.name } : { active }, dependsOn: s.dependsOn };
           }),
           notifier: sms && { host: sms.hostCommandLine, service: sms.serviceCommandLine },
         });

@@ -65,6 +65,11 @@ export function renderNagiosCfg(cfg: NagiosCfg): string {
     execute_service_checks: 1,
     execute_host_checks: 1,
     enable_flap_detection: 1,
+    // A dependent's problem is judged against its masters' state now: a master in a soft state counts, a
+    // dependent that changes state has its masters checked at once, never from a cached result.
+    soft_state_dependencies: 1,
+    enable_predictive_service_dependency_checks: 1,
+    cached_service_check_horizon: 0,
     check_for_updates: 0,
     enable_environment_macros: 0,
     date_format: 'iso8601',

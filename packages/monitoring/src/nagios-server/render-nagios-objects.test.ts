@@ -84,6 +84,24 @@ describe('renderNagiosObjects', () => {
     expect(notify.command_line).toBe('notify --service $SERVICEDESC$\\; true');
   });
 
+  it('keeps a service that depends on another from paging while that one is not OK, checked and shown all the same', () => {
+    const dependent = renderNagiosObjects({
+      ...objects,
+      services: [...objects.services, { host: 'web1', name: 'http-page', check: { active: 'true' }, dependsOn: [{ host: 'web1', name: 'check_disk' }] }],
+    });
+    expect(definitions(dependent, 'servicedependency')).toEqual([
+      {
+        host_name: 'web1',
+        service_description: 'check_disk',
+        dependent_host_name: 'web1',
+        dependent_service_description: 'http-page',
+        notification_failure_criteria: 'w,u,c',
+        execution_failure_criteria: 'n',
+      },
+    ]);
+    expect(definitions(text, 'servicedependency')).toEqual([]);
+  });
+
   it('disables notifications without a notifier', () => {
     const quiet = renderNagiosObjects({ ...objects, notifier: undefined });
     expect(definitions(quiet, 'contact')).toEqual([expect.objectContaining({ host_notifications_enabled: '0', service_notifications_enabled: '0' })]);

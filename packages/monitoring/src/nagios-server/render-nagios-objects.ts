@@ -23,6 +23,8 @@ export interface NagiosServiceObject {
   name: string;
   /** NRPE command name on the host, or the bash command Nagios runs itself. */
   check: { nrpe: string } | { active: string };
+  /** Services whose problem explains this one's: while any is not OK, this one notifies no one. */
+  dependsOn?: readonly { host: string; name: string }[];
 }
 
 export interface NagiosObjects {
@@ -61,7 +63,8 @@ function activeCommandName(host: string, service: string): string {
 /**
  * Every object Nagios needs for the stack, in one file: templates with the stack's intervals, the
  * notifier's commands and contact, one host per monitored host in its tiers' host groups, one service
- * per check (through NRPE or active), one command per active check.
+ * per check (through NRPE or active), one command per active check, and one notification dependency per
+ * service and service it depends on.
  */
 export function renderNagiosObjects(objects: NagiosObjects): string {
   const { intervals, notifier } = objects;
@@ -138,5 +141,18 @@ export function renderNagiosObjects(objects: NagiosObjects): string {
     }
     blocks.push(define('service', { use: 'hastack-service', host_name: service.host, service_description: service.name, check_command: checkCommand }));
   }
+  for (const service of objects.services)
+    for (const master of service.dependsOn ?? [])
+      blocks.push(
+        define('servicedependency', {
+          host_name: master.host,
+          service_description: master.name,
+          dependent_host_name: service.host,
+          dependent_service_description: service.name,
+          // The dependent is still checked and shown; it only notifies no one while the master is not OK.
+          notification_failure_criteria: 'w,u,c',
+          execution_failure_criteria: 'n',
+        }),
+      );
   return blocks.join('\n\n') + '\n';
 }

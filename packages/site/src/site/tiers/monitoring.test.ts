@@ -60,4 +60,26 @@ describe('the monitoring tier of a site', () => {
     expect(objects).toMatch(/host_name\s+director2\n\s+service_description\s+ipvs\n/);
     expect(objects).not.toMatch(/host_name\s+db1/);
   });
+
+  it("pages a fault once, by its cause: a web host's page and health checks, and the directors' pool checks, wait on its Apache", async () => {
+    const objects = await nagiosObjects();
+    const dependencies = [...objects.matchAll(/define servicedependency \{\n([^}]*)\}/g)].map((match) =>
+      match[1]
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/)[1])
+        .slice(0, 4)
+        .join(' '),
+    );
+    expect(dependencies).toEqual(
+      expect.arrayContaining([
+        'web1 apache web1 http-page',
+        'web1 apache web1 http-health',
+        'web1 apache director1 ipvs',
+        'web1 http-health director2 ipvs',
+        'web7 apache director2 ipvs',
+      ]),
+    );
+    expect(dependencies.filter((dependency) => dependency.endsWith(' web1 apache'))).toEqual([]);
+  });
 });

@@ -45,9 +45,11 @@ export function exactlyOneCheck(addresses: readonly string[], nrpeCommand: strin
 
 function tierChecks(site: SiteContext, watched: WatchedTiers): TierCheck[] {
   const directors = watched.directors ? site.hostsWith('director') : [];
-  const realServers = watched.web.filter(({ entry }) => entry.weight > 0).length;
+  const pool = watched.web.filter(({ entry }) => entry.weight > 0);
+  // A real server's own failure (its daemon, its health URL) explains a smaller pool on the directors.
+  const explainedBy = pool.flatMap(({ server }) => server.checks.map(({ host, name }) => ({ host, name })));
   return [
-    ...directors.flatMap(({ host }) => directorChecks(host, site.network.vips, { port: HTTP_PORT, realServers })),
+    ...directors.flatMap(({ host }) => directorChecks(host, site.network.vips, { port: HTTP_PORT, realServers: pool.length, explainedBy })),
     ...watched.web.flatMap(({ server }) => server.checks),
     ...(watched.database?.checks ?? []),
     ...(watched.dfs ? [...watched.dfs.cluster.checks, ...[...watched.dfs.mounts.values()].flatMap((mount) => mount.checks)] : []),
@@ -92,6 +94,7 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
   services.push(
     ...checks.filter((check) => check.runsOn === CheckRunners.monitoringServer).map((check) => ({ host: check.host, name: check.name, active: check.command })),
   );
+  const causes = new Map(checks.map((check) => [`${check.host}/${check.name}`, check.dependsOn]));
 
   const [server] = monitoring;
   if (server === undefined) return undefined;
@@ -121,7 +124,7 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
     {
       host: server.host,
       hosts: [...[...hosts.values()].map(({ entry, groups }) => ({ name: entry.name, address: entry.address, groups })), ...siteHost],
-      services,
+      services: services.map((service) => ({ ...service, dependsOn: causes.get(`${service.host}/${service.name}`) })),
       intervals: options.checkIntervals,
       checkFiles,
       settings: options.nagiosSettings,
