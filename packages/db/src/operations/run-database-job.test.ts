@@ -29,6 +29,14 @@ const status = (result: string, message: string) =>
   `printf '{\\n  "time": "2026-12-07T14:00:00Z",\\n  "result": "${result}",\\n  "durationSeconds": 3,\\n  "folder": "/var/backups/hastack-db/x",\\n  "message": "${message}"\\n}\\n' > "$status_file"`;
 
 describe('runDatabaseJob', () => {
+  it("gives systemd's message when the run wrote no status (no such unit), not an older run's", async () => {
+    const { shell, statusFile } = stubHost('echo "Failed to start u.service: Unit u.service not found." >&2; exit 5');
+    writeFileSync(statusFile, '{\n  "result": "failed",\n  "message": "an older failure"\n}\n');
+    await expect(runDatabaseJob({ shell, unit: 'u.service', statusFile, log: () => undefined })).rejects.toThrow(
+      'db2 (198.18.0.32): exited 1: Failed to start u.service: Unit u.service not found.',
+    );
+  });
+
   it('returns what the run recorded', async () => {
     const { shell, statusFile } = stubHost(status('ok', 'backup taken'));
     const lines: string[] = [];
@@ -38,7 +46,7 @@ describe('runDatabaseJob', () => {
   });
 
   it("rejects with the host and the job's own message when the run failed", async () => {
-    const { shell, statusFile } = stubHost(`${status('failed', 'restore check failed: backup x is corrupt')}\nexit 1`);
+    const { shell, statusFile } = stubHost(`echo "Job for u.service failed." >&2\n${status('failed', 'restore check failed: backup x is corrupt')}\nexit 1`);
     await expect(runDatabaseJob({ shell, unit: 'u.service', statusFile, log: () => undefined })).rejects.toThrow(
       'db2 (198.18.0.32): exited 1: restore check failed: backup x is corrupt',
     );

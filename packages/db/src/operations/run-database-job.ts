@@ -22,16 +22,19 @@ export interface RunDatabaseJobArgs {
 
 /**
  * Starts the job's unit and waits for it (a oneshot: `systemctl start` returns when the run ends, and joins a
- * run its timer already started), then prints the status file the run wrote; a failed run prints the job's
- * own message to stderr and exits non-zero.
+ * run its timer already started), then prints the status file the run wrote. A failed run prints the job's
+ * own message, or systemd's when the run wrote no status (the unit is missing), and exits non-zero.
  */
 export function runDatabaseJobScript(unit: string, statusFile: string): string {
+  const status = shellQuote(statusFile);
   return [
-    `if ! systemctl start ${shellQuote(unit)}; then`,
-    `  sed -n 's/^  "message": "\\(.*\\)"$/\\1/p' ${shellQuote(statusFile)} >&2 || true`,
+    'started="$(mktemp)"',
+    'trap \'rm -f "$started"\' EXIT',
+    `if ! report="$(systemctl start ${shellQuote(unit)} 2>&1)"; then`,
+    `  if [ ${status} -nt "$started" ]; then sed -n 's/^  "message": "\\(.*\\)"$/\\1/p' ${status} >&2; else printf '%s\\n' "$report" >&2; fi`,
     '  exit 1',
     'fi',
-    `cat ${shellQuote(statusFile)}`,
+    `cat ${status}`,
   ].join('\n');
 }
 
