@@ -50,7 +50,7 @@ export const MariadbSince: Readonly<Record<string, string>> = {
   'mariadb-admin': '10.5.2',
 };
 
-/** `a` compared with `b` by their numeric parts, `<major>.<minor>` only when one of them is a series. */
+/** `a` compared with `b` by `<major>.<minor>` only: a series stands for its latest release, past every patch level. */
 function compareSeries(a: string, b: string): number {
   const [x, y] = [a, b].map((version) => version.split('.').map(Number));
   const parts = Math.min(x.length, y.length, 2);

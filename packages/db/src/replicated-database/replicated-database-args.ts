@@ -129,11 +129,11 @@ export function validateReplicatedDatabaseArgs(args: ReplicatedDatabaseArgs): st
       problems.push(`members[${i}].serverId: ${member.serverId} is outside 1..4294967295`);
     if (member.serverId !== undefined && members.findIndex((other) => other.serverId === member.serverId) !== i)
       problems.push(`members[${i}].serverId: ${member.serverId} is already ${members.find((o) => o.serverId === member.serverId)?.host.name}'s`);
-  });
-  members.forEach((member, i) => {
-    const problem = unsupportedMariadbSeries(member.host.profile.versions.mariadb);
-    if (problem)
-      problems.push(`members[${i}].host: ${member.host.name} (${member.host.profile.os}) installs MariaDB ${member.host.profile.versions.mariadb}, ${problem}`);
+    const unsupported = unsupportedMariadbSeries(member.host.profile.versions.mariadb);
+    if (unsupported)
+      problems.push(
+        `members[${i}].host: ${member.host.name} (${member.host.profile.os}) installs MariaDB ${member.host.profile.versions.mariadb}, ${unsupported}`,
+      );
   });
   const series = [...new Set(members.map((m) => m.host.profile.versions.mariadb))];
   if (series.length > 1)
