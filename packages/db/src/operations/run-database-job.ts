@@ -28,10 +28,10 @@ export interface RunDatabaseJobArgs {
 export function runDatabaseJobScript(unit: string, statusFile: string): string {
   const status = shellQuote(statusFile);
   return [
-    'started="$(mktemp)"',
-    'trap \'rm -f "$started"\' EXIT',
+    // A run replaces the status file (a new inode); timestamps could tie within one clock tick.
+    `before="$(stat -c %i ${status} 2>/dev/null || true)"`,
     `if ! report="$(systemctl start ${shellQuote(unit)} 2>&1)"; then`,
-    `  if [ ${status} -nt "$started" ]; then sed -n 's/^  "message": "\\(.*\\)"$/\\1/p' ${status} >&2; else printf '%s\\n' "$report" >&2; fi`,
+    `  if [ "$(stat -c %i ${status} 2>/dev/null || true)" != "$before" ]; then sed -n 's/^  "message": "\\(.*\\)"$/\\1/p' ${status} >&2; else printf '%s\\n' "$report" >&2; fi`,
     '  exit 1',
     'fi',
     `cat ${status}`,
