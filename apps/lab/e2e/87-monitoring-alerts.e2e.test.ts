@@ -3,9 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { osProfile, waitUntil } from '@hastack/host';
 import { LabSmsCredentials, labSsh, readSmsRecords, type SmsRecord } from '@hastack/lab-machines';
 import { hostsWithRole } from '../src/probes/failover';
-import { forceServiceCheck, monitoringHost, waitUntilAllGreen } from '../src/probes/nagios';
-import { LAB_CHECK_INTERVALS, LAB_SMS_RECIPIENT } from '../src/program';
-import { e2eStack, inventory, sh } from './support';
+import { forceServiceCheck, monitoringHost, waitUntilAllGreen, waitUntilHardProblems } from '../src/probes/nagios';
+import { openServicesPage } from '../src/probes/nagios-web';
+import { LAB_SMS_RECIPIENT } from '../src/program';
+import { e2eStack, inventory, nagiosWebLogin, screenshotPath, sh } from './support';
 
 const withEverything = !e2eStack.tiers;
 const [web1] = hostsWithRole(inventory, 'web');
@@ -85,8 +86,17 @@ async function withApacheStopped<T>(during: (stoppedAt: number) => Promise<T>): 
       problemAfter = await withApacheStopped(async (stoppedAt) => {
         const first = await waitUntil('the SMS about web1/apache', async () => accepted(smsSince(from), `PROBLEM ${web1.name}/apache `)[0], 120_000, 500);
         const seconds = (Date.parse(first.receivedAt) - stoppedAt) / 1000;
-        // More check rounds while the problem lasts.
-        await sleep((LAB_CHECK_INTERVALS.checkSeconds + 10) * 1000);
+        // The page an admin looks at says so as soon as the SMS does.
+        const page = await openServicesPage(await nagiosWebLogin(), screenshotPath('nagios-apache-stopped.png'));
+        expect(page.services.find((row) => row.host === web1.name && row.service === 'apache')?.state).toBe('CRITICAL');
+        // What Apache's stop causes, HARD too, and Apache checked once more: the moments another SMS would go out.
+        const caused = [
+          { host: web1.name, service: 'http-page' },
+          { host: web1.name, service: 'http-health' },
+          ...hostsWithRole(inventory, 'director').map((director) => ({ host: director.name, service: 'ipvs' })),
+        ];
+        await waitUntilHardProblems(inventory, [...caused, { host: web1.name, service: 'apache' }], 60_000);
+        await sleep(5000);
         return seconds;
       });
       // The time to the problem's SMS is measured on Nagios's own schedule; the recovery's need not wait a round.

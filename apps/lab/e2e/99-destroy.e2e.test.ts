@@ -74,13 +74,17 @@ describe('destroying the lab stack', () => {
     expect(left).toEqual({});
   });
 
-  it('leaves the monitoring host without Nagios, the SMS notifier, its credentials or Node', async () => {
+  it('leaves the monitoring host without Nagios, its web interface and Apache, the SMS notifier, its credentials or Node', async () => {
     for (const host of inventory.hosts.filter((h) => h.roles.includes('monitoring'))) {
-      const packages = await sh(host, "dpkg -l nagios4-core nodejs libmariadb3 nagios-nrpe-plugin 2>/dev/null | grep '^ii' || true");
+      const packages = await sh(
+        host,
+        "dpkg -l nagios4-core nagios4-cgi apache2 libapache2-mod-php libgd3 nodejs libmariadb3 nagios-nrpe-plugin 2>/dev/null | grep '^ii' || true",
+      );
       const files = await sh(
         host,
         leftovers([
           '/etc/nagios4/hastack-objects.cfg',
+          '/etc/apache2/hastack-nagios-web.users',
           '/etc/hastack',
           '/usr/local/lib/hastack-sms',
           '/var/lib/hastack-sms',

@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type * as auto from '@pulumi/pulumi/automation';
 import { LAB_STACK, selectLabStack } from '../src/deploy/lab-stack';
 import type { LabOptions } from '../src/program';
 import type { SiteTier } from '@hastack/site';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { labSshOrThrow, readInventory } from '@hastack/lab-machines';
+import type { NagiosWebLogin } from '../src/probes/nagios-web';
 
 export const inventory: Inventory = readInventory();
 
@@ -38,6 +41,20 @@ export async function deploy(deployed: Inventory = inventory, options: LabOption
 /** The outputs of the stack the proofs run against, as its last deployment left them. */
 export async function stackOutputs(): Promise<auto.OutputMap> {
   return (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).outputs();
+}
+
+/** The Nagios web interface's URL, user and password, from the stack's outputs (the password a secret one). */
+export async function nagiosWebLogin(): Promise<NagiosWebLogin> {
+  const login = (await stackOutputs()).nagiosWeb?.value as NagiosWebLogin | undefined;
+  if (!login) throw new Error('the stack has no nagiosWeb output: the description names no admin network');
+  return login;
+}
+
+/** Where a proof saves a screenshot: the lab's own folder, which the run leaves in place. */
+export function screenshotPath(file: string): string {
+  const dir = join(__dirname, '../../../.lab/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, file);
 }
 
 /** sshd logins on a host so far; a deployment that changes nothing must not add any. */

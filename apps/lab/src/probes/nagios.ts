@@ -56,3 +56,20 @@ export async function waitUntilAllGreen(inventory: Inventory, timeoutMs: number)
     throw new Error(`${(error as Error).message}; still: ${problems.map((p) => `${p.host}/${p.service ?? '-'} ${p.state} ${p.output}`).join('; ')}`);
   }
 }
+
+/**
+ * Forces the checks of `services` round after round until Nagios holds each in a HARD problem state: what
+ * a fault's consequences reach on their own within a check interval, without waiting for it.
+ */
+export async function waitUntilHardProblems(inventory: Inventory, services: readonly { host: string; service: string }[], timeoutMs: number): Promise<void> {
+  await waitUntil(
+    `a HARD problem on ${services.map((s) => `${s.host}/${s.service}`).join(', ')}`,
+    async () => {
+      for (const { host, service } of services) await forceServiceCheck(inventory, host, service);
+      const status = await nagiosStatus(inventory);
+      return services.every(({ host, service }) => status.services.some((s) => s.host === host && s.service === service && s.hard && s.state !== 'OK'));
+    },
+    timeoutMs,
+    3000,
+  );
+}

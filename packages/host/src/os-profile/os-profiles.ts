@@ -37,6 +37,7 @@ export const PackageRoles = [
   'moosefsChunkserver',
   'moosefsClient',
   'nagiosServer',
+  'nagiosWeb',
   'monitoringPlugins',
   'agentPlugins',
   'nrpeServer',
@@ -115,6 +116,25 @@ export interface DaemonVersions {
   readonly moosefs: string;
 }
 
+export interface NagiosWebLayout {
+  /** The URL path the distribution serves the pages under (the CGIs below it, in `cgi-bin`). */
+  readonly urlPath: string;
+  readonly cgiDir: string;
+  readonly htdocsDir: string;
+  /** Where the CGIs' stylesheets live when not among the pages (Debian keeps them in /etc). */
+  readonly stylesheetsDir?: string;
+  /** The web server config the package ships and enables, which the stack's replaces. */
+  readonly webServerConf: string;
+  readonly cgiConfig: string;
+  /**
+   * The stack's password file of the interface's users, among the web server's own config files, where a
+   * file made in place gets the SELinux type the web server reads (`httpd_config_t`).
+   */
+  readonly usersFile: string;
+  /** The web server's module folder, for loading mod_cgid where the distribution leaves it off. */
+  readonly webServerModuleDir: string;
+}
+
 export interface OsProfile {
   readonly os: OperatingSystem;
   readonly family: OsFamily;
@@ -152,6 +172,8 @@ export interface OsProfile {
     readonly sysctlDir: string;
     readonly systemdUnitDir: string;
   };
+  /** The distribution's Nagios web interface: its CGIs, pages, their config, and the web server's config that serves them. */
+  readonly nagiosWeb: NagiosWebLayout;
   /** Command that checks the web server's whole configuration. */
   readonly webServerConfigTest: string;
   /** The group Apache's workers run as: the application's secret settings are readable by it and root only. */
@@ -227,8 +249,9 @@ const debian12: OsProfile = {
     moosefsMetalogger: ['moosefs-metalogger'],
     moosefsChunkserver: ['moosefs-chunkserver'],
     moosefsClient: ['moosefs-client', 'fuse3'],
-    // The daemon alone: the CGI package would bring Apache and a web UI onto the monitoring host.
+    // The daemon alone: the web interface is a role of its own.
     nagiosServer: ['nagios4-core'],
+    nagiosWeb: ['nagios4-cgi', 'apache2', 'libapache2-mod-php'],
     // check_mysql needs the MariaDB client library, which the standard set only suggests.
     monitoringPlugins: ['monitoring-plugins-basic', 'monitoring-plugins-standard', 'libmariadb3'],
     // What an NRPE agent runs (disk, load, swap, processes): the basic set, without the standard set's
@@ -274,6 +297,16 @@ const debian12: OsProfile = {
     sysctlDir: '/etc/sysctl.d',
     systemdUnitDir: '/etc/systemd/system',
   },
+  nagiosWeb: {
+    urlPath: '/nagios4',
+    cgiDir: '/usr/lib/cgi-bin/nagios4',
+    htdocsDir: '/usr/share/nagios4/htdocs',
+    stylesheetsDir: '/etc/nagios4/stylesheets',
+    webServerConf: '/etc/apache2/conf-available/nagios4-cgi.conf',
+    cgiConfig: '/etc/nagios4/cgi.cfg',
+    usersFile: '/etc/apache2/hastack-nagios-web.users',
+    webServerModuleDir: '/usr/lib/apache2/modules',
+  },
   webServerConfigTest: 'apache2ctl -t',
   webServerGroup: 'www-data',
   extraRepositories: [],
@@ -303,7 +336,7 @@ const EL_VERSIONS: Record<8 | 9, { versions: DaemonVersions; streams: ExtraRepos
         "EL8's default MariaDB 10.3 lacks the privileges the db tier grants (BINLOG MONITOR, SLAVE MONITOR, REPLICATION SLAVE ADMIN)",
         ['databaseServer', 'databaseBackup', 'mysqlClient'],
       ),
-      moduleStream('php:8.2', "EL8's default PHP 7.2 cannot run the application (str_contains, str_starts_with)", ['php']),
+      moduleStream('php:8.2', "EL8's default PHP 7.2 cannot run the application (str_contains, str_starts_with)", ['php', 'nagiosWeb']),
       moduleStream('nodejs:20', "EL8's default Node.js 10 cannot run the SMS notifier (node:crypto's randomUUID)", ['smsNotifier']),
     ],
   },
@@ -335,7 +368,9 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 8 | 9): OsProfile {
       moosefsMetalogger: ['moosefs-metalogger'],
       moosefsChunkserver: ['moosefs-chunkserver'],
       moosefsClient: ['moosefs-client', 'fuse3'],
+      // EPEL's package holds the CGIs and pages too.
       nagiosServer: ['nagios'],
+      nagiosWeb: ['nagios', 'httpd', 'php'],
       monitoringPlugins: ['nagios-plugins-all'],
       agentPlugins: ['nagios-plugins-disk', 'nagios-plugins-load', 'nagios-plugins-swap', 'nagios-plugins-procs'],
       nrpeServer: ['nrpe'],
@@ -379,13 +414,22 @@ function enterpriseLinux(os: OperatingSystem, majorVersion: 8 | 9): OsProfile {
       sysctlDir: '/etc/sysctl.d',
       systemdUnitDir: '/etc/systemd/system',
     },
+    nagiosWeb: {
+      urlPath: '/nagios',
+      cgiDir: '/usr/lib64/nagios/cgi-bin',
+      htdocsDir: '/usr/share/nagios/html',
+      webServerConf: '/etc/httpd/conf.d/nagios.conf',
+      cgiConfig: '/etc/nagios/cgi.cfg',
+      usersFile: '/etc/httpd/hastack-nagios-web.users',
+      webServerModuleDir: '/etc/httpd/modules',
+    },
     webServerConfigTest: 'apachectl -t',
     webServerGroup: 'apache',
     extraRepositories: [
       ...EL_VERSIONS[majorVersion].streams,
       {
         reason: "Nagios, NRPE and the monitoring plugins are packaged in EPEL only, whose packages may need the release's CRB (PowerTools on EL8)",
-        provides: ['nagiosServer', 'monitoringPlugins', 'agentPlugins', 'nrpeServer', 'nrpePlugin'],
+        provides: ['nagiosServer', 'nagiosWeb', 'monitoringPlugins', 'agentPlugins', 'nrpeServer', 'nrpePlugin'],
         enable: `rpm -q epel-release >/dev/null || yum -y install epel-release; dnf config-manager --set-enabled ${majorVersion === 8 ? 'powertools' : 'crb'}`,
       },
       {

@@ -8,7 +8,7 @@ import { composeDirectors, DirectorTierOptions } from './tiers/director';
 import { checkSiteApp, composeWeb, WebTierOptions } from './tiers/web';
 import { composeDfs, DfsTierOptions } from './tiers/dfs';
 import { composeDb, DbTierOptions } from './tiers/db';
-import { composeMonitoring, MonitoringTierOptions } from './tiers/monitoring';
+import { checkMonitoringOptions, composeMonitoring, MonitoringTierOptions, type MonitoringTier } from './tiers/monitoring';
 
 /** The tiers a site composes; a stack may deploy a subset, for example while one tier is worked on. */
 export const SiteTiers = ['director', 'web', 'db', 'dfs', 'monitoring'] as const;
@@ -55,12 +55,17 @@ export class Site extends pulumi.ComponentResource {
   public readonly vips: pulumi.Output<string[]>;
   /** Each host's SSH host key that every connection verifies: the description's, else the one recorded on first use. */
   public readonly hostKeys: pulumi.Output<Record<string, string>>;
+  /** Nagios and its web interface, with the monitoring tier. */
+  public readonly monitoring: MonitoringTier | undefined;
+  /** Where and as whom an admin opens Nagios's web interface (the password a secret), where the site has one. */
+  public readonly nagiosWeb: { url: pulumi.Output<string>; user: string; password: pulumi.Output<string> } | undefined;
 
   constructor(name: string, args: SiteArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:site:Site', name, {}, opts);
     const { description } = args;
     const tiers = new Set(args.tiers ?? describedTiers(description));
     if (tiers.has('web') && args.app) checkSiteApp(args.app, description.hosts.filter((entry) => entry.roles.includes('web')).length);
+    if (tiers.has('monitoring')) checkMonitoringOptions(description, args);
     const originalNames = new Map(args.layout?.hosts.map((host) => [host.name, host.originalName]));
     const hosts = new Map(
       description.hosts.map((entry) => {
@@ -103,14 +108,16 @@ export class Site extends pulumi.ComponentResource {
     const directors = tiers.has('director') ? composeDirectors(site, web, args) : undefined;
     if (tiers.has('monitoring')) {
       const tierRoles = Object.fromEntries([...tiers].map((tier) => [tier, TierRoles[tier]]));
-      composeMonitoring(site, { tierRoles, directors: directors !== undefined, web, database: this.database, dfs }, args);
+      this.monitoring = composeMonitoring(site, { tierRoles, directors: directors !== undefined, web, database: this.database, dfs }, args);
     }
 
+    const nagiosWeb = this.monitoring?.web;
+    this.nagiosWeb = nagiosWeb && { url: nagiosWeb.url, user: nagiosWeb.user, password: nagiosWeb.password };
     this.vips = directors ? directors.vips : pulumi.output([]);
     this.url = pulumi.output(`http://${site.network.vips[0]}/`);
     const verified = [...hosts].filter(([, host]) => host.connection.hostKey !== undefined);
     this.hostKeys = pulumi.all(Object.fromEntries(verified.map(([hostName, host]) => [hostName, pulumi.output(host.connection.hostKey!)])));
-    this.registerOutputs({ url: this.url, vips: this.vips, hostKeys: this.hostKeys });
+    this.registerOutputs({ url: this.url, vips: this.vips, hostKeys: this.hostKeys, nagiosWeb: this.nagiosWeb });
   }
 }
 

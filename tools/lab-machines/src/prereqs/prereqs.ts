@@ -18,6 +18,8 @@ const MachinePackages = [
   'iproute2',
   // The failover probes time a director's failure from its last VRRP advert seen on its tap.
   'tcpdump',
+  // The proofs of Nagios's web interface open it as an admin on this machine would: in a browser.
+  'chromium',
 ] as const;
 
 /** Commands the lab calls, checked after the install so a broken package says so before anything is built. */
@@ -33,6 +35,7 @@ const RequiredCommands = [
   'ip',
   'mount',
   'tcpdump',
+  'chromium',
 ];
 
 export interface MachineFacts {

@@ -1,9 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import { CheckRunners, shellQuote, type TierCheck } from '@hastack/host';
-import type { HostRole } from '@hastack/inventory';
+import type { HostRole, SiteDescription } from '@hastack/inventory';
 import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
 import { directorChecks } from '@hastack/director';
-import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NagiosServerArgs, NrpeAgent } from '@hastack/monitoring';
+import { BaseCheckThresholds, CheckIntervals, MonitoredServiceArgs, NagiosServer, NagiosServerArgs, NagiosWeb, NrpeAgent } from '@hastack/monitoring';
 import { HTTP_PORT, httpCheckCommand } from '@hastack/web';
 import type { SiteContext, SiteHost } from '../site-context';
 import type { DfsTier } from './dfs';
@@ -18,6 +18,25 @@ export interface MonitoringTierOptions {
   baseCheckThresholds?: BaseCheckThresholds;
   /** SMS alerts: provider, credentials (a secret), recipients, and the notifier's limits; no alerts without. */
   sms?: NagiosServerArgs['sms'];
+  /**
+   * Nagios's web interface on the monitoring host, for the description's `network.admin` only, behind a
+   * generated password: on wherever the description names an admin network, unless `false`; read-only
+   * unless `allowCommands`.
+   */
+  nagiosWeb?: false | { user?: string; allowCommands?: boolean };
+}
+
+/** What the monitoring tier made. */
+export interface MonitoringTier {
+  server: NagiosServer;
+  /** The web interface, where the site has one. */
+  web?: NagiosWeb;
+}
+
+/** Refuses, before any resource, a web interface asked for where the description names no admin network to open it to. */
+export function checkMonitoringOptions(description: SiteDescription, options: MonitoringTierOptions): void {
+  if (options.nagiosWeb && !description.network.admin)
+    throw new pulumi.RunError('nagiosWeb: the Nagios web interface opens to network.admin only: name the admin addresses in the description');
 }
 
 /** What the other tiers made, for the monitoring tier to watch. */
@@ -61,7 +80,7 @@ function tierChecks(site: SiteContext, watched: WatchedTiers): TierCheck[] {
  * only and running that host's tier checks; Nagios on the monitoring host, watching every such host
  * (base checks, tier checks through NRPE or from Nagios itself) and the site's VIP.
  */
-export function composeMonitoring(site: SiteContext, watched: WatchedTiers, options: MonitoringTierOptions): NagiosServer | undefined {
+export function composeMonitoring(site: SiteContext, watched: WatchedTiers, options: MonitoringTierOptions): MonitoringTier | undefined {
   const monitoring = site.hostsWith('monitoring');
   const monitoringAddresses = monitoring.map(({ entry }) => entry.address);
   const hosts = new Map<string, SiteHost & { groups: string[] }>();
@@ -119,7 +138,7 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
       ]
     : [];
   const serverAgent = agents.get(server.entry.name);
-  return new NagiosServer(
+  const nagios = new NagiosServer(
     `${server.host.name}-nagios`,
     {
       host: server.host,
@@ -134,4 +153,14 @@ export function composeMonitoring(site: SiteContext, watched: WatchedTiers, opti
     // it, so the agent's removal, the last, purges the plugins they share instead of each leaving them to the other.
     { parent: site.parent, dependsOn: serverAgent ? [serverAgent] : [] },
   );
+  const admin = site.description.network.admin;
+  const web =
+    options.nagiosWeb !== false && admin
+      ? new NagiosWeb(
+          `${server.host.name}-nagios-web`,
+          { host: server.host, adminSources: admin, ...options.nagiosWeb },
+          { parent: site.parent, dependsOn: nagios },
+        )
+      : undefined;
+  return { server: nagios, web };
 }

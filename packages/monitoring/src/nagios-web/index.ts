@@ -1,0 +1,3 @@
+export * from './nagios-web-args';
+export * from './nagios-web';
+export * from './render-nagios-web';
