@@ -3,6 +3,7 @@
 // configuration) alike. Any other stack is described in its own stack configuration, like production.
 import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
+import { UserError } from '@hastack/host';
 import { readInventory } from '@hastack/lab-machines';
 import { labProgram } from './lab/src/program';
 import { configuredProgram } from './production/src/production-program';
@@ -23,7 +24,7 @@ function passphraseInUse(): string | undefined {
 const stack = pulumi.getStack();
 const labPassphrase = process.env.HASTACK_LAB_PASSPHRASE;
 if (stack !== 'lab' && labPassphrase !== undefined && passphraseInUse() === labPassphrase) {
-  throw new pulumi.RunError(
+  throw new UserError(
     `stack "${stack}" would keep its secrets under the lab's published passphrase: set PULUMI_CONFIG_PASSPHRASE ` +
       '(or PULUMI_CONFIG_PASSPHRASE_FILE) to its own, or move it to another secrets provider (pulumi stack change-secrets-provider)',
   );
@@ -33,7 +34,7 @@ function labEnvironment() {
   try {
     return labProgram(readInventory());
   } catch (error) {
-    throw new pulumi.RunError((error as Error).message);
+    throw new UserError((error as Error).message);
   }
 }
 

@@ -90,6 +90,18 @@ describe('the production example on Rocky Linux 9', () => {
     expect(planned.get('mon1-nagios-service-running')).toContain('enable --now nagios');
   });
 
+  it("serves Nagios's web interface from EPEL's CGIs to the admin network only, checked by apachectl -t with httpd's config", () => {
+    expect(planned.get('mon1-nagios-web-packages-install')).toMatch(/set -- .*\bnagios\b.*\bhttpd\b.*\bphp\b/);
+    const write = planned.get('mon1-nagios-web-config-write');
+    expect(write).toContain('/etc/httpd/conf.d/nagios.conf');
+    expect(write).toContain('/etc/httpd/hastack-nagios-web.users');
+    expect(write).toContain('apachectl -t');
+    expect(richRules(planned.get('mon1-nagios-web-firewall-rules')!)).toEqual([
+      'rule family="ipv4" source address="10.20.0.5" port port="80" protocol="tcp" accept',
+    ]);
+    expect(planned.get('mon1-nagios-web-service-running')).toContain('enable --now httpd');
+  });
+
   it("checks Apache's config with apachectl -t and runs httpd", () => {
     expect(planned.get('www1-web-site-write')).toContain('apachectl -t');
     expect(planned.get('www1-web-service-running')).toContain('enable --now httpd');

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
 import { InventoryError, validateSiteDescription } from '@hastack/inventory';
-import { skipSdkDebugLog } from '@hastack/host';
+import { skipSdkDebugLog, UserError } from '@hastack/host';
 import { guardSitePlan, Site, SiteApp } from '@hastack/site';
 import type { CheckIntervals } from '@hastack/monitoring';
 import type { SmsSettings } from '@hastack/sms';
@@ -39,7 +39,7 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
     try {
       description = validateSiteDescription(config.requireObject(ConfigKeys.site), source);
     } catch (error) {
-      throw new pulumi.RunError(error instanceof InventoryError ? error.message : `${source}: ${(error as Error).message}`);
+      throw new UserError(error instanceof InventoryError ? error.message : `${source}: ${(error as Error).message}`);
     }
     const siteLayout = await guardSitePlan(description);
     const privateKey = config.requireSecret(ConfigKeys.sshPrivateKey);

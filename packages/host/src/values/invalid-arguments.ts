@@ -1,10 +1,22 @@
 import * as pulumi from '@pulumi/pulumi';
 
 /**
- * What a component throws when its args have problems, before any child exists: every problem at once,
- * one line each, naming its argument. A `RunError`, so the CLI prints the lines without a stack trace.
+ * A refusal of what the user asked for, which the CLI prints as its message alone (a `RunError`). Its stack is
+ * that message, never formatted: Pulumi's runtime inspects every error it reports, and formatting the frames of
+ * an error thrown in this program took 25 s of a refused preview's 29 s (measured with a CPU profile).
  */
-export class InvalidArgumentsError extends pulumi.RunError {
+export class UserError extends pulumi.RunError {
+  constructor(message: string) {
+    super(message);
+    this.stack = message;
+  }
+}
+
+/**
+ * What a component throws when its args have problems, before any child exists: every problem at once,
+ * one line each, naming its argument. A `UserError`.
+ */
+export class InvalidArgumentsError extends UserError {
   constructor(
     component: string,
     name: string,

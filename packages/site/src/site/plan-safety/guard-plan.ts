@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { UserError } from '@hastack/host';
 import type { SiteDescription } from '@hastack/inventory';
 import { reviewPlan } from './plan-problems';
 import { previousLayout } from './previous-layout';
@@ -16,7 +17,7 @@ export async function guardSitePlan(description: SiteDescription): Promise<SiteL
   const previous = await previousLayout();
   const review = reviewPlan(previous, description);
   if (review.problems.length) {
-    throw new pulumi.RunError([`this deployment would overwrite data; nothing was changed:`, ...review.problems.map((problem) => `  - ${problem}`)].join('\n'));
+    throw new UserError([`this deployment would overwrite data; nothing was changed:`, ...review.problems.map((problem) => `  - ${problem}`)].join('\n'));
   }
   for (const { from, to } of review.renames) pulumi.log.info(`${from} is now ${to} (same address): its resources are carried over`);
   for (const name of review.unusedConsents) {

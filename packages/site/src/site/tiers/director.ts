@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { UserError } from '@hastack/host';
 import { DirectorPair, type HealthCheckArgs } from '@hastack/director';
 import type { SiteContext } from '../site-context';
 import type { WebNode } from './web';
@@ -25,7 +26,7 @@ export function composeDirectors(site: SiteContext, webNodes: readonly WebNode[]
   const { network } = site;
   const [first, second] = site.hostsWith('director');
   const [aWebNode] = webNodes;
-  if (aWebNode === undefined) throw new pulumi.RunError('the director tier balances the web tier: deploy them together');
+  if (aWebNode === undefined) throw new UserError('the director tier balances the web tier: deploy them together');
   const aWebServer = aWebNode.server;
   return new DirectorPair(
     'lvs',

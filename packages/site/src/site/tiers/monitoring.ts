@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { CheckRunners, shellQuote, type TierCheck } from '@hastack/host';
+import { CheckRunners, shellQuote, type TierCheck, UserError } from '@hastack/host';
 import type { HostRole, SiteDescription } from '@hastack/inventory';
 import { MONITORING_CLIENT_CONFIG, type ReplicatedDatabase } from '@hastack/db';
 import { directorChecks } from '@hastack/director';
@@ -36,7 +36,7 @@ export interface MonitoringTier {
 /** Refuses, before any resource, a web interface asked for where the description names no admin network to open it to. */
 export function checkMonitoringOptions(description: SiteDescription, options: MonitoringTierOptions): void {
   if (options.nagiosWeb && !description.network.admin)
-    throw new pulumi.RunError('nagiosWeb: the Nagios web interface opens to network.admin only: name the admin addresses in the description');
+    throw new UserError('nagiosWeb: the Nagios web interface opens to network.admin only: name the admin addresses in the description');
 }
 
 /** What the other tiers made, for the monitoring tier to watch. */

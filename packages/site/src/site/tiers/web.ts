@@ -1,4 +1,4 @@
-import * as pulumi from '@pulumi/pulumi';
+import { UserError } from '@hastack/host';
 import type { ReplicatedDatabase } from '@hastack/db';
 import type { MooseFsMount } from '@hastack/dfs';
 import { poolChecks, RealServerVip } from '@hastack/director';
@@ -48,7 +48,7 @@ export interface WebNode extends SiteHost {
  */
 export function checkSiteApp(app: SiteApp, poolSize: number): void {
   const problems = validateAppRollout({ ...app, poolSize });
-  if (problems.length) throw new pulumi.RunError(`app:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new UserError(`app:\n  ${problems.join('\n  ')}`);
 }
 
 /**
