@@ -1,8 +1,9 @@
 import { connect } from 'node:net';
 import type { InventoryHost } from '@hastack/inventory';
+import { readSmsRecords } from '@hastack/lab-machines';
 import { TierRoles } from '@hastack/site';
 import { hostsWithRole } from '../src/probes/failover';
-import { e2eStack, inventory, sh, throughFirewallHole } from './support';
+import { e2eStack, inventory, labStackHistory, sh, throughFirewallHole } from './support';
 
 // A dev stack of some tiers watches only their hosts; the lab stack deploys them all.
 const deployedRoles = e2eStack.tiers ? e2eStack.tiers.flatMap((tier) => TierRoles[tier]) : undefined;
@@ -44,5 +45,21 @@ describe('the monitoring tier: NRPE on every host', () => {
     expect(answer.length).toBe(0);
     const log = await sh(host, `journalctl --no-pager -o cat --since @${since} -t nrpe`);
     expect(log).toMatch(/Host \S+ is not allowed to talk to us!/);
+  });
+});
+
+(e2eStack.tiers && !e2eStack.tiers.includes('monitoring') ? describe.skip : describe)('the monitoring tier while a deployment builds the site', () => {
+  it('pages no one: Nagios checks hosts and services before their daemons exist, and holds back what was never OK', async () => {
+    // The deployment that built the site: of the stack's updates, the one that created the most.
+    const updates = (await labStackHistory()).filter((entry) => entry.kind === 'update');
+    const built = updates.reduce((best, entry) => ((entry.resourceChanges?.create ?? 0) > (best.resourceChanges?.create ?? 0) ? entry : best));
+    const [from, to] = [new Date(built.startTime).getTime(), new Date(built.endTime!).getTime()];
+    const paged = readSmsRecords(inventory).filter(
+      (record) => record.kind === 'sms' && Date.parse(record.receivedAt) >= from && Date.parse(record.receivedAt) <= to,
+    );
+    console.log(
+      `the deployment that built the site (${built.resourceChanges?.create} created) ran ${((to - from) / 1000).toFixed(0)} s; SMS meanwhile: ${paged.length}`,
+    );
+    expect(paged.map((record) => record.text)).toEqual([]);
   });
 });

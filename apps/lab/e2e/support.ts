@@ -57,6 +57,11 @@ export function screenshotPath(file: string): string {
   return join(dir, file);
 }
 
+/** The updates and destroys of the stack the proofs run against, newest first. */
+export async function labStackHistory(): Promise<auto.UpdateSummary[]> {
+  return (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).history();
+}
+
 /** sshd logins on a host so far; a deployment that changes nothing must not add any. */
 export async function sshLogins(target: InventoryHost): Promise<number> {
   const out = await sh(target, "journalctl -q -u ssh -u sshd --no-pager -o cat | grep -c 'Accepted publickey' || true");

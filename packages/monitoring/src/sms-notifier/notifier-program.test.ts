@@ -74,6 +74,7 @@ function notifierAt(settings: SmsSettings, policy: Partial<NotifierConfig> = {})
     logFile: join(dir, 'notify.log'),
     renotifySeconds: 600,
     hourlyCap: 30,
+    buildGraceSeconds: 1800,
     retries: { attempts: 3, firstDelayMs: 50 },
     runBudgetMs: 10_000,
     ...policy,

@@ -12,13 +12,24 @@ export interface SmsNotifierArgs {
   renotifySeconds?: number;
   /** At most this many SMS an hour (30); the rest are counted and reported in one SMS. */
   hourlyCap?: number;
+  /**
+   * Seconds (1800) a host or service that has never been OK may be down without paging: a deployment building
+   * it, whose checks run before its daemons do. What was OK once pages at once.
+   */
+  buildGraceSeconds?: number;
   /** Tries per SMS and recipient (4), the first retry after `firstDelayMs` (1000), doubling. */
   retries?: { attempts: number; firstDelayMs: number };
   /** The account Nagios runs notifications as ('nagios'): it reads the settings and owns the state and the log. */
   nagiosUser?: string;
 }
 
-export const SMS_NOTIFIER_DEFAULTS = { renotifySeconds: 3600, hourlyCap: 30, retries: { attempts: 4, firstDelayMs: 1000 }, nagiosUser: NAGIOS_USER };
+export const SMS_NOTIFIER_DEFAULTS = {
+  renotifySeconds: 3600,
+  hourlyCap: 30,
+  buildGraceSeconds: 1800,
+  retries: { attempts: 4, firstDelayMs: 1000 },
+  nagiosUser: NAGIOS_USER,
+};
 
 /** Nagios kills a notification after its notification_timeout (30 s): a run, retries included, ends before. */
 export const SMS_NOTIFIER_RUN_BUDGET_MS = 25_000;
@@ -35,6 +46,8 @@ export function validateSmsNotifierArgs(args: Omit<SmsNotifierArgs, 'host' | 'se
     problems.push(`renotifySeconds: must be a whole number >= 0, got ${args.renotifySeconds}`);
   if (args.hourlyCap !== undefined && !(Number.isInteger(args.hourlyCap) && args.hourlyCap >= 1))
     problems.push(`hourlyCap: must be a whole number >= 1, got ${args.hourlyCap}`);
+  if (args.buildGraceSeconds !== undefined && !(Number.isInteger(args.buildGraceSeconds) && args.buildGraceSeconds >= 0))
+    problems.push(`buildGraceSeconds: must be a whole number >= 0, got ${args.buildGraceSeconds}`);
   const retries = args.retries;
   if (retries !== undefined) {
     if (!(Number.isInteger(retries.attempts) && retries.attempts >= 1 && retries.attempts <= 10))

@@ -77,6 +77,7 @@ describe('SmsNotifier', () => {
       logFile: notifier.logFile,
       renotifySeconds: 3600,
       hourlyCap: 5,
+      buildGraceSeconds: 1800,
       retries: { attempts: 4, firstDelayMs: 1000 },
       runBudgetMs: 25000,
     });
@@ -113,9 +114,11 @@ describe('SmsNotifier', () => {
   it('gives Nagios command lines of its macros only, each single-quoted for /bin/sh', () => {
     const notifier = new SmsNotifier('lines', { host, settings });
     const run = '/usr/bin/node /usr/local/lib/hastack-sms/notify-sms.js --config /etc/hastack/sms-notifier.json notify';
-    expect(notifier.hostCommandLine).toBe(`${run} --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --state '$HOSTSTATE$' --output '$HOSTOUTPUT$'`);
+    expect(notifier.hostCommandLine).toBe(
+      `${run} --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --state '$HOSTSTATE$' --output '$HOSTOUTPUT$' --last-ok '$LASTHOSTUP$' --state-seconds '$HOSTDURATIONSEC$'`,
+    );
     expect(notifier.serviceCommandLine).toBe(
-      `${run} --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --service '$SERVICEDESC$' --state '$SERVICESTATE$' --output '$SERVICEOUTPUT$'`,
+      `${run} --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --service '$SERVICEDESC$' --state '$SERVICESTATE$' --output '$SERVICEOUTPUT$' --last-ok '$LASTSERVICEOK$' --state-seconds '$SERVICEDURATIONSEC$'`,
     );
     for (const line of [notifier.hostCommandLine, notifier.serviceCommandLine]) expect(line.replace(/'\$[A-Z]+\$'/g, '')).not.toContain('$');
   });

@@ -36,8 +36,8 @@ export class SmsNotifier extends pulumi.ComponentResource {
     const run = `/usr/bin/node ${PROGRAM} --config ${CONFIG}`;
     // Nagios runs command_line through /bin/sh. Output macros lose quotes and $ to illegal_macro_output_chars,
     // and object names cannot hold them (illegal_object_name_chars): single quotes hold whatever is left.
-    this.hostCommandLine = `${run} notify --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --state '$HOSTSTATE$' --output '$HOSTOUTPUT$'`;
-    this.serviceCommandLine = `${run} notify --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --service '$SERVICEDESC$' --state '$SERVICESTATE$' --output '$SERVICEOUTPUT$'`;
+    this.hostCommandLine = `${run} notify --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --state '$HOSTSTATE$' --output '$HOSTOUTPUT$' --last-ok '$LASTHOSTUP$' --state-seconds '$HOSTDURATIONSEC$'`;
+    this.serviceCommandLine = `${run} notify --type '$NOTIFICATIONTYPE$' --host '$HOSTNAME$' --service '$SERVICEDESC$' --state '$SERVICESTATE$' --output '$SERVICEOUTPUT$' --last-ok '$LASTSERVICEOK$' --state-seconds '$SERVICEDURATIONSEC$'`;
     this.testCommand = `runuser -u ${nagiosUser} -- ${run} test`;
 
     const checked = pulumi.output(args.settings).apply((settings: SmsSettings) => {
@@ -53,6 +53,7 @@ export class SmsNotifier extends pulumi.ComponentResource {
           logFile: this.logFile,
           renotifySeconds: args.renotifySeconds ?? SMS_NOTIFIER_DEFAULTS.renotifySeconds,
           hourlyCap: args.hourlyCap ?? SMS_NOTIFIER_DEFAULTS.hourlyCap,
+          buildGraceSeconds: args.buildGraceSeconds ?? SMS_NOTIFIER_DEFAULTS.buildGraceSeconds,
           retries: args.retries ?? SMS_NOTIFIER_DEFAULTS.retries,
           runBudgetMs: SMS_NOTIFIER_RUN_BUDGET_MS,
         };

@@ -32,6 +32,15 @@ describe('parseCommand', () => {
     expect(parseCommand([...host, '--output', '--help'])).toMatchObject({ kind: 'notify', alert: { output: '--help' } });
   });
 
+  it('reads when it was last OK and how long its state has lasted, as whole seconds', () => {
+    const service = [...CONFIG, 'notify', '--type', 'PROBLEM', '--host', 'web1', '--service', 'apache', '--state', 'CRITICAL'];
+    expect(parseCommand([...service, '--last-ok', '0', '--state-seconds', '42'])).toMatchObject({ kind: 'notify', alert: { lastOk: 0, stateSeconds: 42 } });
+    expect(parseCommand([...service, '--last-ok', '', '--state-seconds', '4x'])).toEqual({
+      kind: 'usage',
+      problem: '--last-ok, --state-seconds must be a whole number',
+    });
+  });
+
   it('reads a test with or without its text', () => {
     expect(parseCommand([...CONFIG, 'test'])).toEqual({ kind: 'test', configFile: '/etc/hastack/sms-notifier.json', text: undefined });
     expect(parseCommand([...CONFIG, 'test', 'hello'])).toMatchObject({ kind: 'test', text: 'hello' });

@@ -1,7 +1,7 @@
 import type { Alert } from './notifier-config';
 
 export const USAGE = [
-  'usage: notify-sms --config FILE notify --type TYPE --host HOST [--service SERVICE] --state STATE [--output TEXT]',
+  'usage: notify-sms --config FILE notify --type TYPE --host HOST [--service SERVICE] --state STATE [--output TEXT] [--last-ok EPOCH] [--state-seconds N]',
   '       notify-sms --config FILE test [TEXT]',
 ].join('\n');
 
@@ -9,7 +9,8 @@ export const USAGE = [
 export type NotifierCommand =
   { kind: 'notify'; configFile: string; alert: Alert } | { kind: 'test'; configFile: string; text?: string } | { kind: 'usage'; problem: string };
 
-const OPTIONS = new Set(['config', 'type', 'host', 'service', 'state', 'output']);
+const OPTIONS = new Set(['config', 'type', 'host', 'service', 'state', 'output', 'last-ok', 'state-seconds']);
+const NUMBERS = ['last-ok', 'state-seconds'];
 
 /** Reads Nagios's argv: `--name value` pairs (a value may be empty or start with "-": output is free text) and the words between them. */
 export function parseCommand(argv: readonly string[]): NotifierCommand {
@@ -36,6 +37,9 @@ export function parseCommand(argv: readonly string[]): NotifierCommand {
   if (rest.length) return { kind: 'usage', problem: `unexpected "${rest[0]}"` };
   const missing = ['type', 'host', 'state'].filter((name) => !options.get(name));
   if (missing.length) return { kind: 'usage', problem: `missing --${missing.join(', --')}` };
+  const notNumbers = NUMBERS.filter((name) => options.has(name) && !/^\d+$/.test(options.get(name)!));
+  if (notNumbers.length) return { kind: 'usage', problem: `--${notNumbers.join(', --')} must be a whole number` };
+  const number = (name: string) => (options.has(name) ? Number(options.get(name)) : undefined);
   return {
     kind: 'notify',
     configFile,
@@ -45,6 +49,8 @@ export function parseCommand(argv: readonly string[]): NotifierCommand {
       service: options.get('service') || undefined,
       state: options.get('state')!,
       output: options.get('output') ?? '',
+      lastOk: number('last-ok'),
+      stateSeconds: number('state-seconds'),
     },
   };
 }

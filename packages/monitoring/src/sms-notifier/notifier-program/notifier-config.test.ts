@@ -7,6 +7,7 @@ const config = {
   logFile: '/var/log/hastack-sms/notify.log',
   renotifySeconds: 3600,
   hourlyCap: 30,
+  buildGraceSeconds: 1800,
   retries: { attempts: 4, firstDelayMs: 1000 },
   runBudgetMs: 25000,
 };
@@ -36,6 +37,7 @@ describe('configProblems', () => {
       ...config,
       settings: { ...config.settings, recipients: [] },
       hourlyCap: 0,
+      buildGraceSeconds: -1,
       retries: { attempts: 0 },
       runBudgetMs: undefined,
       logFile: 'relative',
@@ -44,6 +46,7 @@ describe('configProblems', () => {
       'settings.recipients: at least one phone number is needed',
       'logFile: must be an absolute path',
       'hourlyCap: must be a whole number >= 1',
+      'buildGraceSeconds: must be a whole number >= 0',
       'retries.attempts: must be a whole number >= 1',
       'retries.firstDelayMs: must be a whole number >= 0',
       'runBudgetMs: must be a whole number >= 1',

@@ -11,6 +11,11 @@ export interface NotifierConfig {
   renotifySeconds: number;
   /** At most this many SMS in any hour; beyond it they are counted and reported in one SMS later. */
   hourlyCap: number;
+  /**
+   * A problem of a host or service that has never been OK (one a deployment is still building) is held back
+   * while it has lasted less than this many seconds, and the recovery that ends it with it.
+   */
+  buildGraceSeconds: number;
   /** Sends to one recipient at most this many times, the delay doubling from `firstDelayMs`, while the provider's refusal is one a retry can help. */
   retries: { attempts: number; firstDelayMs: number };
   /** The whole run ends within this many milliseconds, retries included: Nagios kills a notification after its notification_timeout. */
@@ -27,6 +32,10 @@ export interface Alert {
   /** $HOSTSTATE$ or $SERVICESTATE$. */
   state: string;
   output: string;
+  /** $LASTSERVICEOK$ or $LASTHOSTUP$: when it was last OK (UP), 0 if never since Nagios has known it. */
+  lastOk?: number;
+  /** $SERVICEDURATIONSEC$ or $HOSTDURATIONSEC$: how long it has been in its state. */
+  stateSeconds?: number;
 }
 
 export const MAX_SMS_TEXT = 300;
@@ -53,6 +62,7 @@ export function configProblems(config: unknown): string[] {
       .map((name) => `${name}: must be an absolute path`),
     ...(isWhole(c.renotifySeconds, 0) ? [] : ['renotifySeconds: must be a whole number >= 0']),
     ...(isWhole(c.hourlyCap, 1) ? [] : ['hourlyCap: must be a whole number >= 1']),
+    ...(isWhole(c.buildGraceSeconds, 0) ? [] : ['buildGraceSeconds: must be a whole number >= 0']),
     ...(isWhole(retries.attempts, 1) ? [] : ['retries.attempts: must be a whole number >= 1']),
     ...(isWhole(retries.firstDelayMs, 0) ? [] : ['retries.firstDelayMs: must be a whole number >= 0']),
     ...(isWhole(c.runBudgetMs, 1) ? [] : ['runBudgetMs: must be a whole number >= 1']),

@@ -1,7 +1,7 @@
 import type { Alert } from './notifier-config';
 import { decide, normalizeState, retryDelay, undoSend, type NotifierState } from './notifier-policy';
 
-const POLICY = { renotifySeconds: 600, hourlyCap: 30 };
+const POLICY = { renotifySeconds: 600, hourlyCap: 30, buildGraceSeconds: 1800 };
 const T = 1_800_000_000;
 const alert = (type: string, state: string, service: string | undefined = 'apache'): Alert => ({ type, host: 'web1', service, state, output: '' });
 const fresh = (): NotifierState => normalizeState(undefined);
@@ -106,6 +106,56 @@ describe('decide', () => {
   });
 });
 
+describe('decide, while a deployment builds', () => {
+  const never = (type: string, state: string, stateSeconds: number, service = 'apache'): Alert => ({ ...alert(type, state, service), lastOk: 0, stateSeconds });
+  const okAt = (type: string, state: string, lastOk: number): Alert => ({ ...alert(type, state), lastOk, stateSeconds: 30 });
+
+  it('holds back the problem of what was never OK, and the first OK that ends it', () => {
+    expect(
+      run([
+        [never('PROBLEM', 'CRITICAL', 20), 0],
+        [never('PROBLEM', 'CRITICAL', 620), 600],
+        [alert('RECOVERY', 'OK'), 700],
+        [okAt('PROBLEM', 'CRITICAL', T + 700), 900],
+      ]),
+    ).toEqual(['never OK yet', 'never OK yet', 'first OK', 'send']);
+  });
+
+  it('pages for what was OK once at once, whatever else is being built', () => {
+    expect(
+      run([
+        [never('PROBLEM', 'CRITICAL', 20, 'http-page'), 0],
+        [okAt('PROBLEM', 'CRITICAL', T - 60), 5],
+      ]),
+    ).toEqual(['never OK yet', 'send']);
+  });
+
+  it('pages for what never came up once the grace is over, and then for its recovery', () => {
+    expect(
+      run([
+        [never('PROBLEM', 'CRITICAL', 1000), 0],
+        [never('PROBLEM', 'CRITICAL', 1800), 800],
+        [alert('RECOVERY', 'OK'), 900],
+      ]),
+    ).toEqual(['never OK yet', 'send', 'send']);
+  });
+
+  it("pages as before for a notification without the macros (a Nagios of the caller's own)", () => {
+    expect(
+      run([
+        [alert('PROBLEM', 'CRITICAL'), 0],
+        [alert('RECOVERY', 'OK'), 60],
+      ]),
+    ).toEqual(['send', 'send']);
+  });
+
+  it('forgets after a day what was held back and never ended', () => {
+    const state = fresh();
+    decide(state, never('PROBLEM', 'CRITICAL', 20), T, POLICY);
+    expect(run([[alert('RECOVERY', 'OK'), 86_400]], POLICY, state)).toEqual(['send']);
+  });
+});
+
 describe('undoSend', () => {
   it('forgets an alert that did not get through and keeps a count whose report failed', () => {
     const state = fresh();
@@ -127,11 +177,19 @@ describe('undoSend', () => {
 
 describe('normalizeState', () => {
   it('drops what does not fit: a torn file, an older layout', () => {
-    expect(normalizeState('garbage')).toEqual({ sent: {}, window: [], suppressed: 0 });
-    expect(normalizeState({ sent: { 'web1/apache': T, '["web1","db"]': { 'PROBLEM CRITICAL': T, bad: 'x' } }, window: [T, 'x'], suppressed: -1 })).toEqual({
+    expect(normalizeState('garbage')).toEqual({ sent: {}, window: [], suppressed: 0, building: {} });
+    expect(
+      normalizeState({
+        sent: { 'web1/apache': T, '["web1","db"]': { 'PROBLEM CRITICAL': T, bad: 'x' } },
+        window: [T, 'x'],
+        suppressed: -1,
+        building: { '["web1","db"]': T, x: 'y' },
+      }),
+    ).toEqual({
       sent: { '["web1","db"]': { 'PROBLEM CRITICAL': T } },
       window: [T],
       suppressed: 0,
+      building: { '["web1","db"]': T },
     });
   });
 });
