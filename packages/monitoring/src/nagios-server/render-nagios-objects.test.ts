@@ -53,6 +53,11 @@ describe('renderNagiosObjects', () => {
     ]);
   });
 
+  it("starts hosts and services unchecked, not UP and OK: a first check that fails leaves Nagios's last-OK time at 0", () => {
+    expect(definitions(text, 'service')[0]).toMatchObject({ name: 'hastack-service', initial_state: 'u' });
+    expect(definitions(text, 'host').find((h) => h.name === 'hastack-host')).toMatchObject({ initial_state: 'u' });
+  });
+
   it('uses the intervals in seconds and notifies the on-call group', () => {
     const [template] = definitions(text, 'service');
     expect(template).toMatchObject({

@@ -108,9 +108,12 @@ export function renderNagiosObjects(objects: NagiosObjects): string {
     active_checks_enabled: 1,
     ...notifications,
   };
+  // Nagios starts what it has never checked as UP/OK and stamps its first check, failed or not, as the last
+  // time it was so; started as UNREACHABLE/UNKNOWN, a host or service never up keeps $LASTHOSTUP$ /
+  // $LASTSERVICEOK$ at 0, which tells the SMS notifier it is still being built (seen on Nagios 4.4.6).
   blocks.push(
-    define('host', { name: 'hastack-host', register: 0, check_command: 'hastack-ping', notification_options: 'd,u,r', ...timing }),
-    define('service', { name: 'hastack-service', register: 0, notification_options: 'w,u,c,r', ...timing }),
+    define('host', { name: 'hastack-host', register: 0, check_command: 'hastack-ping', notification_options: 'd,u,r', initial_state: 'u', ...timing }),
+    define('service', { name: 'hastack-service', register: 0, notification_options: 'w,u,c,r', initial_state: 'u', ...timing }),
   );
   const groups = [...new Set(objects.hosts.flatMap((host) => host.groups))].sort();
   for (const group of groups)
