@@ -105,6 +105,13 @@ describe('renderNagiosObjects', () => {
       },
     ]);
     expect(definitions(text, 'servicedependency')).toEqual([]);
+    // It pages only after its master's check and retry: by then the master has seen the fault too.
+    const services = definitions(dependent, 'service').filter((s) => s.host_name);
+    expect(services.map((s) => [s.service_description, s.first_notification_delay])).toEqual([
+      ['check_disk', undefined],
+      ['lag', undefined],
+      ['http-page', '15'],
+    ]);
   });
 
   it('disables notifications without a notifier', () => {

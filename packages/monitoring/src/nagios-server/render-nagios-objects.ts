@@ -142,7 +142,13 @@ export function renderNagiosObjects(objects: NagiosObjects): string {
       checkCommand = activeCommandName(service.host, service.name);
       blocks.push(define('command', { command_name: checkCommand, command_line: bashCommandLine(objects.pluginDir, service.check.active) }));
     }
-    blocks.push(define('service', { use: 'hastack-service', host_name: service.host, service_description: service.name, check_command: checkCommand }));
+    // A dependent may see a fault before its master's next check does (the directors' pool check before web1's
+    // Apache): it pages only once the fault has lasted a master's check and retry, by when the master has seen
+    // it too and holds its notification back (seen: two pool warnings beside Apache's SMS, on Nagios's schedule).
+    const delay: Record<string, number> = service.dependsOn?.length ? { first_notification_delay: intervals.checkSeconds + intervals.retrySeconds } : {};
+    blocks.push(
+      define('service', { use: 'hastack-service', host_name: service.host, service_description: service.name, check_command: checkCommand, ...delay }),
+    );
   }
   for (const service of objects.services)
     for (const master of service.dependsOn ?? [])
