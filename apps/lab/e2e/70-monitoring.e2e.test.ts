@@ -60,6 +60,7 @@ describe('the monitoring tier: NRPE on every host', () => {
     console.log(
       `the deployment that built the site (${built.resourceChanges?.create} created) ran ${((to - from) / 1000).toFixed(0)} s; SMS meanwhile: ${paged.length}`,
     );
+    expect(built.resourceChanges?.create).toBeGreaterThan(0);
     expect(paged.map((record) => record.text)).toEqual([]);
   });
 });

@@ -57,9 +57,9 @@ export function screenshotPath(file: string): string {
   return join(dir, file);
 }
 
-/** The updates and destroys of the stack the proofs run against, newest first. */
+/** The updates and destroys of the stack the proofs run against, newest first: all of them (the CLI's default page holds 10). */
 export async function labStackHistory(): Promise<auto.UpdateSummary[]> {
-  return (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).history();
+  return (await selectLabStack(inventory, { tiers: e2eStack.tiers }, e2eStack.name)).history(10_000, 1);
 }
 
 /** sshd logins on a host so far; a deployment that changes nothing must not add any. */
