@@ -17,22 +17,34 @@ export async function nagiosStatus(inventory: Inventory): Promise<NagiosStatus> 
 
 /** Asks Nagios to check every host and service now, through its external command pipe. */
 export async function forceAllChecks(inventory: Inventory): Promise<void> {
-  const host = monitoringHost(inventory);
   const status = await nagiosStatus(inventory);
   const now = Math.floor(Date.now() / 1000);
-  const lines = status.hosts.flatMap((h) => [
-    `[${now}] SCHEDULE_FORCED_HOST_CHECK;${h.host};${now}`,
-    `[${now}] SCHEDULE_FORCED_HOST_SVC_CHECKS;${h.host};${now}`,
-  ]);
-  await labSshOrThrow(host, `printf '%s\\n' ${lines.map((line) => `'${line}'`).join(' ')} > ${osProfile(host.os).paths.nagiosCommandFile}`);
+  await sendNagiosCommands(
+    inventory,
+    status.hosts.flatMap((h) => [`SCHEDULE_FORCED_HOST_CHECK;${h.host};${now}`, `SCHEDULE_FORCED_HOST_SVC_CHECKS;${h.host};${now}`]),
+  );
+}
+
+/** Writes external commands to Nagios's command pipe, all in one login, each stamped now. */
+async function sendNagiosCommands(inventory: Inventory, commands: readonly string[]): Promise<void> {
+  const host = monitoringHost(inventory);
+  const now = Math.floor(Date.now() / 1000);
+  const lines = commands.map((command) => `'[${now}] ${command}'`).join(' ');
+  await labSshOrThrow(host, `printf '%s\\n' ${lines} > ${osProfile(host.os).paths.nagiosCommandFile}`);
 }
 
 /** Asks Nagios to run one service's check now (a test that already measured the natural schedule need not wait for it). */
 export async function forceServiceCheck(inventory: Inventory, hostName: string, service: string): Promise<void> {
-  const host = monitoringHost(inventory);
+  await forceServiceChecks(inventory, [{ host: hostName, service }]);
+}
+
+/** Asks Nagios to run these services' checks now, in one command write. */
+async function forceServiceChecks(inventory: Inventory, services: readonly { host: string; service: string }[]): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
-  const command = `[${now}] SCHEDULE_FORCED_SVC_CHECK;${hostName};${service};${now}`;
-  await labSshOrThrow(host, `printf '%s\\n' '${command}' > ${osProfile(host.os).paths.nagiosCommandFile}`);
+  await sendNagiosCommands(
+    inventory,
+    services.map(({ host, service }) => `SCHEDULE_FORCED_SVC_CHECK;${host};${service};${now}`),
+  );
 }
 
 /** Waits until every host is UP and every service OK in Nagios's eyes, forcing checks now and then; returns the status. */
@@ -65,7 +77,7 @@ export async function waitUntilHardProblems(inventory: Inventory, services: read
   await waitUntil(
     `a HARD problem on ${services.map((s) => `${s.host}/${s.service}`).join(', ')}`,
     async () => {
-      for (const { host, service } of services) await forceServiceCheck(inventory, host, service);
+      await forceServiceChecks(inventory, services);
       const status = await nagiosStatus(inventory);
       return services.every(({ host, service }) => status.services.some((s) => s.host === host && s.service === service && s.hard && s.state !== 'OK'));
     },
