@@ -9,4 +9,6 @@ module.exports = {
   testEnvironment: '<rootDir>/e2e/late-engine-calls-environment.js',
   testTimeout: 600000,
   maxWorkers: 1,
+  // Each proof with its time in the log: where the suite's minutes go.
+  verbose: true,
 };

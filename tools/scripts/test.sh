@@ -34,6 +34,9 @@ report() {
   node -e '
     const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse);
     const sum = (key) => lines.reduce((total, line) => total + line[key], 0);
+    const slowest = lines.flatMap((line) => line.slowest ?? []).sort((a, b) => b.seconds - a.seconds).slice(0, 15);
+    console.log("=== the slowest tests");
+    for (const test of slowest) console.log(`  ${test.seconds.toFixed(1).padStart(6)} s  ${test.name}`);
     console.log(`Tests: ${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
   ' "$HASTACK_TEST_TALLY"
   rm -f "$HASTACK_TEST_TALLY"

@@ -68,10 +68,20 @@ if (!run) {
   console.error(`usage: main.ts ${Object.keys(commands).join(' | ')}`);
   process.exit(64);
 }
+/**
+ * The CLI's own `error:` lines, for a command whose output was not streamed: selecting a stack another
+ * process holds locked, say. An update's diagnostics were streamed already.
+ */
+function cliErrorLines(error: auto.CommandError): string {
+  const stderr = /\n stderr: ([\s\S]*?)\n err\?:/.exec(error.message)?.[1] ?? '';
+  const lines = stderr.split('\n').slice(stderr.startsWith('Command failed') ? 1 : 0);
+  return lines.join('\n').trim() || 'the update failed: see the diagnostics above';
+}
+
 run().catch((error: Error) => {
-  // Pulumi's own output, diagnostics included, was streamed already; other errors (inventory,
-  // reachability) are complete sentences for the operator, and a stack trace adds nothing to either.
-  const message = error instanceof auto.CommandError ? 'the update failed: see the diagnostics above' : error.message;
+  // Other errors (inventory, reachability) are complete sentences for the operator, and a stack trace adds
+  // nothing to them.
+  const message = error instanceof auto.CommandError ? cliErrorLines(error) : error.message;
   console.error(`${command}: ${message}`);
   process.exit(1);
 });
