@@ -44,6 +44,7 @@ describe('hostFiles', () => {
     expect(files['etc/hostname'].content).toBe('web1\n');
     expect(files['etc/machine-id'].content).toBe(`${identity.machineId}\n`);
     expect(files['etc/apt/sources.list.d/lab-mirror.list'].content).toBe('deb [trusted=yes] file:/mirror ./\n');
+    expect(files['etc/dpkg/dpkg.cfg.d/lab-minimal'].content).toMatch(/^force-unsafe-io\npath-exclude=\/usr\/share\/man\/\*\n/);
     expect(files['root/.ssh/authorized_keys']).toEqual({
       path: 'root/.ssh/authorized_keys',
       content: 'ssh-ed25519 AAAAkey hastack-lab\n',
