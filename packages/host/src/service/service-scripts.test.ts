@@ -5,15 +5,35 @@ import { join } from 'node:path';
 import { bashScript } from '../shell';
 import { applyChangeScript, marksInput, startScript, triggerMark } from './service-scripts';
 
+/** What the stand-in `systemctl` says of the unit. */
+interface UnitState {
+  running: boolean;
+  enabled: boolean;
+  /** Its file changed on disk since systemd read it. */
+  changedOnDisk: boolean;
+}
+
 /**
- * Runs a script with a `systemctl` that only writes down what it was asked (and says the unit is active
- * when `running`); returns those verbs and the script's stdout.
+ * Runs a script with a `systemctl` that only writes down what it was asked (and answers its questions from
+ * `state`); returns those verbs but the questions, and the script's stdout.
  */
-function run(lines: string[], input: string, previousStdout?: string, running = true): { calls: string[]; stdout: string } {
+function run(lines: string[], input: string, previousStdout?: string, state: Partial<UnitState> = {}): { calls: string[]; stdout: string } {
+  const { running = true, enabled = true, changedOnDisk = false } = state;
   const dir = mkdtempSync(join(tmpdir(), 'service-'));
   const log = join(dir, 'calls');
   writeFileSync(log, '');
-  writeFileSync(join(dir, 'systemctl'), `#!/bin/sh\necho "$*" >> ${log}\ncase "$1" in is-active) ${running ? 'exit 0' : 'exit 3'} ;; esac\n`);
+  writeFileSync(
+    join(dir, 'systemctl'),
+    [
+      '#!/bin/sh',
+      `echo "$*" >> ${log}`,
+      'case "$1" in',
+      `  is-active) exit ${running ? 0 : 3} ;;`,
+      `  is-enabled) exit ${enabled ? 0 : 1} ;;`,
+      `  show) echo ${changedOnDisk ? 'yes' : 'no'} ;;`,
+      'esac',
+    ].join('\n'),
+  );
   chmodSync(join(dir, 'systemctl'), 0o755);
   const env = { ...process.env, PATH: `${dir}:${process.env.PATH}`, ...(previousStdout ? { PULUMI_COMMAND_STDOUT: previousStdout } : {}) };
   let stdout = '';
@@ -25,7 +45,7 @@ function run(lines: string[], input: string, previousStdout?: string, running = 
   const calls = readFileSync(log, 'utf8')
     .trim()
     .split('\n')
-    .filter((call) => !/^(daemon-reload|enable --now|is-active)/.test(call));
+    .filter((call) => !/^(is-active|is-enabled|show) /.test(call));
   return { calls, stdout };
 }
 
@@ -36,13 +56,16 @@ describe('a service as one command', () => {
   const { stdout: firstRun } = run(startScript('apache2', 'restart'), before);
 
   it('restarts on creation a daemon its package started, so it takes the config written before it', () => {
-    expect(run(startScript('apache2', 'restart'), before).calls).toEqual(['restart apache2']);
-    expect(run(startScript('apache2', 'reload'), before).calls).toEqual(['reload-or-restart apache2']);
-    expect(run(startScript('apache2', 'none'), before).calls).toEqual([]);
+    expect(run(startScript('apache2', 'restart'), before).calls).toEqual(['daemon-reload', 'enable --now apache2', 'restart apache2']);
+    expect(run(startScript('apache2', 'reload'), before).calls).toEqual(['daemon-reload', 'enable --now apache2', 'reload-or-restart apache2']);
+    expect(run(startScript('apache2', 'none'), before).calls).toEqual(['daemon-reload', 'enable --now apache2']);
   });
 
   it('only starts on creation a daemon that was not running, never stopping it while it initialises', () => {
-    expect(run(startScript('moosefs-master', 'restart'), before, undefined, false).calls).toEqual([]);
+    expect(run(startScript('moosefs-master', 'restart'), before, undefined, { running: false }).calls).toEqual([
+      'daemon-reload',
+      'enable --now moosefs-master',
+    ]);
   });
 
   it('reloads when only a config changed', () => {
@@ -61,5 +84,15 @@ describe('a service as one command', () => {
     const again = run(applyChangeScript('apache2', 'reload'), before, firstRun);
     expect(again.calls).toEqual([]);
     expect(again.stdout).toBe(firstRun);
+  });
+
+  it('on a change, reads the units again only when its file changed on disk, and enables and starts it only when it is not', () => {
+    const conf2 = marks(['apache2=2.4.62'], ['conf-2']);
+    expect(run(applyChangeScript('apache2', 'reload'), conf2, firstRun, { changedOnDisk: true }).calls).toEqual(['daemon-reload', 'reload-or-restart apache2']);
+    expect(run(applyChangeScript('apache2', 'reload'), conf2, firstRun, { enabled: false, running: false }).calls).toEqual([
+      'enable apache2',
+      'start apache2',
+      'reload-or-restart apache2',
+    ]);
   });
 });
