@@ -4,6 +4,7 @@ import type * as auto from '@pulumi/pulumi/automation';
 import { LAB_STACK, selectLabStack } from '../src/deploy/lab-stack';
 import type { LabOptions } from '../src/program';
 import type { SiteTier } from '@hastack/site';
+import type { FailoverTimes } from '@hastack/director';
 import type { Inventory, InventoryHost } from '@hastack/inventory';
 import { labSshOrThrow, readInventory } from '@hastack/lab-machines';
 import type { NagiosWebLogin } from '../src/probes/nagios-web';
@@ -48,6 +49,13 @@ export async function nagiosWebLogin(): Promise<NagiosWebLogin> {
   const login = (await stackOutputs()).nagiosWeb?.value as NagiosWebLogin | undefined;
   if (!login) throw new Error('the stack has no nagiosWeb output: the description names no admin network');
   return login;
+}
+
+/** The times the directors' settings promise, from the stack's outputs. */
+export async function failoverTimes(): Promise<FailoverTimes> {
+  const times = (await stackOutputs()).failoverTimes?.value as FailoverTimes | undefined;
+  if (!times) throw new Error('the stack has no failoverTimes output: it deploys no director tier');
+  return times;
 }
 
 /** Where a proof saves a screenshot: the lab's own folder, which the run leaves in place. */

@@ -55,6 +55,13 @@ export function configuredProgram(): () => Promise<Record<string, pulumi.Output<
       sms: sms && { settings: sms },
       checkIntervals: config.getObject<Partial<CheckIntervals>>(ConfigKeys.checkIntervals),
     });
-    return { siteUrl: site.url, vips: site.vips, hostKeys: site.hostKeys, nagiosWeb: pulumi.output(site.nagiosWeb), siteLayout: pulumi.output(siteLayout) };
+    return {
+      siteUrl: site.url,
+      vips: site.vips,
+      failoverTimes: pulumi.output(site.failoverTimes),
+      hostKeys: site.hostKeys,
+      nagiosWeb: pulumi.output(site.nagiosWeb),
+      siteLayout: pulumi.output(siteLayout),
+    };
   };
 }

@@ -6,7 +6,7 @@ import { HTTP_PORT } from '@hastack/web';
 import { vipOwnership } from '../status/lab-status';
 import { whoAnswers } from '../status/site-probe';
 import { VrrpAdvertWatch } from './vrrp-adverts';
-import { waitUntil } from '@hastack/host';
+import { shellQuote, waitUntil } from '@hastack/host';
 
 export function hostsWithRole(inventory: Inventory, role: InventoryHost['roles'][number]): InventoryHost[] {
   return inventory.hosts.filter((host) => host.roles.includes(role));
@@ -143,4 +143,41 @@ export async function timeUntilBackupServes(
 ): Promise<number> {
   const backupMac = await macOf(backup);
   return timeUntilServed(inventory, master, fault, async () => clientMacForVip(inventory) === backupMac);
+}
+
+/**
+ * Milliseconds from the moment `director` first finds `realServer` refusing connections on `port` to the
+ * moment it has taken it out of its pool, both seen on the director's own clock (polled every 10 ms; the
+ * connection test is the shell's own, no process), so neither SSH nor the clocks of two hosts count.
+ * `fault` makes the server refuse.
+ */
+export async function timePoolRemoval(director: InventoryHost, realServer: InventoryHost, port: number, fault: () => Promise<unknown>): Promise<number> {
+  const target = `${realServer.address}:${port}`;
+  const [host, tcpPort] = [realServer.address, String(port)];
+  const script = [
+    'set -euo pipefail',
+    'end=$((SECONDS + 60))',
+    `answers() { (exec 3<>/dev/tcp/${host}/${tcpPort}) 2>/dev/null; }`,
+    'until answers; do ((SECONDS < end)) || exit 1; sleep 0.01; done',
+    'touch /run/e2e-removal.watching',
+    'while answers; do ((SECONDS < end)) || exit 1; sleep 0.01; done',
+    'refused=$(date +%s%N)',
+    `while ipvsadm -Ln | grep -qF ' ${target} '; do ((SECONDS < end)) || exit 1; sleep 0.01; done`,
+    'echo $((($(date +%s%N) - refused) / 1000000)) > /run/e2e-removal.ms',
+  ].join('\n');
+  await labSshOrThrow(director, 'rm -f /run/e2e-removal.*');
+  await labSshOrThrow(director, `nohup bash -c ${shellQuote(script)} >/dev/null 2>&1 &`);
+  await waitUntil(
+    'the director to watch the real server',
+    async () => (await labSsh(director, 'test -e /run/e2e-removal.watching')).code === 0 || undefined,
+    30_000,
+  );
+  await fault();
+  const ms = await waitUntil(
+    'the director to take the server out',
+    async () => (await labSsh(director, 'cat /run/e2e-removal.ms 2>/dev/null')).stdout.trim() || undefined,
+    60_000,
+    250,
+  );
+  return Number(ms);
 }

@@ -13,6 +13,8 @@ export interface LabOutputs {
   hosts: Record<string, string[]>;
   /** What the next deployment's pre-flight compares the description with. */
   siteLayout: SiteLayout;
+  /** With the director tier: how soon the backup takes the VIP, and a dead web host leaves the pool. */
+  failoverTimes?: Site['failoverTimes'];
   /** With the monitoring tier: Nagios's web interface (the password is secret). */
   nagiosWeb?: Site['nagiosWeb'];
   /** With the db tier: what the web tier connects to (the password is secret), and the backup's units. */
@@ -102,6 +104,7 @@ export function labProgram(inventory: Inventory, options: LabOptions = {}): () =
       preferredVipHolder: inventory.hosts.find((entry) => entry.roles.includes('director'))?.name ?? '',
       hosts: hostsByName(inventory),
       siteLayout,
+      failoverTimes: site.failoverTimes,
       nagiosWeb: site.nagiosWeb,
       database: site.database && {
         primary: site.database.primaryAddress,

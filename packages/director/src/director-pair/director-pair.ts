@@ -3,6 +3,7 @@ import * as random from '@pulumi/random';
 import { assertValidArgs } from '@hastack/host';
 import { DirectorPairArgs, ResolvedVirtualService, resolveDirectorPairDefaults, validateDirectorPairArgs } from './director-pair-args';
 import { directorNode } from './director-node';
+import { failoverTimes, type FailoverTimes } from './failover-times';
 import type { RenderedVirtualServer } from './render-keepalived-conf';
 
 /** What keepalived needs of a service, once every input is known (the VIP is filled in per VIP). */
@@ -35,6 +36,8 @@ export class DirectorPair extends pulumi.ComponentResource {
   public readonly vips: pulumi.Output<string[]>;
   /** Each director's rendered keepalived.conf digest, by host name. */
   public readonly configDigests: Record<string, pulumi.Output<string>>;
+  /** What the settings promise before anything fails: how soon the backup takes over, a dead real server leaves. */
+  public readonly failoverTimes: pulumi.Output<FailoverTimes>;
 
   constructor(name: string, args: DirectorPairArgs, opts?: pulumi.ComponentResourceOptions) {
     assertValidArgs('DirectorPair', name, validateDirectorPairArgs(args));
@@ -59,6 +62,12 @@ export class DirectorPair extends pulumi.ComponentResource {
     });
     const nodes = ([0, 1] as const).map((index) => directorNode(name, { pair, index, known, authPassword }, this));
     this.configDigests = Object.fromEntries(nodes.map((node) => [node.hostName, node.configDigest]));
-    this.registerOutputs({ vips: this.vips, configDigests: this.configDigests });
+    this.failoverTimes = pulumi.all(pair.services.map((service) => service.port)).apply((ports) =>
+      failoverTimes(
+        pair,
+        pair.services.map((service, index) => ({ port: ports[index], healthCheck: service.healthCheck })),
+      ),
+    );
+    this.registerOutputs({ vips: this.vips, configDigests: this.configDigests, failoverTimes: this.failoverTimes });
   }
 }

@@ -12,6 +12,8 @@ export type {
   Scheduler,
   VirtualServiceArgs,
 } from './director-pair-args';
+export { failoverTimes, masterDownSeconds, realServerRemovalSeconds } from './failover-times';
+export type { FailoverTimes, RealServerRemovalTimes } from './failover-times';
 export { poolChecks } from './pool-checks';
 export type { PoolChecks } from './pool-checks';
 export { renderKeepalivedConf } from './render-keepalived-conf';

@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { defineHost, HostArgs, RecordedHostKey } from '@hastack/host';
 import type { HostRole, SiteDescription, SiteDescriptionHost } from '@hastack/inventory';
 import type { ReplicatedDatabase } from '@hastack/db';
+import type { FailoverTimes } from '@hastack/director';
 import type { SiteLayout } from './plan-safety';
 import { siteNetwork, type SiteContext } from './site-context';
 import { composeDirectors, DirectorTierOptions } from './tiers/director';
@@ -53,6 +54,8 @@ export class Site extends pulumi.ComponentResource {
   public readonly database: ReplicatedDatabase | undefined;
   /** The directors' VIPs (empty without the director tier). */
   public readonly vips: pulumi.Output<string[]>;
+  /** How soon the backup director takes the VIP, and a dead web host leaves the pool, with the director tier. */
+  public readonly failoverTimes: pulumi.Output<FailoverTimes> | undefined;
   /** Each host's SSH host key that every connection verifies: the description's, else the one recorded on first use. */
   public readonly hostKeys: pulumi.Output<Record<string, string>>;
   /** Nagios and its web interface, with the monitoring tier. */
@@ -114,10 +117,11 @@ export class Site extends pulumi.ComponentResource {
     const nagiosWeb = this.monitoring?.web;
     this.nagiosWeb = nagiosWeb && { url: nagiosWeb.url, user: nagiosWeb.user, password: nagiosWeb.password };
     this.vips = directors ? directors.vips : pulumi.output([]);
+    this.failoverTimes = directors?.failoverTimes;
     this.url = pulumi.output(`http://${site.network.vips[0]}/`);
     const verified = [...hosts].filter(([, host]) => host.connection.hostKey !== undefined);
     this.hostKeys = pulumi.all(Object.fromEntries(verified.map(([hostName, host]) => [hostName, pulumi.output(host.connection.hostKey!)])));
-    this.registerOutputs({ url: this.url, vips: this.vips, hostKeys: this.hostKeys, nagiosWeb: this.nagiosWeb });
+    this.registerOutputs({ url: this.url, vips: this.vips, failoverTimes: this.failoverTimes, hostKeys: this.hostKeys, nagiosWeb: this.nagiosWeb });
   }
 }
 
