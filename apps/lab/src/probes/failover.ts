@@ -162,7 +162,9 @@ export async function timePoolRemoval(director: InventoryHost, realServer: Inven
     'touch /run/e2e-removal.watching',
     'while answers; do ((SECONDS < end)) || exit 1; sleep 0.01; done',
     'refused=$(date +%s%N)',
-    `while ipvsadm -Ln | grep -qF ' ${target} '; do ((SECONDS < end)) || exit 1; sleep 0.01; done`,
+    // grep reads the whole table: with -q it could leave ipvsadm writing into a closed pipe, and pipefail
+    // would take that for the server gone.
+    `while ipvsadm -Ln | grep -F ' ${target} ' >/dev/null; do ((SECONDS < end)) || exit 1; sleep 0.01; done`,
     'echo $((($(date +%s%N) - refused) / 1000000)) > /run/e2e-removal.ms',
   ].join('\n');
   await labSshOrThrow(director, 'rm -f /run/e2e-removal.*');
