@@ -152,19 +152,17 @@ export async function timeUntilBackupServes(
  * `fault` makes the server refuse.
  */
 export async function timePoolRemoval(director: InventoryHost, realServer: InventoryHost, port: number, fault: () => Promise<unknown>): Promise<number> {
-  const target = `${realServer.address}:${port}`;
-  const [host, tcpPort] = [realServer.address, String(port)];
   const script = [
     'set -euo pipefail',
     'end=$((SECONDS + 60))',
-    `answers() { (exec 3<>/dev/tcp/${host}/${tcpPort}) 2>/dev/null; }`,
+    `answers() { (exec 3<>/dev/tcp/${realServer.address}/${port}) 2>/dev/null; }`,
     'until answers; do ((SECONDS < end)) || exit 1; sleep 0.01; done',
     'touch /run/e2e-removal.watching',
     'while answers; do ((SECONDS < end)) || exit 1; sleep 0.01; done',
     'refused=$(date +%s%N)',
     // grep reads the whole table: with -q it could leave ipvsadm writing into a closed pipe, and pipefail
     // would take that for the server gone.
-    `while ipvsadm -Ln | grep -F ' ${target} ' >/dev/null; do ((SECONDS < end)) || exit 1; sleep 0.01; done`,
+    `while ipvsadm -Ln | grep -F ' ${realServer.address}:${port} ' >/dev/null; do ((SECONDS < end)) || exit 1; sleep 0.01; done`,
     'echo $((($(date +%s%N) - refused) / 1000000)) > /run/e2e-removal.ms',
   ].join('\n');
   await labSshOrThrow(director, 'rm -f /run/e2e-removal.*');

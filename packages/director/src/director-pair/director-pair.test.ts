@@ -65,5 +65,10 @@ describe('DirectorPair', () => {
     expect(conf).toContain('real_server 198.18.0.29 8080');
     expect(conf).toContain('url {\n');
     expect(conf).toMatch(/path \/up/);
+    // The times the settings promise, once the port is known: 1-s adverts, backup priority 100, the default check.
+    expect(await valueOf(pair.failoverTimes)).toEqual({
+      masterDownSeconds: 3.609,
+      realServerRemoval: [{ port: 8080, refusedSeconds: 1.5, unansweredSeconds: 3.5 }],
+    });
   });
 });

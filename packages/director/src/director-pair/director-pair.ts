@@ -62,12 +62,7 @@ export class DirectorPair extends pulumi.ComponentResource {
     });
     const nodes = ([0, 1] as const).map((index) => directorNode(name, { pair, index, known, authPassword }, this));
     this.configDigests = Object.fromEntries(nodes.map((node) => [node.hostName, node.configDigest]));
-    this.failoverTimes = pulumi.all(pair.services.map((service) => service.port)).apply((ports) =>
-      failoverTimes(
-        pair,
-        pair.services.map((service, index) => ({ port: ports[index], healthCheck: service.healthCheck })),
-      ),
-    );
+    this.failoverTimes = known.apply(({ services }) => failoverTimes(pair, services));
     this.registerOutputs({ vips: this.vips, configDigests: this.configDigests, failoverTimes: this.failoverTimes });
   }
 }

@@ -20,6 +20,9 @@ export interface RealServerRemovalTimes {
   unansweredSeconds: number;
 }
 
+/** What of a health check times a removal. */
+type CheckTiming = Pick<ResolvedHealthCheck, 'intervalSeconds' | 'timeoutSeconds' | 'retries' | 'retryDelaySeconds'>;
+
 /**
  * VRRPv3 scales the skew by the advert interval (RFC 5798 6.1); VRRPv2 counts it in seconds (RFC 3768 6.1),
  * as keepalived does for each version.
@@ -35,7 +38,7 @@ export function masterDownSeconds(advertIntervalSeconds: number, backupPriority:
  * removal waits one interval, then every retry delay, and, for a server that does not answer, every attempt's
  * timeout.
  */
-export function realServerRemovalSeconds(check: Pick<ResolvedHealthCheck, 'intervalSeconds' | 'timeoutSeconds' | 'retries' | 'retryDelaySeconds'>): {
+export function realServerRemovalSeconds(check: CheckTiming): {
   refusedSeconds: number;
   unansweredSeconds: number;
 } {
@@ -43,10 +46,10 @@ export function realServerRemovalSeconds(check: Pick<ResolvedHealthCheck, 'inter
   return { refusedSeconds, unansweredSeconds: refusedSeconds + (check.retries + 1) * check.timeoutSeconds };
 }
 
-/** The times a resolved pair implies, the ports of its services once known. */
+/** The times a resolved pair implies, for its services once their ports are known. */
 export function failoverTimes(
   pair: Pick<ResolvedDirectorPairArgs, 'advertIntervalSeconds' | 'priorities' | 'vrrpVersion'>,
-  services: { port: number; healthCheck: ResolvedHealthCheck }[],
+  services: readonly { port: number; healthCheck: CheckTiming }[],
 ): FailoverTimes {
   return {
     masterDownSeconds: round(masterDownSeconds(pair.advertIntervalSeconds, pair.priorities[1], pair.vrrpVersion)),
