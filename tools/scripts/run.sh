@@ -37,5 +37,6 @@ case "$command" in
   bench) ensure_engine; exec bash tools/bench/run.sh "$@" ;;
   db:restore-check) exec tsx apps/lab/src/status/db-status.ts restore-check "$@" ;;
   ops) exec tsx apps/lab/src/ops/main.ts "$@" ;;
+  drift) ensure_engine; exec tsx apps/lab/src/drift/main.ts "$@" ;;
   *) echo "run.sh: unknown command \"$command\"" >&2; exit 64 ;;
 esac

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as auto from '@pulumi/pulumi/automation';
+import { operatorMessage } from './deploy/cli-error';
 import { locksDirOf, recoverInterruptedUpdate } from './deploy/interrupted-update';
 import { describeChanges, LAB_STACK, selectLabStack } from './deploy/lab-stack';
 import { checkReachable } from './deploy/preflight';
@@ -68,20 +68,7 @@ if (!run) {
   console.error(`usage: main.ts ${Object.keys(commands).join(' | ')}`);
   process.exit(64);
 }
-/**
- * The CLI's own `error:` lines, for a command whose output was not streamed: selecting a stack another
- * process holds locked, say. An update's diagnostics were streamed already.
- */
-function cliErrorLines(error: auto.CommandError): string {
-  const stderr = /\n stderr: ([\s\S]*?)\n err\?:/.exec(error.message)?.[1] ?? '';
-  const lines = stderr.split('\n').slice(stderr.startsWith('Command failed') ? 1 : 0);
-  return lines.join('\n').trim() || 'the update failed: see the diagnostics above';
-}
-
 run().catch((error: Error) => {
-  // Other errors (inventory, reachability) are complete sentences for the operator, and a stack trace adds
-  // nothing to them.
-  const message = error instanceof auto.CommandError ? cliErrorLines(error) : error.message;
-  console.error(`${command}: ${message}`);
+  console.error(`${command}: ${operatorMessage(error)}`);
   process.exit(1);
 });

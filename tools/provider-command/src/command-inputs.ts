@@ -13,7 +13,20 @@ export interface CommandInputs {
   stdin?: string;
   logging: Logging;
   addPreviousOutputInEnv: boolean;
+  /** The drift probe the resource carries in its environment (see DRIFT_PROBE_VARIABLE). */
+  driftProbe?: string;
 }
+
+/**
+ * The environment variable that carries a resource's drift probe: a command run by `pulumi refresh` that
+ * prints one line per way the host differs from what the resource made it, and nothing when it does not.
+ * It travels in `environment` because the SDK's Command has no input of its own for it; it is never
+ * exported to the resource's own commands.
+ */
+export const DRIFT_PROBE_VARIABLE = 'HASTACK_DRIFT_PROBE';
+
+/** The environment variable that hands an update run to undo drift the lines the probe printed. */
+export const DRIFT_VARIABLE = 'HASTACK_DRIFT';
 
 export const COMMAND_INPUT_KEYS = ['create', 'update', 'delete', 'triggers', 'environment', 'stdin', 'logging', 'addPreviousOutputInEnv'] as const;
 
@@ -23,11 +36,13 @@ function optionalString(value: unknown): string | undefined {
 
 export function commandInputs(wire: PropertyMap): CommandInputs {
   const inputs = reveal(wire) as PropertyMap;
+  const { [DRIFT_PROBE_VARIABLE]: driftProbe, ...environment } = (inputs.environment ?? {}) as Record<string, string>;
   return {
     create: optionalString(inputs.create),
     update: optionalString(inputs.update),
     delete: optionalString(inputs.delete),
-    environment: (inputs.environment ?? {}) as Record<string, string>,
+    environment,
+    driftProbe: optionalString(driftProbe),
     stdin: optionalString(inputs.stdin),
     logging: (inputs.logging ?? 'stdoutAndStderr') as Logging,
     addPreviousOutputInEnv: inputs.addPreviousOutputInEnv !== false,

@@ -113,4 +113,68 @@ describe('commandResource', () => {
     expect(runs[0].environment).toEqual({ PULUMI_COMMAND_STDERR: 'small' });
     expect(log.warning).toHaveBeenCalledWith(urn, expect.stringContaining('PULUMI_COMMAND_STDOUT'));
   });
+
+  describe('drift', () => {
+    const probe = 'probe the host';
+    const deployed = { create: 'c', update: 'u', stdin: 'content', environment: { A: 'a', HASTACK_DRIFT_PROBE: probe }, stdout: 'done', stderr: '' };
+
+    function probingKind(printed: string) {
+      const runs: CommandRun[] = [];
+      const kind = {
+        ...fakeKind().kind,
+        runnerFor: () => async (run: CommandRun) => {
+          runs.push(run);
+          return { stdout: run.command === probe ? printed : `ran ${run.command}`, stderr: '' };
+        },
+      };
+      return { handler: commandResource(kind, { status: jest.fn(), warning: jest.fn() }), runs };
+    }
+
+    it('leaves the state as it is on refresh when the resource has no probe', async () => {
+      const { handler, runs } = probingKind('');
+      const state = { create: 'c', stdout: 'done' };
+      await expect(handler.read!('id', urn, state)).resolves.toEqual({ id: 'id', props: state, inputs: { create: 'c' } });
+      expect(runs).toEqual([]);
+    });
+
+    it("runs the probe with the resource's stdin and environment, not the probe itself, and keeps its lines", async () => {
+      const { handler, runs } = probingKind('/etc/a.conf: content differs\n\nnrpe is not running\n');
+      const { props } = await handler.read!('id', urn, deployed);
+      expect(props).toEqual({ ...deployed, drift: ['/etc/a.conf: content differs', 'nrpe is not running'] });
+      expect(runs.map((run) => [run.command, run.environment, run.stdin])).toEqual([[probe, { A: 'a' }, 'content']]);
+    });
+
+    it('forgets the drift of an earlier refresh when the probe finds none', async () => {
+      const { handler } = probingKind('');
+      const { props } = await handler.read!('id', urn, { ...deployed, drift: ['old'] });
+      expect(props).toEqual(deployed);
+    });
+
+    it('masks secret values in the lines', async () => {
+      const { handler } = probingKind('password hunter22 is wrong\n');
+      const { props } = await handler.read!('id', urn, { ...deployed, stdin: secret('hunter22') });
+      expect(props.drift).toEqual(['password [secret] is wrong']);
+    });
+
+    it('makes drift a change, and the update undoes it with the lines in HASTACK_DRIFT and forgets it', async () => {
+      const { handler, runs } = probingKind('');
+      const inputs = { create: 'c', update: 'u', stdin: 'content', environment: { A: 'a', HASTACK_DRIFT_PROBE: probe } };
+      await expect(handler.diff('id', urn, deployed, inputs)).resolves.toMatchObject({ changes: false });
+      const drifted = { ...deployed, drift: ['one', 'two'] };
+      await expect(handler.diff('id', urn, drifted, inputs)).resolves.toMatchObject({ changes: true, replaces: [] });
+      const { outs } = await handler.update('id', urn, drifted, inputs);
+      expect(runs.map((run) => [run.command, run.environment.HASTACK_DRIFT])).toEqual([['u', 'one\ntwo']]);
+      expect(outs).not.toHaveProperty('drift');
+    });
+
+    it('runs nothing when only the probe changes (a site deployed before probes existed)', async () => {
+      const { handler, runs } = probingKind('');
+      const before = { create: 'c', update: 'u', environment: { A: 'a' }, stdout: 'done', stderr: '' };
+      const { outs } = await handler.update('id', urn, before, { create: 'c', update: 'u', environment: { A: 'a', HASTACK_DRIFT_PROBE: probe } });
+      expect(runs).toEqual([]);
+      expect(outs).toMatchObject({ stdout: 'done', environment: { HASTACK_DRIFT_PROBE: probe } });
+      await handler.update('id', urn, before, { create: 'c', update: 'u2', environment: { A: 'a', HASTACK_DRIFT_PROBE: probe } });
+      expect(runs.map((run) => run.command)).toEqual(['u2']);
+    });
+  });
 });

@@ -2,9 +2,10 @@ import { diffInputs, PropertyMap, resourceName, reveal, secret, secretStrings, t
 import type { CheckFailure } from '@pulumi/pulumi/provider';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs } from './command-inputs';
+import { COMMAND_INPUT_KEYS, CommandInputs, commandInputs, checkCommandInputs, DRIFT_PROBE_VARIABLE, DRIFT_VARIABLE } from './command-inputs';
 import { CommandResult, CommandRunner } from './command-run';
 import type { ResourceLog } from './engine-log';
+import { redactor } from './redact';
 import { connectionCredentials } from './ssh/connection-spec';
 
 /** How a kind of command resource differs from the others: its own inputs and where it runs. */
@@ -31,22 +32,39 @@ function secretValues(wire: PropertyMap): string[] {
   return [...secretStrings(others), ...connectionCredentials(connection)];
 }
 
-/** The inputs with the connection's host key taken out. */
-function withoutHostKey(wire: PropertyMap, keys: readonly string[]): Record<string, unknown> {
+/** The inputs without what only the provider reads: the connection's host key and the drift probe. */
+function withoutBookkeeping(wire: PropertyMap, keys: readonly string[]): Record<string, unknown> {
   const inputs = Object.fromEntries(keys.map((key) => [key, reveal(wire[key] ?? null)]));
   const connection = { ...((inputs.connection ?? {}) as Record<string, unknown>) };
   delete connection.hostKey;
-  return { ...inputs, connection };
+  const environment = { ...((inputs.environment ?? {}) as Record<string, unknown>) };
+  delete environment[DRIFT_PROBE_VARIABLE];
+  return { ...inputs, connection, environment };
 }
 
 function hostKeyOf(wire: PropertyMap): unknown {
   return (reveal(wire.connection ?? null) as Record<string, unknown> | null)?.hostKey;
 }
 
-/** Whether the update only pins the key of a host that was reached unverified: the same host, nothing to run. */
-function onlyPinsHostKey(olds: PropertyMap, news: PropertyMap, keys: readonly string[]): boolean {
+/**
+ * Whether the update changes only what the provider reads: it pins the key of a host that was reached
+ * unverified, or gives the resource another drift probe. The host is the same and so is what the commands
+ * do: nothing to run.
+ */
+function onlyBookkeeping(olds: PropertyMap, news: PropertyMap, keys: readonly string[]): boolean {
   const oldKey = hostKeyOf(olds);
-  return (oldKey === undefined || oldKey === null) && isDeepStrictEqual(withoutHostKey(olds, keys), withoutHostKey(news, keys));
+  const keyKept = oldKey === undefined || oldKey === null || isDeepStrictEqual(oldKey, hostKeyOf(news));
+  return keyKept && isDeepStrictEqual(withoutBookkeeping(olds, keys), withoutBookkeeping(news, keys));
+}
+
+function withoutDrift(state: PropertyMap): PropertyMap {
+  return Object.fromEntries(Object.entries(state).filter(([key]) => key !== 'drift'));
+}
+
+/** The lines the last refresh's drift probe printed, kept in the state until an update undoes them. */
+function driftOf(state: PropertyMap): string[] {
+  const drift = reveal(state.drift ?? null);
+  return Array.isArray(drift) ? drift.filter((line): line is string => typeof line === 'string') : [];
 }
 
 /**
@@ -80,10 +98,18 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
     return environment;
   };
 
-  const run = async (urn: string, wire: PropertyMap, inputs: CommandInputs, command: string, previousState?: PropertyMap): Promise<CommandResult> => {
+  const run = async (
+    urn: string,
+    wire: PropertyMap,
+    inputs: CommandInputs,
+    command: string,
+    previousState?: PropertyMap,
+    extraEnvironment: Record<string, string> = {},
+  ): Promise<CommandResult> => {
     const environment = {
       ...inputs.environment,
       ...(previousState && inputs.addPreviousOutputInEnv ? previousOutputEnvironment(urn, previousState) : {}),
+      ...extraEnvironment,
     };
     // The previous outputs are not sensitive: masking them would mask every line a rerun repeats. Nor is
     // stdin unless it is secret: it is often a config file whose lines a validator quotes back.
@@ -104,8 +130,29 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
       return { inputs: news, failures: [...checkCommandInputs(news), ...kind.checkExtraInputs(news)] };
     },
 
+    // Drift found by a refresh is a change of its own: the next update runs and undoes it.
     async diff(_id, _urn, olds, news) {
-      return diffInputs(olds, news, inputKeys, ['triggers']);
+      const changes = diffInputs(olds, news, inputKeys, ['triggers']);
+      return driftOf(olds).length ? { ...changes, changes: true } : changes;
+    },
+
+    /**
+     * A refresh runs the resource's drift probe, if it has one, on its host, and keeps what the probe printed
+     * in the state's `drift` output (none when the host is as the resource left it). Without a probe nothing
+     * can be read back, and the state stays as it is.
+     */
+    async read(id, urn, state) {
+      const outputs = withoutDrift(state);
+      const inputs = commandInputs(state);
+      const given = Object.fromEntries(inputKeys.filter((key) => key in state).map((key) => [key, state[key]]));
+      if (!inputs.driftProbe) return { id, props: state, inputs: given };
+      const result = await run(urn, state, { ...inputs, logging: 'none' }, inputs.driftProbe);
+      const mask = redactor(secretValues(state));
+      const drift = result.stdout
+        .split('\n')
+        .map((line) => mask(line.trimEnd()))
+        .filter((line) => line !== '');
+      return { id, props: drift.length ? { ...outputs, drift } : outputs, inputs: given };
     },
 
     async create(urn, wire) {
@@ -119,12 +166,15 @@ export function commandResource(kind: CommandKind, log: ResourceLog): ResourceHa
     async update(_id, urn, olds, wire) {
       // Running every command of a deployed host again because its key is now verified would restart what
       // they manage; the next command that runs verifies the key.
-      if (onlyPinsHostKey(olds, wire, inputKeys)) return { outs: { ...olds, ...wire } };
+      const drift = driftOf(olds);
+      if (!drift.length && onlyBookkeeping(olds, wire, inputKeys)) return { outs: { ...olds, ...wire } };
       const inputs = commandInputs(wire);
       const rebuilt = replacesHostKey(olds, wire);
       const command = rebuilt ? inputs.create : (inputs.update ?? inputs.create);
       if (!command) return { outs: { ...wire, stdout: rebuilt ? '' : (olds.stdout ?? ''), stderr: rebuilt ? '' : (olds.stderr ?? '') } };
-      const result = await run(urn, wire, inputs, command, rebuilt ? undefined : olds);
+      // The lines tell a command what was undone on disk behind the daemon's back (a config to reload).
+      const undoing: Record<string, string> = drift.length ? { [DRIFT_VARIABLE]: drift.join('\n') } : {};
+      const result = await run(urn, wire, inputs, command, rebuilt ? undefined : olds, undoing);
       const extra = kind.extraOutputs ? await kind.extraOutputs(wire) : {};
       return { outs: { ...wire, ...outputsOf(wire, result), ...extra } };
     },

@@ -11,7 +11,8 @@ function handler(id: string): ResourceHandler {
 }
 
 describe('dispatchingProvider', () => {
-  const provider = dispatchingProvider('1.2.3', { 'pkg:index:A': handler('a'), 'pkg:index:B': handler('b') });
+  const reading: ResourceHandler = { ...handler('r'), read: async (id, _urn, state) => ({ id, props: { ...state, read: true } }) };
+  const provider = dispatchingProvider('1.2.3', { 'pkg:index:A': handler('a'), 'pkg:index:B': handler('b'), 'pkg:index:R': reading });
 
   it('hands each call to the handler of the resource type, children included', async () => {
     await expect(provider.create!('urn:pulumi:s::p::pkg:index:B::one', {})).resolves.toEqual({ id: 'b', outs: {} });
@@ -28,5 +29,9 @@ describe('dispatchingProvider', () => {
       props: { x: 1 },
     });
     expect(provider.version).toBe('1.2.3');
+  });
+
+  it("hands a refresh to the handler's own read when it has one", async () => {
+    await expect(provider.read!('id', 'urn:pulumi:s::p::pkg:index:R::r', { x: 1 })).resolves.toEqual({ id: 'id', props: { x: 1, read: true } });
   });
 });

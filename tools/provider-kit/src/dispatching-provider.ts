@@ -8,6 +8,8 @@ export interface ResourceHandler {
   create(urn: string, inputs: PropertyMap): Promise<CreateResult>;
   update(id: string, urn: string, olds: PropertyMap, news: PropertyMap): Promise<UpdateResult>;
   delete(id: string, urn: string, state: PropertyMap): Promise<void>;
+  /** What a refresh finds; without it the state stays as it is. */
+  read?(id: string, urn: string, state: PropertyMap): Promise<ReadResult>;
 }
 
 /** A provider that hands every call to the handler of the resource's type. */
@@ -24,7 +26,10 @@ export function dispatchingProvider(version: string, handlers: Record<string, Re
     create: async (urn, inputs) => handlerFor(urn).create(urn, inputs ?? {}),
     update: async (id, urn, olds, news) => handlerFor(urn).update(id, urn, olds ?? {}, news ?? {}),
     delete: async (id, urn, state) => handlerFor(urn).delete(id, urn, state ?? {}),
-    // Refreshing returns the state as it is: neither a command run nor a random value can be read back.
-    read: async (id, _urn, props): Promise<ReadResult> => ({ id, props }),
+    // Without a read of its own, refreshing returns the state as it is: a random value cannot be read back.
+    read: async (id, urn, props): Promise<ReadResult> => {
+      const handler = handlerFor(urn);
+      return handler.read ? handler.read(id, urn, props ?? {}) : { id, props };
+    },
   };
 }

@@ -45,6 +45,7 @@ export function chunkserverRole(scope: ClusterScope, node: DaemonNode, files: Ch
     `${prefix}-chunkserver-conf`,
     {
       host,
+      reloadOnRestore: host.profile.services.moosefsChunkserver,
       files: [
         { path: `${configDir}/mfschunkserver.cfg`, content: files.chunkserverCfg, ...daemonReadable },
         { path: `${configDir}/mfshdd.cfg`, content: files.hddCfg, ...daemonReadable },

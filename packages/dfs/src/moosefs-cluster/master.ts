@@ -32,6 +32,7 @@ export function masterRole(scope: ClusterScope, node: DaemonNode, inputs: { clie
     `${prefix}-master-conf`,
     {
       host,
+      reloadOnRestore: host.profile.services.moosefsMaster,
       files: [
         { path: masterPaths.configPath, content: pulumi.secret(masterCfg), ...daemonReadable },
         { path: exportsPath, content: exportsCfg, ...daemonReadable },

@@ -17,6 +17,7 @@ export function metaloggerRole(scope: ClusterScope, node: DaemonNode, masterServ
     `${prefix}-metalogger-conf`,
     {
       host,
+      reloadOnRestore: host.profile.services.moosefsMetalogger,
       path: `${configDir}/mfsmetalogger.cfg`,
       content: settings.master.dataAddress.apply((masterAddress) =>
         renderMetaloggerCfg({ user: MOOSEFS_USER, dataPath, masterAddress, metadataDownloadHours }),

@@ -125,6 +125,7 @@ export function directorNode(pairName: string, args: DirectorNodeArgs, parent: p
       content: authPassword ? pulumi.secret(conf) : conf,
       mode: '0600',
       validate: keepalivedConfigTest(),
+      reloadOnRestore: host.profile.services.keepalived,
     },
     { parent, dependsOn: [packages, notify] },
   );

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { assertValidArgs, ConfigFile, Service, Sysctl } from '@hastack/host';
 import { RealServerVipArgs, validateRealServerVipArgs } from './real-server-vip-args';
-import { realServerArpSettings, REAL_SERVER_UNIT, renderRealServerUnit } from './render-real-server-unit';
+import { realServerArpSettings, REAL_SERVER_UNIT, renderRealServerUnit, vipsOnLoProbe } from './render-real-server-unit';
 
 /**
  * The real-server side of LVS-DR: ARP suppression and the VIPs on lo, kept across reboots by a systemd
@@ -30,7 +30,11 @@ export class RealServerVip extends pulumi.ComponentResource {
       { parent: this },
     );
     // A oneshot unit applies its addresses on start, so a changed unit is restarted, not reloaded.
-    new Service(`${name}-service`, { host, unit: REAL_SERVER_UNIT, restartTriggers: [unitFile.digest] }, { parent: this, dependsOn: [arp, unitFile] });
+    new Service(
+      `${name}-service`,
+      { host, unit: REAL_SERVER_UNIT, restartTriggers: [unitFile.digest], driftProbe: pulumi.output(args.vips).apply(vipsOnLoProbe) },
+      { parent: this, dependsOn: [arp, unitFile] },
+    );
     this.unit = REAL_SERVER_UNIT;
     this.registerOutputs({ unit: this.unit });
   }

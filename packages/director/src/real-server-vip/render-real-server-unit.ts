@@ -1,4 +1,4 @@
-import { isIpv4 } from '@hastack/host';
+import { isIpv4, shellQuote } from '@hastack/host';
 
 export const REAL_SERVER_UNIT = 'hastack-lvs-real.service';
 
@@ -35,4 +35,9 @@ export function renderRealServerUnit(vips: readonly string[]): string {
     'WantedBy=multi-user.target',
     '',
   ].join('\n');
+}
+
+/** Drift probe lines for the unit's service: a line for each VIP no longer on lo (`ip addr del` by hand). */
+export function vipsOnLoProbe(vips: readonly string[]): string[] {
+  return vips.map((vip) => `ip -4 -o addr show dev lo | grep -qF ${shellQuote(` ${vip}/32 `)} || echo ${shellQuote(`VIP ${vip}: not on lo`)}`);
 }

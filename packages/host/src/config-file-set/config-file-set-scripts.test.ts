@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { removeFileScript, writeFileScript } from '../config-file/config-file-scripts';
 import { bashScript } from '../shell';
 import { recordedFileRemovalFunction } from './recorded-file-removal';
-import { removeFileSetScript, setInput, writeFileSetScript } from './config-file-set-scripts';
+import { fileSetDriftProbe, removeFileSetScript, setInput, writeFileSetScript } from './config-file-set-scripts';
 
 const ownership = (mode: string) => ({ owner: String(process.getuid?.() ?? 0), group: String(process.getgid?.() ?? 0), mode });
 
@@ -114,5 +114,17 @@ describe('recordedFileRemovalFunction', () => {
     });
     expect(results[1]).toEqual(results[0]);
     expect(results[0]).toEqual({ content: existed ? 'original\n' : null, etc: existed, state: false });
+  });
+});
+
+describe('fileSetDriftProbe', () => {
+  it("checks each file against its own content on the set's stdin", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'file-set-drift-'));
+    const files = ['a.cfg', 'b.cfg'].map((name) => ({ path: join(dir, name), ownership: { owner: 'root', group: 'root', mode: '0644' } }));
+    const input = setInput(['a = 1\n', 'b = 2\n']);
+    expect(run(writeFileSetScript(files, undefined, join(dir, 'originals')), input).code).toBe(0);
+    expect(run(fileSetDriftProbe(files), input).stdout).toBe('');
+    writeFileSync(files[1].path, 'b = 3\n');
+    expect(run(fileSetDriftProbe(files), input).stdout).toBe(`${files[1].path}: content differs from the deployed file\n`);
   });
 });

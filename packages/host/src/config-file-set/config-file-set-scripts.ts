@@ -1,4 +1,11 @@
-import { folderLocksScript, removeFileScript, writeFileScript, type FileOwnership } from '../config-file/config-file-scripts';
+import {
+  fileDriftProbe,
+  folderLocksScript,
+  reloadOnRestoreScript,
+  removeFileScript,
+  writeFileScript,
+  type FileOwnership,
+} from '../config-file/config-file-scripts';
 import { shellQuote } from '../shell';
 import { recordedFileRemovalFunction } from './recorded-file-removal';
 
@@ -25,7 +32,7 @@ const previous = (index: number) => `"\${previous[${index}]}"`;
  * to what was there before the set (or nothing). Files an earlier version of the set wrote and this
  * one no longer has are removed (their originals put back). Prints the paths it manages.
  */
-export function writeFileSetScript(files: readonly SetFile[], validate: string | undefined, originals: string): string[] {
+export function writeFileSetScript(files: readonly SetFile[], validate: string | undefined, originals: string, reloadOnRestore?: string): string[] {
   const paths = files.map((file) => shellQuote(file.path));
   const writeOne = (file: SetFile, index: number): string[] => [
     `IFS= read -r encoded || { echo ${shellQuote(`no content for ${file.path} on stdin`)} >&2; exit 1; }`,
@@ -66,8 +73,22 @@ export function writeFileSetScript(files: readonly SetFile[], validate: string |
     `for p in \${recorded[@]+"\${recorded[@]}"}; do`,
     `  case "$p" in ${paths.join('|')}) ;; *) hastack_remove_file "$p" ;; esac`,
     'done',
+    ...(reloadOnRestore ? reloadOnRestoreScript(reloadOnRestore, `grep -qE ${shellQuote(`: (${RESTORED_CONTENT.join('|')})$`)} <<<"$HASTACK_DRIFT"`) : []),
     `printf '%s\\n' ${paths.join(' ')}`,
   ];
+}
+
+/** The drift lines of `fileDriftProbe` that say a file's content is not the deployed one. */
+const RESTORED_CONTENT = ['missing', 'content differs from the deployed file'];
+
+/** The drift probe of a set (see `hostCommand`): each file's, against its content on stdin (see `setInput`). */
+export function fileSetDriftProbe(files: readonly SetFile[]): string[] {
+  return files.flatMap((file) => [
+    'IFS= read -r encoded',
+    'printf "%s" "$encoded" | base64 -d | {',
+    ...fileDriftProbe(file.path, file.ownership).map((line) => `  ${line}`),
+    '}',
+  ]);
 }
 
 /** Removes every file of the set, or puts back what was there before the set managed it. */

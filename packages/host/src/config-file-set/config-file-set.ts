@@ -5,7 +5,7 @@ import { Host, hostCommand } from '../connection';
 import { accountProblems, modeProblems, pathProblems } from '../directory/directory-args';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
-import { removeFileSetScript, setInput, writeFileSetScript } from './config-file-set-scripts';
+import { fileSetDriftProbe, removeFileSetScript, setInput, writeFileSetScript } from './config-file-set-scripts';
 import { assertValidArgs } from '../values';
 
 export interface ConfigFileSpec {
@@ -31,6 +31,12 @@ export interface ConfigFileSetArgs {
    * or `mfsmaster -t`. When it fails every file goes back to what it was and its output is the error.
    */
   validate?: string;
+  /**
+   * The systemd unit that reads the files, reloaded when an update puts back content someone changed on the
+   * host (drift found by `npm run drift`): the service's triggers, which reload it on a planned change, did
+   * not change.
+   */
+  reloadOnRestore?: string;
 }
 
 /** Every problem with the arguments, each naming its argument. */
@@ -75,9 +81,10 @@ export class ConfigFileSet extends pulumi.ComponentResource {
       `${name}-write`,
       args.host,
       {
-        create: bashScript(writeFileSetScript(files, args.validate, originals)),
+        create: bashScript(writeFileSetScript(files, args.validate, originals, args.reloadOnRestore)),
         delete: bashScript(removeFileSetScript(this.paths, originals)),
         stdin: pulumi.all(args.files.map((file) => file.content)).apply(setInput),
+        driftProbe: bashScript(fileSetDriftProbe(files)),
         logging: 'stderr',
       },
       { parent: this, dependsOn: hostReady(args.host) },

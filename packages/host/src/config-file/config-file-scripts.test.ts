@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, exists
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
-import { FileOwnership, removeFileScript, writeFileScript } from './config-file-scripts';
+import { fileDriftProbe, FileOwnership, reloadOnRestoreScript, removeFileScript, writeFileScript } from './config-file-scripts';
 
 const rootOwned = { owner: String(process.getuid?.() ?? 0), group: String(process.getgid?.() ?? 0), mode: '0640' };
 
@@ -105,5 +105,53 @@ describe('writeFileScript', () => {
     expect(run(write(path, 'exit 1', rootOwned, true), 'ours\n').code).toBe(1);
     expect(existsSync(originals)).toBe(false);
     expect(readFileSync(path, 'utf8')).toBe('from the package\n');
+  });
+});
+
+describe('fileDriftProbe', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'file-drift-'));
+  const ownership = { owner: 'root', group: 'root', mode: '0640' };
+  const probe = (path: string, content: string) =>
+    execFileSync('sh', ['-c', bashScript(fileDriftProbe(path, ownership))], { input: content, encoding: 'utf8' });
+
+  it('prints nothing for the deployed file', () => {
+    const path = join(dir, 'same.conf');
+    expect(run(writeFileScript({ path, ownership, originals: join(dir, 'originals'), firstWrite: false }), 'a = 1\n').code).toBe(0);
+    expect(probe(path, 'a = 1\n')).toBe('');
+  });
+
+  it('prints a line each for changed content, owner and mode, without the content', () => {
+    const path = join(dir, 'edited.conf');
+    writeFileSync(path, 'password = edited\n', { mode: 0o644 });
+    execFileSync('chown', ['nobody:nogroup', path]);
+    expect(probe(path, 'password = deployed\n').split('\n')).toEqual([
+      `${path}: content differs from the deployed file`,
+      `${path}: owner nobody:nogroup, deployed root:root`,
+      `${path}: mode 0644, deployed 0640`,
+      '',
+    ]);
+  });
+
+  it('says a removed file is missing', () => {
+    expect(probe(join(dir, 'gone.conf'), 'a = 1\n')).toBe(`${join(dir, 'gone.conf')}: missing\n`);
+  });
+});
+
+describe('reloadOnRestoreScript', () => {
+  it('reloads the running unit only when an update undoing drift put content back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reload-on-restore-'));
+    writeFileSync(join(dir, 'systemctl'), `#!/bin/sh\necho "$*" >> ${join(dir, 'calls')}\n`, { mode: 0o755 });
+    const calls = (replaced: string, drift?: string) => {
+      writeFileSync(join(dir, 'calls'), '');
+      const env = { ...process.env, PATH: `${dir}:${process.env.PATH}`, ...(drift ? { HASTACK_DRIFT: drift } : {}) };
+      execFileSync('sh', ['-c', bashScript(reloadOnRestoreScript('keepalived', replaced))], { env });
+      return readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n');
+    };
+    expect(calls('true', '/etc/keepalived/keepalived.conf: content differs from the deployed file')).toEqual([
+      'is-active --quiet keepalived',
+      'reload-or-restart keepalived',
+    ]);
+    expect(calls('false', '/etc/keepalived/keepalived.conf: mode 0644, deployed 0600')).toEqual(['']);
+    expect(calls('true')).toEqual(['']);
   });
 });

@@ -54,6 +54,8 @@ export interface WriteFileOptions {
   checkUnchanged?: boolean;
   /** The caller already holds the folder's lock (a set of files locks all its folders first). */
   lockHeld?: boolean;
+  /** The unit that reads the file, reloaded when an update puts back content changed by hand (drift). */
+  reloadOnRestore?: string;
 }
 
 /**
@@ -131,6 +133,42 @@ export function writeFileScript(options: WriteFileOptions): string[] {
           'fi',
         ]
       : []),
+    ...(options.reloadOnRestore ? reloadOnRestoreScript(options.reloadOnRestore, '$replaced') : []),
+  ];
+}
+
+/**
+ * Reloads `unit`, when it runs, after an update that undid drift (`$HASTACK_DRIFT` set) and `replaced`
+ * (a shell condition) says content was put back. A planned change reloads through the service's triggers;
+ * content put back after a hand edit does not change them, and the daemon may be running what the edit said.
+ */
+export function reloadOnRestoreScript(unit: string, replaced: string): string[] {
+  return [
+    `if [ -n "\${HASTACK_DRIFT:-}" ] && ${replaced} && systemctl is-active --quiet ${shellQuote(unit)}; then`,
+    `  systemctl reload-or-restart ${shellQuote(unit)}`,
+    'fi',
+  ];
+}
+
+/**
+ * The drift probe of a written file (see `hostCommand`): prints, one line each, that the file is missing,
+ * that its content is not the text on stdin, or that its owner or mode changed. It never prints content.
+ */
+export function fileDriftProbe(path: string, ownership: FileOwnership): string[] {
+  const owner = `${ownership.owner}:${ownership.group}`;
+  const mode = ownership.mode.padStart(4, '0');
+  return [
+    `path=${shellQuote(path)}`,
+    'if [ ! -e "$path" ]; then',
+    '  printf \'%s: missing\\n\' "$path"',
+    '  cat >/dev/null',
+    'else',
+    '  cmp -s - "$path" || printf \'%s: content differs from the deployed file\\n\' "$path"',
+    '  owner="$(stat -c %U:%G "$path")"',
+    `  [ "$owner" = ${shellQuote(owner)} ] || printf '%s: owner %s, deployed %s\\n' "$path" "$owner" ${shellQuote(owner)}`,
+    '  mode="$(printf %04o "$((8#$(stat -c %a "$path")))")"',
+    `  [ "$mode" = ${shellQuote(mode)} ] || printf '%s: mode %s, deployed %s\\n' "$path" "$mode" ${shellQuote(mode)}`,
+    'fi',
   ];
 }
 

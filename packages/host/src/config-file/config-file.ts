@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
-import { originalsDir, removeFileScript, writeFileScript } from './config-file-scripts';
+import { fileDriftProbe, originalsDir, removeFileScript, writeFileScript } from './config-file-scripts';
 
 export interface ConfigFileArgs {
   /** Where the file lives. */
@@ -24,11 +24,18 @@ export interface ConfigFileArgs {
    * output becomes the error.
    */
   validate?: string;
+  /**
+   * The systemd unit that reads the file. When an update puts back content someone changed on the host
+   * (drift found by `npm run drift`), the unit is reloaded: the service's triggers, which reload it on a
+   * planned change, did not change.
+   */
+  reloadOnRestore?: string;
 }
 
 /**
  * A file written from rendered text: atomically, with owner and mode, validated before it replaces the
- * live one. Only a change of content (or of the args) runs anything on the host.
+ * live one. Only a change of content (or of the args) runs anything on the host; a hand edit of the file
+ * is drift (`fileDriftProbe`), put back by the next update after `npm run drift` found it.
  */
 export class ConfigFile extends pulumi.ComponentResource {
   /** sha256 of the path and content: give it to a Service's reload triggers. */
@@ -37,7 +44,7 @@ export class ConfigFile extends pulumi.ComponentResource {
 
   constructor(name: string, args: ConfigFileArgs, opts?: pulumi.ComponentResourceOptions) {
     super('hastack:host:ConfigFile', name, {}, opts);
-    const write = { path: args.path, validate: args.validate, originals: originalsDir(pulumi.getStack()) };
+    const write = { path: args.path, validate: args.validate, originals: originalsDir(pulumi.getStack()), reloadOnRestore: args.reloadOnRestore };
     const ownership = { owner: args.owner ?? 'root', group: args.group ?? 'root', mode: args.mode ?? '0644' };
     this.path = args.path;
     const written = hostCommand(
@@ -48,6 +55,7 @@ export class ConfigFile extends pulumi.ComponentResource {
         update: bashScript(writeFileScript({ ...write, ownership, firstWrite: false })),
         delete: bashScript(removeFileScript(args.path, write.originals)),
         stdin: args.content,
+        driftProbe: bashScript(fileDriftProbe(args.path, ownership)),
         logging: 'stderr',
         // A new path is another file: the old one goes (its original back) before the new one is checked,
         // so that a daemon never reads both, and the first write at the new path keeps what it finds there.

@@ -3,7 +3,17 @@ import * as command from '@pulumi/command';
 import type { Host } from './host';
 
 /** The parts of a remote command a component chooses; the connection always comes from the host. */
-export type HostCommandArgs = Omit<command.remote.CommandArgs, 'connection'>;
+export type HostCommandArgs = Omit<command.remote.CommandArgs, 'connection'> & {
+  /**
+   * bash that prints one line per way the host differs from what this command made it (a file edited by
+   * hand, a service stopped), and nothing when it does not; it gets the command's stdin and environment.
+   * `npm run drift` runs it through a refresh; the next update then runs with the lines in $HASTACK_DRIFT.
+   */
+  driftProbe?: pulumi.Input<string>;
+};
+
+/** Where the project's command provider looks for a resource's drift probe (tools/provider-command). */
+export const DRIFT_PROBE_VARIABLE = 'HASTACK_DRIFT_PROBE';
 
 type Connection = command.types.input.remote.ConnectionArgs;
 
@@ -30,7 +40,12 @@ function secretConnection(host: Host): pulumi.Output<Connection> {
  * limit, is kept.
  */
 export function hostCommand(name: string, host: Host, args: HostCommandArgs, opts: pulumi.CustomResourceOptions): command.remote.Command {
-  const create = () => new command.remote.Command(name, { ...args, connection: secretConnection(host) }, opts);
+  const { driftProbe, ...commandArgs } = args;
+  const environment =
+    driftProbe === undefined
+      ? commandArgs.environment
+      : pulumi.all([commandArgs.environment ?? {}, driftProbe]).apply(([variables, probe]) => ({ ...variables, [DRIFT_PROBE_VARIABLE]: probe }));
+  const create = () => new command.remote.Command(name, { ...commandArgs, environment, connection: secretConnection(host) }, opts);
   if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return create();
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;

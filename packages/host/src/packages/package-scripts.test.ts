@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { osProfile, OsProfile } from '../os-profile';
 import { bashScript } from '../shell';
-import { installScript, removeScript } from './package-scripts';
+import { installScript, packagesDriftProbe, removeScript } from './package-scripts';
 
 /** The profile with its install lock on a folder of this machine (the EL one has no /var/lib/rpm here). */
 function withLockIn(base: OsProfile, stateDir: string): OsProfile {
@@ -155,5 +155,15 @@ describe('installs and removals on one host', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('remove x\n');
     expect(waited).toBeGreaterThan(600);
+  });
+});
+
+describe('packagesDriftProbe', () => {
+  it('prints a line for each package of the set that is not installed', () => {
+    const result = spawnSync('sh', ['-c', bashScript(packagesDriftProbe(osProfile('debian-12'), ['bash', 'hastack-no-such-package', 'coreutils']))], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('package hastack-no-such-package: not installed\n');
   });
 });

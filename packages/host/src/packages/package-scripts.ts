@@ -61,6 +61,15 @@ export function installScript(profile: OsProfile, names: readonly string[], repo
   ];
 }
 
+/** The drift probe of a set of packages (see `hostCommand`): a line for each that is no longer installed. */
+export function packagesDriftProbe(profile: OsProfile, names: readonly string[]): string[] {
+  return [
+    `for package in ${names.map(shellQuote).join(' ')}; do`,
+    `  ( set -- "$package"; ${profile.packageManager.isInstalled} ) || printf 'package %s: not installed\\n' "$package"`,
+    'done',
+  ];
+}
+
 /** Removes, of the packages the record says were installed, those nothing else needs (see `PackageManager.remove`). */
 export function removeScript(profile: OsProfile): string[] {
   return [...oneAtATime(profile), RECORDED, 'set -- "${recorded[@]}"', 'if (($#)); then', '{', profile.packageManager.remove, '} >&2', 'fi'];

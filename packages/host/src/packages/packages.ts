@@ -4,7 +4,7 @@ import { Host, hostCommand } from '../connection';
 import { PackageRole } from '../os-profile';
 import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
-import { installScript, removeScript } from './package-scripts';
+import { installScript, packagesDriftProbe, removeScript } from './package-scripts';
 
 export interface PackagesArgs {
   /** Where to install. */
@@ -38,7 +38,7 @@ export class Packages extends pulumi.ComponentResource {
     const command = hostCommand(
       `${name}-install`,
       args.host,
-      { create: install, update: install, delete: bashScript(removeScript(profile)) },
+      { create: install, update: install, delete: bashScript(removeScript(profile)), driftProbe: bashScript(packagesDriftProbe(profile, this.names)) },
       // Nothing is installed on a host whose OS contradicts the description.
       { parent: this, dependsOn: hostReady(args.host) },
     );

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
-import { applyChangeScript, marksInput, startScript, triggerMark } from './service-scripts';
+import { applyChangeScript, marksInput, serviceDriftProbe, startScript, triggerMark } from './service-scripts';
 
 /** What the stand-in `systemctl` says of the unit. */
 interface UnitState {
@@ -17,7 +17,7 @@ interface UnitState {
  * Runs a script with a `systemctl` that only writes down what it was asked (and answers its questions from
  * `state`); returns those verbs but the questions, and the script's stdout.
  */
-function run(lines: string[], input: string, previousStdout?: string, state: Partial<UnitState> = {}): { calls: string[]; stdout: string } {
+function run(lines: string[], input: string, previousStdout?: string, state: Partial<UnitState> = {}, drift?: string): { calls: string[]; stdout: string } {
   const { running = true, enabled = true, changedOnDisk = false } = state;
   const dir = mkdtempSync(join(tmpdir(), 'service-'));
   const log = join(dir, 'calls');
@@ -35,7 +35,12 @@ function run(lines: string[], input: string, previousStdout?: string, state: Par
     ].join('\n'),
   );
   chmodSync(join(dir, 'systemctl'), 0o755);
-  const env = { ...process.env, PATH: `${dir}:${process.env.PATH}`, ...(previousStdout ? { PULUMI_COMMAND_STDOUT: previousStdout } : {}) };
+  const env = {
+    ...process.env,
+    PATH: `${dir}:${process.env.PATH}`,
+    ...(previousStdout ? { PULUMI_COMMAND_STDOUT: previousStdout } : {}),
+    ...(drift ? { HASTACK_DRIFT: drift } : {}),
+  };
   let stdout = '';
   try {
     stdout = execFileSync('sh', ['-c', bashScript(lines)], { env, input, encoding: 'utf8' });
@@ -94,5 +99,28 @@ describe('a service as one command', () => {
       'start apache2',
       'reload-or-restart apache2',
     ]);
+  });
+});
+
+describe('drift of a service', () => {
+  const deployed = marks(['keepalived=2.2.7'], ['conf-1']);
+  const { stdout: firstRun } = run(startScript('keepalived', 'reload'), deployed);
+
+  it('prints a line for a unit that is not enabled, one that is not running, then what the caller checks', () => {
+    expect(run(serviceDriftProbe('nrpe', ['echo "VIP 10.0.0.1: not on lo"']), '', undefined, { running: false, enabled: false }).stdout).toBe(
+      'nrpe: not enabled\nnrpe: not running\nVIP 10.0.0.1: not on lo\n',
+    );
+    expect(run(serviceDriftProbe('nrpe'), '').stdout).toBe('');
+  });
+
+  it('only starts a stopped service, and enables a disabled one, to undo their drift', () => {
+    expect(run(applyChangeScript('nrpe', 'restart'), deployed, firstRun, { running: false }, 'nrpe: not running').calls).toEqual(['start nrpe']);
+    expect(run(applyChangeScript('nrpe', 'restart'), deployed, firstRun, { enabled: false }, 'nrpe: not enabled').calls).toEqual(['enable nrpe']);
+  });
+
+  it('reloads a running service (restarts in restart mode) whose maintained state drifted', () => {
+    const drift = 'VIP 10.0.0.1: not on lo';
+    expect(run(applyChangeScript('lvs', 'reload'), deployed, firstRun, {}, drift).calls).toEqual(['reload-or-restart lvs']);
+    expect(run(applyChangeScript('lvs', 'restart'), deployed, firstRun, {}, drift).calls).toEqual(['restart lvs']);
   });
 });

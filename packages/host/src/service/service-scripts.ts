@@ -49,18 +49,42 @@ export function startScript(unit: string, onCreate: 'restart' | 'reload' | 'none
 export function applyChangeScript(unit: string, mode: ReloadMode): string[] {
   const unitWord = shellQuote(unit);
   const changed = (line: number) => `! grep -qxF "$(sed -n ${line}p <<<"$marks")" <<<"\${PULUMI_COMMAND_STDOUT:-}"`;
+  const reload = `systemctl ${mode === 'reload' ? 'reload-or-restart' : 'restart'} ${unitWord}`;
+  const { disabled, stopped } = serviceDriftLines(unit);
   return [
     'marks="$(cat)"',
     `if [ "$(systemctl show -p NeedDaemonReload --value ${unitWord})" = yes ]; then systemctl daemon-reload; fi`,
     `systemctl is-enabled --quiet ${unitWord} || systemctl enable ${unitWord}`,
-    `systemctl is-active --quiet ${unitWord} || systemctl start ${unitWord}`,
+    'started=false',
+    `systemctl is-active --quiet ${unitWord} || { systemctl start ${unitWord}; started=true; }`,
     `if ${changed(1)}; then`,
     `  systemctl restart ${unitWord}`,
     `elif ${changed(2)}; then`,
-    `  systemctl ${mode === 'reload' ? 'reload-or-restart' : 'restart'} ${unitWord}`,
+    `  ${reload}`,
+    // Drift in what the running service maintains (an address it adds) is undone by its start or reload.
+    `elif ! $started && [ -n "\${HASTACK_DRIFT:-}" ] && grep -qvxF -e ${shellQuote(disabled)} -e ${shellQuote(stopped)} <<<"$HASTACK_DRIFT"; then`,
+    `  ${reload}`,
     'fi',
     `systemctl is-active --quiet ${unitWord}`,
     'printf \'%s\\n\' "$marks"',
+  ];
+}
+
+/** The lines the drift probe prints for a unit that is not enabled, or not running. */
+export function serviceDriftLines(unit: string): { disabled: string; stopped: string } {
+  return { disabled: `${unit}: not enabled`, stopped: `${unit}: not running` };
+}
+
+/**
+ * The drift probe of a service (see `hostCommand`): whether it is still enabled and running, then the
+ * caller's own lines for what the running service maintains.
+ */
+export function serviceDriftProbe(unit: string, maintained: readonly string[] = []): string[] {
+  const { disabled, stopped } = serviceDriftLines(unit);
+  return [
+    `systemctl is-enabled --quiet ${shellQuote(unit)} || echo ${shellQuote(disabled)}`,
+    `systemctl is-active --quiet ${shellQuote(unit)} || echo ${shellQuote(stopped)}`,
+    ...maintained,
   ];
 }
 

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Host, hostCommand } from '../connection';
 import { bashScript } from '../shell';
-import { applyChangeScript, disableScript, marksInput, ReloadMode, startScript, triggerMark } from './service-scripts';
+import { applyChangeScript, disableScript, marksInput, ReloadMode, serviceDriftProbe, startScript, triggerMark } from './service-scripts';
 
 export interface ServiceArgs {
   /** Where the service runs. */
@@ -14,6 +14,12 @@ export interface ServiceArgs {
   restartTriggers?: pulumi.Input<string>[];
   /** How a config change is applied: "reload" (default, falls back to restart) or "restart". */
   reloadMode?: ReloadMode;
+  /**
+   * bash lines that print, one line each, how what the running service maintains differs from what it
+   * should (an address it adds, say): `npm run drift` reports them beside a stopped or disabled unit, and the
+   * next update reloads (or restarts) the service to undo them.
+   */
+  driftProbe?: pulumi.Input<string[]>;
 }
 
 /**
@@ -43,6 +49,7 @@ export class Service extends pulumi.ComponentResource {
         update: bashScript(applyChangeScript(args.unit, args.reloadMode ?? 'reload')),
         delete: bashScript(disableScript(args.unit)),
         stdin: marks,
+        driftProbe: pulumi.output(args.driftProbe ?? []).apply((lines) => bashScript(serviceDriftProbe(args.unit, lines))),
         // Another unit is another service: the old one is stopped and disabled before the new one starts.
         triggers: [args.unit],
       },

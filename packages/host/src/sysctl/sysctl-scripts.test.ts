@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
 import { renderSysctlConf, SysctlSettings } from './render-sysctl-conf';
-import { applySysctlScript, revertSysctlScript, SysctlFiles } from './sysctl-scripts';
+import { applySysctlScript, revertSysctlScript, sysctlDriftProbe, SysctlFiles } from './sysctl-scripts';
 
 /**
  * A stand-in for procps' sysctl over a folder of one file per key: it refuses the value "999" the way
@@ -93,5 +93,18 @@ describe('the sysctl scripts', () => {
     expect(run(revertSysctlScript(files)).status).toBe(0);
     expect([value('net.a'), value('net.b'), value('net.c')]).toEqual(['0', '0', '7']);
     expect([files.file, files.saved, files.originals].filter(existsSync)).toEqual([]);
+  });
+
+  it('finds a value set by hand in the running kernel, and the settings file edited by hand', () => {
+    const settings = { 'net.a': 1, 'net.c': 7 };
+    expect(apply(settings).status).toBe(0);
+    const probe = () => run(sysctlDriftProbe(files), renderSysctlConf(settings)).stdout;
+    expect(probe()).toBe('');
+    writeFileSync(join(kernel, 'net.a'), '3');
+    expect(probe()).toBe('sysctl net.a: 3, deployed 1\n');
+    writeFileSync(files.file, 'net.a = 3\nnet.c = 7\n');
+    expect(probe()).toBe(`${files.file}: content differs from the deployed file\nsysctl net.a: 3, deployed 1\n`);
+    expect(apply(settings).status).toBe(0);
+    expect(probe()).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { originalsDir, removeFileScript, writeFileScript } from '../config-file/config-file-scripts';
+import { fileDriftProbe, originalsDir, removeFileScript, writeFileScript } from '../config-file/config-file-scripts';
 import { stackScopedName, stackStateFile } from '../config-file/host-names';
 import { shellQuote } from '../shell';
 
@@ -11,6 +11,8 @@ export interface SysctlFiles {
   /** The stack's originals store, which the write path asks for like any file's. */
   originals: string;
 }
+
+const SETTINGS_OWNERSHIP = { owner: 'root', group: 'root', mode: '0644' };
 
 /** The file of Sysctl `name` of `stack`: both names in it, so that two stacks on one host never share one. */
 export function sysctlFiles(stack: string, name: string, sysctlDir: string): SysctlFiles {
@@ -52,7 +54,7 @@ export function applySysctlScript(files: SysctlFiles, keys: readonly string[], f
     'done',
     ...writeFileScript({
       path: files.file,
-      ownership: { owner: 'root', group: 'root', mode: '0644' },
+      ownership: SETTINGS_OWNERSHIP,
       validate: applyOrRollBack(keys),
       validateLabel: 'sysctl -p',
       originals: files.originals,
@@ -68,6 +70,24 @@ export function applySysctlScript(files: SysctlFiles, keys: readonly string[], f
     '  esac',
     'done < "$saved"',
     'mv -f "$saved.new" "$saved"',
+  ];
+}
+
+/**
+ * The drift probe of the settings on stdin (see `hostCommand`): the settings file as a written file, and a
+ * line for each key whose value in the running kernel is not the one set (`sysctl -w` by hand).
+ */
+export function sysctlDriftProbe(files: SysctlFiles): string[] {
+  return [
+    'settings="$(cat)"',
+    '{',
+    ...fileDriftProbe(files.file, SETTINGS_OWNERSHIP),
+    '} <<<"$settings"',
+    'while read -r key _ value; do',
+    '  current="$(sysctl -n "$key" 2>/dev/null | tr -s "[:space:]" " ")"',
+    '  current="${current% }"',
+    '  [ "$current" = "$value" ] || printf \'sysctl %s: %s, deployed %s\\n\' "$key" "${current:-unset}" "$value"',
+    'done <<<"$settings"',
   ];
 }
 

@@ -3,7 +3,7 @@ import { Host, hostCommand } from '../connection';
 import { onHostName } from '../config-file/host-names';
 import { bashScript } from '../shell';
 import { renderSysctlConf, SysctlSettings } from './render-sysctl-conf';
-import { applySysctlScript, revertSysctlScript, sysctlFiles } from './sysctl-scripts';
+import { applySysctlScript, revertSysctlScript, sysctlDriftProbe, sysctlFiles } from './sysctl-scripts';
 
 export interface SysctlArgs {
   /** Where to set them. */
@@ -36,6 +36,7 @@ export class Sysctl extends pulumi.ComponentResource {
         update: keys.apply((names) => bashScript(applySysctlScript(files, names, false))),
         delete: bashScript(revertSysctlScript(files)),
         stdin: settings.apply(renderSysctlConf),
+        driftProbe: bashScript(sysctlDriftProbe(files)),
         logging: 'stderr',
       },
       { parent: this },

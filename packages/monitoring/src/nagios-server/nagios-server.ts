@@ -81,6 +81,7 @@ export class NagiosServer extends pulumi.ComponentResource {
       `${name}-config`,
       {
         host,
+        reloadOnRestore: host.profile.services.nagiosServer,
         files: [
           {
             path: mainCfg,

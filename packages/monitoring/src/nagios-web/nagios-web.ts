@@ -38,6 +38,7 @@ export class NagiosWeb extends pulumi.ComponentResource {
       `${name}-config`,
       {
         host,
+        reloadOnRestore: host.profile.services.webServer,
         files: [
           {
             path: layout.webServerConf,

@@ -49,6 +49,7 @@ export class NrpeAgent extends pulumi.ComponentResource {
       `${name}-config`,
       {
         host,
+        reloadOnRestore: host.profile.services.nrpeServer,
         files: [
           { path: `${host.profile.paths.nrpeConfigDir}/hastack.cfg`, content },
           ...commands.map((c) => ({ path: `${NRPE_SCRIPT_DIR}/${c.name}`, content: pulumi.output(c.command).apply(renderCheckScript), mode: '0755' })),

@@ -62,6 +62,7 @@ export class WebServer extends pulumi.ComponentResource {
       `${name}-site`,
       {
         host,
+        reloadOnRestore: host.profile.services.webServer,
         files: [
           {
             path: `${paths.webServerConfigDir}/hastack.conf`,
