@@ -14,6 +14,14 @@ export function mountScript(mountUnit: string, where: string): string[] {
   ];
 }
 
+/** The drift probe of a mount (see `hostCommand`): its unit still enabled, the share still mounted. */
+export function mountDriftProbe(mountUnit: string, where: string): string[] {
+  return [
+    `systemctl is-enabled --quiet ${shellQuote(mountUnit)} || echo ${shellQuote(`${mountUnit}: not enabled`)}`,
+    `mountpoint -q ${shellQuote(where)} || echo ${shellQuote(`${where}: not mounted`)}`,
+  ];
+}
+
 /** Stops a pending retry first (it would mount again), then unmounts and disables. */
 export function unmountScript(mountUnit: string, remountUnit: string): string[] {
   return [

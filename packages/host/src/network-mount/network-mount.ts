@@ -4,7 +4,7 @@ import { Host, hostCommand } from '../connection';
 import { Directory } from '../directory/directory';
 import { pathProblems } from '../directory/directory-args';
 import { bashScript, shellQuote } from '../shell';
-import { unmountScript, mountScript } from './network-mount-scripts';
+import { mountDriftProbe, mountScript, unmountScript } from './network-mount-scripts';
 import { renderMountUnits } from './render-mount-units';
 import { assertValidArgs } from '../values';
 
@@ -64,6 +64,7 @@ export class NetworkMount extends pulumi.ComponentResource {
         // The units' digest is part of the script, so that a changed unit remounts (an update runs it again).
         create: unitFiles.digest.apply((digest) => bashScript([`: units ${digest}`, ...mountScript(names.mountUnit, args.where)])),
         delete: bashScript(unmountScript(names.mountUnit, names.remountUnit)),
+        driftProbe: bashScript(mountDriftProbe(names.mountUnit, args.where)),
         logging: 'stderr',
       },
       { parent: this, dependsOn: [mountPoint, unitFiles] },

@@ -3,7 +3,7 @@ import { assertValidArgs, bashScript, hostCommand, shellQuote } from '@hastack/h
 import { drainFlagPath, HEALTH_PATH, HTTP_PORT, RELEASES_DIR, RELEASES_URL_PATH } from '../web-server';
 import { AppReleaseArgs, ReleasePool, resolveReleaseDefaults, validateAppReleaseArgs } from './app-release-args';
 import { renderPoolWaits } from './render-pool-waits';
-import { renderReleaseScript, renderReleasesRemovalScript, type ReleaseDrain } from './render-release-script';
+import { renderReleaseDriftProbe, renderReleaseScript, renderReleasesRemovalScript, type ReleaseDrain } from './render-release-script';
 
 /**
  * How a release on a web host leaves and rejoins the directors' pool (`renderPoolWaits` with the web
@@ -66,6 +66,7 @@ export class AppRelease extends pulumi.ComponentResource {
         // The application's code stays out of the state in clear. Only its secretness changes for a release
         // already in the state, which is no change to the command: nothing runs again for it.
         stdin: pulumi.secret(bundle.archive),
+        driftProbe: bashScript(renderReleaseDriftProbe({ releasesDir: RELEASES_DIR, documentRoot: paths.webDocumentRoot, digest: bundle.digest })),
         logging: 'stderr',
       },
       { parent: this, dependsOn: webServer },

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '@hastack/host';
-import { renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';
+import { renderReleaseDriftProbe, renderReleaseScript, renderReleasesRemovalScript } from './render-release-script';
 
 let base: string;
 let releases: string;
@@ -218,5 +218,20 @@ describe('renderReleaseScript', () => {
       liveCheck: 'true',
     };
     expect(() => renderReleaseScript(options)).toThrow('not a hex digest');
+  });
+});
+
+describe('renderReleaseDriftProbe', () => {
+  it('finds a document root switched by hand and a release folder removed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'release-drift-'));
+    const options = { releasesDir: join(dir, 'releases'), documentRoot: join(dir, 'html'), digest: 'abc123' };
+    const probe = () => spawnSync('sh', ['-c', bashScript(renderReleaseDriftProbe(options))], { encoding: 'utf8' }).stdout;
+    mkdirSync(join(dir, 'releases/abc123'), { recursive: true });
+    mkdirSync(join(dir, 'releases/old'));
+    symlinkSync(join(dir, 'releases/abc123'), join(dir, 'html'));
+    expect(probe()).toBe('');
+    spawnSync('ln', ['-sfn', join(dir, 'releases/old'), join(dir, 'html')]);
+    spawnSync('rm', ['-rf', join(dir, 'releases/abc123')]);
+    expect(probe()).toBe(`${join(dir, 'html')}: links to ${join(dir, 'releases/old')}, deployed release abc123\n${join(dir, 'releases/abc123')}: missing\n`);
   });
 });

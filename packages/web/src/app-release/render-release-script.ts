@@ -118,6 +118,19 @@ export function renderReleaseScript(options: ReleaseScriptOptions): string[] {
   ];
 }
 
+/**
+ * The drift probe of a release (see `hostCommand`): the document root still links to the release's folder,
+ * which is still there (a hotfix in place, a link switched by hand).
+ */
+export function renderReleaseDriftProbe(options: Pick<ReleaseScriptOptions, 'releasesDir' | 'documentRoot' | 'digest'>): string[] {
+  const release = `${options.releasesDir}/${options.digest}`;
+  return [
+    `live="$(readlink ${shellQuote(options.documentRoot)} || true)"`,
+    `[ "$live" = ${shellQuote(release)} ] || printf '%s: links to %s, deployed release %s\\n' ${shellQuote(options.documentRoot)} "\${live:-nothing}" ${shellQuote(options.digest)}`,
+    `[ -d ${shellQuote(release)} ] || echo ${shellQuote(`${release}: missing`)}`,
+  ];
+}
+
 /** Puts the distribution's document root back and removes every release. */
 export function renderReleasesRemovalScript(options: Pick<ReleaseScriptOptions, 'releasesDir' | 'documentRoot' | 'reload'>): string[] {
   return [
