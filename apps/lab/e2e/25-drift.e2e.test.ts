@@ -1,14 +1,20 @@
 import { spawnSync } from 'node:child_process';
+import type { HostRole } from '@hastack/inventory';
 import { resolve } from 'node:path';
 import { deploy, e2eStack, inventory, sh, sshLogins } from './support';
 
 const root = resolve(__dirname, '../../..');
-const withRole = (role: string) => {
-  const host = inventory.hosts.find((candidate) => candidate.roles.includes(role as never));
+const withRole = (role: HostRole) => {
+  const host = inventory.hosts.find((candidate) => candidate.roles.includes(role));
   if (!host) throw new Error(`the lab has no ${role} host`);
   return host;
 };
-const [director, web, otherWeb, db] = [withRole('director'), withRole('web'), inventory.hosts.filter((host) => host.roles.includes('web'))[1], withRole('db')];
+const [director, web, otherWeb, db] = [
+  withRole('director'),
+  withRole('web'),
+  inventory.hosts.filter((host) => host.roles.includes('web'))[1],
+  withRole('db-replica'),
+];
 const KEEPALIVED_CONF = '/etc/keepalived/keepalived.conf';
 const IPVS_SYSCTL = 'net.ipv4.vs.expire_nodest_conn';
 
