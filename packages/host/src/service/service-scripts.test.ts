@@ -61,15 +61,22 @@ describe('a service as one command', () => {
   const { stdout: firstRun } = run(startScript('apache2', 'restart'), before);
 
   it('restarts on creation a daemon its package started, so it takes the config written before it', () => {
-    expect(run(startScript('apache2', 'restart'), before).calls).toEqual(['daemon-reload', 'enable --now apache2', 'restart apache2']);
-    expect(run(startScript('apache2', 'reload'), before).calls).toEqual(['daemon-reload', 'enable --now apache2', 'reload-or-restart apache2']);
-    expect(run(startScript('apache2', 'none'), before).calls).toEqual(['daemon-reload', 'enable --now apache2']);
+    expect(run(startScript('apache2', 'restart'), before).calls).toEqual(['restart apache2']);
+    expect(run(startScript('apache2', 'reload'), before).calls).toEqual(['reload-or-restart apache2']);
+    expect(run(startScript('apache2', 'none'), before).calls).toEqual([]);
   });
 
-  it('only starts on creation a daemon that was not running, never stopping it while it initialises', () => {
-    expect(run(startScript('moosefs-master', 'restart'), before, undefined, { running: false }).calls).toEqual([
+  it('only enables and starts on creation a daemon that was not, never stopping it while it initialises', () => {
+    expect(run(startScript('moosefs-master', 'restart'), before, undefined, { running: false, enabled: false }).calls).toEqual([
+      'enable moosefs-master',
+      'start moosefs-master',
+    ]);
+  });
+
+  it('reads the units again on creation only when a unit file changed on disk', () => {
+    expect(run(startScript('hastack-lvs-real.service', 'restart'), before, undefined, { changedOnDisk: true }).calls).toEqual([
       'daemon-reload',
-      'enable --now moosefs-master',
+      'restart hastack-lvs-real.service',
     ]);
   });
 

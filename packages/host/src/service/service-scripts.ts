@@ -23,16 +23,14 @@ export function marksInput(marks: TriggerMarks): string {
 /**
  * Enables and starts the unit. A daemon that was already running (its package started it with the shipped
  * config) is restarted, or reloaded with reload triggers only, so it takes the config written before it;
- * one that was not is only started, never stopped again while it initialises. A changed unit file is read
- * again first, or systemd would start the old definition. Prints the marks it was given.
+ * one that was not is only started, never stopped again while it initialises. Prints the marks it was given.
  */
 export function startScript(unit: string, onCreate: 'restart' | 'reload' | 'none'): string[] {
   const verb = onCreate === 'restart' ? 'restart' : 'reload-or-restart';
   return [
     'marks="$(cat)"',
     ...(onCreate === 'none' ? [] : [`was_running=false`, `if systemctl is-active --quiet ${shellQuote(unit)}; then was_running=true; fi`]),
-    'systemctl daemon-reload',
-    `systemctl enable --now ${shellQuote(unit)}`,
+    ...enableAndStart(unit),
     ...(onCreate === 'none' ? [] : [`if $was_running; then systemctl ${verb} ${shellQuote(unit)}; fi`]),
     `systemctl is-active --quiet ${shellQuote(unit)}`,
     'printf \'%s\\n\' "$marks"',
@@ -40,11 +38,25 @@ export function startScript(unit: string, onCreate: 'restart' | 'reload' | 'none
 }
 
 /**
+ * systemd reads its units again only when one changed on disk (else it would start the old definition), and
+ * the unit is enabled and started only when it is not: each costs seconds on a small host, enabling most (it
+ * runs the distribution's SysV sync, update-rc.d, for a daemon that ships an init script too), and a package's
+ * own install has usually enabled it. Sets `started` when this started it.
+ */
+function enableAndStart(unit: string): string[] {
+  const unitWord = shellQuote(unit);
+  return [
+    `if [ "$(systemctl show -p NeedDaemonReload --value ${unitWord})" = yes ]; then systemctl daemon-reload; fi`,
+    `systemctl is-enabled --quiet ${unitWord} || systemctl enable ${unitWord}`,
+    'started=false',
+    `systemctl is-active --quiet ${unitWord} || { systemctl start ${unitWord}; started=true; }`,
+  ];
+}
+
+/**
  * Applies a change of triggers: a restart when a restart trigger changed (it also applies any config),
  * else a reload (or a restart, in restart mode) when a reload trigger changed. The marks the previous run
- * printed tell which changed. systemd reads its units again only when one changed on disk, and the unit is
- * enabled and started only when it is not: each costs seconds on a small host, enabling most (it runs the
- * distribution's SysV sync, update-rc.d, for a daemon that ships an init script too).
+ * printed tell which changed. The unit is enabled and started first when it is not (`enableAndStart`).
  */
 export function applyChangeScript(unit: string, mode: ReloadMode): string[] {
   const unitWord = shellQuote(unit);
@@ -53,10 +65,7 @@ export function applyChangeScript(unit: string, mode: ReloadMode): string[] {
   const { disabled, stopped } = serviceDriftLines(unit);
   return [
     'marks="$(cat)"',
-    `if [ "$(systemctl show -p NeedDaemonReload --value ${unitWord})" = yes ]; then systemctl daemon-reload; fi`,
-    `systemctl is-enabled --quiet ${unitWord} || systemctl enable ${unitWord}`,
-    'started=false',
-    `systemctl is-active --quiet ${unitWord} || { systemctl start ${unitWord}; started=true; }`,
+    ...enableAndStart(unit),
     `if ${changed(1)}; then`,
     `  systemctl restart ${unitWord}`,
     `elif ${changed(2)}; then`,
