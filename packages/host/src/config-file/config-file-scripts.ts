@@ -152,11 +152,10 @@ export function reloadOnRestoreScript(unit: string, replaced: string): string[] 
 
 /**
  * The drift probe of a written file (see `hostCommand`): prints, one line each, that the file is missing,
- * that its content is not the text on stdin, or that its owner or mode changed. It never prints content.
+ * that its content is not the text on stdin, or that its owner or mode changed (when `ownership` says which
+ * they should be). It never prints content.
  */
-export function fileDriftProbe(path: string, ownership: FileOwnership): string[] {
-  const owner = `${ownership.owner}:${ownership.group}`;
-  const mode = ownership.mode.padStart(4, '0');
+export function fileDriftProbe(path: string, ownership?: FileOwnership): string[] {
   return [
     `path=${shellQuote(path)}`,
     'if [ ! -e "$path" ]; then',
@@ -164,11 +163,19 @@ export function fileDriftProbe(path: string, ownership: FileOwnership): string[]
     '  cat >/dev/null',
     'else',
     '  cmp -s - "$path" || printf \'%s: content differs from the deployed file\\n\' "$path"',
+    ...(ownership ? ownershipDriftProbe(ownership) : []),
+    'fi',
+  ];
+}
+
+function ownershipDriftProbe(ownership: FileOwnership): string[] {
+  const owner = `${ownership.owner}:${ownership.group}`;
+  const mode = ownership.mode.padStart(4, '0');
+  return [
     '  owner="$(stat -c %U:%G "$path")"',
     `  [ "$owner" = ${shellQuote(owner)} ] || printf '%s: owner %s, deployed %s\\n' "$path" "$owner" ${shellQuote(owner)}`,
     '  mode="$(printf %04o "$((8#$(stat -c %a "$path")))")"',
     `  [ "$mode" = ${shellQuote(mode)} ] || printf '%s: mode %s, deployed %s\\n' "$path" "$mode" ${shellQuote(mode)}`,
-    'fi',
   ];
 }
 

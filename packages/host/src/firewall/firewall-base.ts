@@ -4,7 +4,7 @@ import { hostReady } from '../host-facts/host-facts';
 import { Packages } from '../packages';
 import { bashScript } from '../shell';
 import { releaseSshScript, renderSshRichRules, restrictSshScript } from './firewall-scripts';
-import { applyBaseScript, removeBaseScript, sshGuardScript } from './nftables-scripts';
+import { applyBaseScript, baseDriftProbe, removeBaseScript, sshGuardScript } from './nftables-scripts';
 import { NftablesPaths, renderFirewallBase, renderFirewallUnit } from './render-nftables';
 
 export interface FirewallBaseArgs {
@@ -77,6 +77,7 @@ export class FirewallBase extends pulumi.ComponentResource {
           ),
           delete: bashScript(removeBaseScript(paths)),
           stdin: ruleset,
+          driftProbe: bashScript(baseDriftProbe(paths)),
           logging: 'stderr',
         },
         { parent: this, dependsOn: after },

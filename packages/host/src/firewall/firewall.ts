@@ -5,7 +5,7 @@ import { hostReady } from '../host-facts/host-facts';
 import { bashScript } from '../shell';
 import { firewallBaseFor, nftablesPaths } from './firewall-base';
 import { closeFirewallScript, FirewallProtocol, firewallRuleProblems, openFirewallScript, renderRichRules, ResolvedFirewallRule } from './firewall-scripts';
-import { removeFragmentScript, writeFragmentScript } from './nftables-scripts';
+import { fragmentDriftProbe, removeFragmentScript, writeFragmentScript } from './nftables-scripts';
 import { renderNftablesRules } from './render-nftables';
 import { assertValidArgs } from '../values';
 
@@ -70,6 +70,7 @@ export class Firewall extends pulumi.ComponentResource {
           create: bashScript(writeFragmentScript(options)),
           delete: bashScript(removeFragmentScript(options)),
           stdin: rules.apply(renderNftablesRules),
+          driftProbe: bashScript(fragmentDriftProbe(options)),
           logging: 'stderr',
         },
         { parent: this, dependsOn: [hostReady(host), ...base.tools] },

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
-import { applyBaseScript, removeBaseScript, removeFragmentScript, writeFragmentScript } from './nftables-scripts';
+import { applyBaseScript, baseDriftProbe, fragmentDriftProbe, removeBaseScript, removeFragmentScript, writeFragmentScript } from './nftables-scripts';
 
 // nft, systemctl and systemd-analyze replaced by fakes that log each call: nft's check refuses a file
 // that says REFUSE, its load keeps a copy of the file as the kernel's table; the unit's stop deletes it.
@@ -13,7 +13,7 @@ echo "nft $*" >> "$FW/log"
 case "$1 $2" in
   "-c -f") if grep -q REFUSE "$3"; then echo "$3:4:1-6: Error: syntax error, unexpected REFUSE" >&2; exit 1; fi ;;
   "-f "*) cp "$2" "$FW/table" ;;
-  "list table") [ -e "$FW/table" ] ;;
+  "list table") [ -e "$FW/table" ] && cat "$FW/table" ;;
   "delete table") [ -e "$FW/table" ] || { echo "Error: No such file or directory" >&2; exit 1; }; rm -f "$FW/table" ;;
 esac
 `,
@@ -56,7 +56,7 @@ describe('the nftables scripts', () => {
       encoding: 'utf8',
       env: { ...process.env, PATH: `${fw}/bin:${process.env.PATH}`, FW: fw, SSH_CLIENT: sshClient },
     });
-    return { code: result.status, stderr: result.stderr };
+    return { code: result.status, stderr: result.stderr, stdout: result.stdout };
   }
   const read = (path: string) => readFileSync(path, 'utf8');
   const log = () => read(join(fw, 'log'));
@@ -136,7 +136,7 @@ describe('the nftables scripts', () => {
       const expected = `${BASE}\n# rules.d/stack-db1-firewall.nft\n${MYSQL}\n# rules.d/stack-nrpe.nft\n${NRPE}`;
       expect(read(join(paths.dir, 'ruleset.nft'))).toBe(expected);
       expect(table()).toBe(expected);
-      expect(log()).toMatch(/nft -c -f .*\/\.work\.\w+\/ruleset\.nft\nnft -f .*\/ruleset\.nft\n$/);
+      expect(log()).toMatch(/nft -c -f .*\/\.work\.\w+\/ruleset\.nft\nnft -f .*\/ruleset\.nft\nnft list table inet hastack\n$/);
     });
 
     it('replaces its own fragment', () => {
@@ -203,6 +203,25 @@ describe('the nftables scripts', () => {
       expect(run(removeBaseScript(paths))).toMatchObject({ code: 0 });
       expect(table()).toBeUndefined();
       expect(run(removeBaseScript(paths))).toMatchObject({ code: 0 });
+    });
+  });
+
+  describe('drift', () => {
+    it('finds a table changed or dropped by hand and a fragment file edited, and nothing on the table as loaded', () => {
+      expect(run(writeFragmentScript(fragment('mysql.nft')), MYSQL).code).toBe(0);
+      expect(run(base(), BASE).code).toBe(0);
+      expect(run(baseDriftProbe(paths), BASE).stdout).toBe('');
+      expect(run(fragmentDriftProbe(fragment('mysql.nft')), MYSQL).stdout).toBe('');
+      writeFileSync(join(fw, 'table'), 'a rule added by hand\n', { flag: 'a' });
+      expect(run(baseDriftProbe(paths), BASE).stdout).toBe('nftables table inet hastack: its rules changed since a deployment loaded them\n');
+      expect(run(base(), BASE).code).toBe(0);
+      expect(run(baseDriftProbe(paths), BASE).stdout).toBe('');
+      run(['nft delete table inet hastack']);
+      expect(run(baseDriftProbe(paths), BASE).stdout).toBe('nftables table inet hastack: not loaded\n');
+      writeFileSync(join(paths.dir, 'rules.d/mysql.nft'), NRPE);
+      expect(run(fragmentDriftProbe(fragment('mysql.nft')), MYSQL).stdout).toBe(
+        `${join(paths.dir, 'rules.d/mysql.nft')}: content differs from the deployed file\n`,
+      );
     });
   });
 });

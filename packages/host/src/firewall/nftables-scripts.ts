@@ -1,3 +1,4 @@
+import { fileDriftProbe } from '../config-file/config-file-scripts';
 import { shellQuote } from '../shell';
 import { NFT_TABLE, NftablesPaths } from './render-nftables';
 
@@ -50,7 +51,8 @@ const CANDIDATE_FRAGMENTS = [
 const EMPTY_TABLE = `table ${NFT_TABLE} {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t}\n}`;
 
 /** The checked ruleset in place and loaded: one transaction that replaces the table. */
-const ACTIVATE = ['mv -f "$work/ruleset.nft" "$dir/ruleset.nft"', 'nft -f "$dir/ruleset.nft"'];
+// What the table lists once loaded is kept: the drift probe compares the live table with it.
+const ACTIVATE = ['mv -f "$work/ruleset.nft" "$dir/ruleset.nft"', 'nft -f "$dir/ruleset.nft"', `nft list table ${NFT_TABLE} > "$dir/ruleset.listed"`];
 
 /**
  * Refuses, before anything changes, a base that would lock the deployment out: the address the host sees
@@ -151,9 +153,31 @@ export function removeBaseScript(paths: NftablesPaths): string[] {
     '  systemctl daemon-reload',
     'fi',
     `if command -v nft >/dev/null 2>&1 && nft list table ${NFT_TABLE} >/dev/null 2>&1; then nft delete table ${NFT_TABLE}; fi`,
-    'rm -f "$dir/base.nft" "$dir/ruleset.nft"',
+    'rm -f "$dir/base.nft" "$dir/ruleset.nft" "$dir/ruleset.listed"',
     REMOVE_EMPTY_FOLDERS,
   ];
+}
+
+/**
+ * The drift probe of the base (see `hostCommand`): the base file against the text on stdin, and the live
+ * table, which must be loaded and list what it listed when a deployment last loaded it (a rule added or
+ * deleted by hand, a flushed table).
+ */
+export function baseDriftProbe(paths: NftablesPaths): string[] {
+  return [
+    `dir=${shellQuote(paths.dir)}`,
+    ...fileDriftProbe(`${paths.dir}/base.nft`),
+    `if ! live="$(nft list table ${NFT_TABLE} 2>/dev/null)"; then`,
+    `  echo ${shellQuote(`nftables table ${NFT_TABLE}: not loaded`)}`,
+    'elif [ -e "$dir/ruleset.listed" ] && [ "$live" != "$(cat "$dir/ruleset.listed")" ]; then',
+    `  echo ${shellQuote(`nftables table ${NFT_TABLE}: its rules changed since a deployment loaded them`)}`,
+    'fi',
+  ];
+}
+
+/** The drift probe of a fragment (see `hostCommand`): its file in `rules.d` against the text on stdin. */
+export function fragmentDriftProbe(options: FragmentScriptOptions): string[] {
+  return fileDriftProbe(`${options.paths.dir}/rules.d/${options.fileName}`);
 }
 
 export interface FragmentScriptOptions {
