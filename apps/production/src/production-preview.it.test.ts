@@ -79,7 +79,7 @@ describe('the production example on Rocky Linux 9', () => {
     expect(nrpe).toContain('dnf -y --setopt=retries=3 install');
     expect(nrpe).toContain('epel-release');
     expect(nrpe).toMatch(/set -- .*\bnrpe\b/);
-    expect(planned.get('www1-nrpe-service-running')).toContain('enable --now nrpe');
+    expect(planned.get('www1-nrpe-service-running')).toContain('systemctl enable nrpe');
   });
 
   it('installs Nagios from EPEL on the monitoring host, checks its set with nagios -v and runs it', () => {
@@ -87,7 +87,7 @@ describe('the production example on Rocky Linux 9', () => {
     expect(packages).toContain('epel-release');
     expect(packages).toMatch(/set -- .*\bnagios\b.*\bnagios-plugins-all\b.*\bnagios-plugins-nrpe\b/);
     expect(planned.get('mon1-nagios-config-write')).toContain('/usr/sbin/nagios -v /etc/nagios/nagios.cfg');
-    expect(planned.get('mon1-nagios-service-running')).toContain('enable --now nagios');
+    expect(planned.get('mon1-nagios-service-running')).toContain('systemctl enable nagios');
   });
 
   it("serves Nagios's web interface from EPEL's CGIs to the admin network only, checked by apachectl -t with httpd's config", () => {
@@ -99,12 +99,12 @@ describe('the production example on Rocky Linux 9', () => {
     expect(richRules(planned.get('mon1-nagios-web-firewall-rules')!)).toEqual([
       'rule family="ipv4" source address="10.20.0.5" port port="80" protocol="tcp" accept',
     ]);
-    expect(planned.get('mon1-nagios-web-service-running')).toContain('enable --now httpd');
+    expect(planned.get('mon1-nagios-web-service-running')).toContain('systemctl enable httpd');
   });
 
   it("checks Apache's config with apachectl -t and runs httpd", () => {
     expect(planned.get('www1-web-site-write')).toContain('apachectl -t');
-    expect(planned.get('www1-web-service-running')).toContain('enable --now httpd');
+    expect(planned.get('www1-web-service-running')).toContain('systemctl enable httpd');
   });
 
   it('opens firewalld for HTTP, VRRP as a protocol from the peer director, MariaDB and MooseFS to exactly the declared peers', () => {

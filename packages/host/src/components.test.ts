@@ -102,7 +102,9 @@ describe('host components', () => {
   it('schedules a job with a verified service and timer named after the stack, enabled through the timer', () => {
     expect(commandsNamed('backup-timer-unit-write')[0].inputs.create).toContain('systemd-analyze verify');
     expect(commandsNamed('backup-timer-unit-write')[0].inputs.create).toContain('/etc/systemd/system/hastack-stack-backup.timer');
-    expect(commandsNamed('backup-timer-running')[0].inputs.create).toContain('enable --now hastack-stack-backup.timer');
+    expect(commandsNamed('backup-timer-running')[0].inputs.create).toContain(
+      'systemctl is-enabled --quiet hastack-stack-backup.timer || systemctl enable hastack-stack-backup.timer',
+    );
     expect(commandsNamed('backup-script-write')[0].inputs.create).toContain('/usr/local/lib/hastack/stack-backup.sh');
     expect(commandsNamed('backup-script-write')[0].inputs.stdin).toContain('set -euo pipefail\necho run');
   });

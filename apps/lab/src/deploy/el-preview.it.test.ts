@@ -45,7 +45,7 @@ describe('a Rocky Linux 9 environment', () => {
     expect(input('www1-web-packages-install', 'create')).toContain('set -- httpd');
     expect(input('www1-web-site-write', 'create')).toContain('path=/etc/httpd/conf.d/hastack.conf');
     expect(input('www1-web-site-write', 'create')).toContain('apachectl -t');
-    expect(input('www1-web-service-running', 'create')).toContain('enable --now httpd');
+    expect(input('www1-web-service-running', 'create')).toContain('systemctl enable httpd');
     expect(input('lvs-lb1-keepalived-conf-write', 'stdin')).toContain('interface ens192');
     await stack.workspace.removeStack('el-preview');
   });
