@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bashScript } from '../shell';
-import { applyChangeScript, marksInput, serviceDriftProbe, startScript, triggerMark } from './service-scripts';
+import { applyChangeScript, disableScript, marksInput, serviceDriftProbe, startScript, triggerMark } from './service-scripts';
 
 /** What the stand-in `systemctl` says of the unit. */
 interface UnitState {
@@ -129,5 +129,25 @@ describe('drift of a service', () => {
     const drift = 'VIP 10.0.0.1: not on lo';
     expect(run(applyChangeScript('lvs', 'reload'), deployed, firstRun, {}, drift).calls).toEqual(['reload-or-restart lvs']);
     expect(run(applyChangeScript('lvs', 'restart'), deployed, firstRun, {}, drift).calls).toEqual(['restart lvs']);
+  });
+});
+
+describe('disableScript', () => {
+  it("stops and disables a unit without Debian's SysV sync, and leaves a unit already gone alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'service-disable-'));
+    const calls = join(dir, 'calls');
+    const known = join(dir, 'known');
+    writeFileSync(join(dir, 'systemctl'), `#!/bin/sh\necho "\${SYSTEMCTL_SKIP_SYSV:-sync} $*" >> ${calls}\n[ "$1" != cat ] || [ -e ${known} ]\n`, {
+      mode: 0o755,
+    });
+    const env = { ...process.env, PATH: `${dir}:${process.env.PATH}` };
+    const run = () => {
+      writeFileSync(calls, '');
+      execFileSync('sh', ['-c', bashScript(disableScript('keepalived'))], { env });
+      return readFileSync(calls, 'utf8').trim().split('\n');
+    };
+    expect(run()).toEqual(['sync cat keepalived']);
+    writeFileSync(known, '');
+    expect(run()).toEqual(['sync cat keepalived', '1 disable --now keepalived']);
   });
 });

@@ -97,7 +97,12 @@ export function serviceDriftProbe(unit: string, maintained: readonly string[] = 
   ];
 }
 
-/** Stops and disables; a unit already gone with its package is not an error. */
+/**
+ * Stops and disables; a unit already gone with its package is not an error. Debian's systemctl would also sync
+ * the distribution's SysV links of a daemon that ships an init script (update-rc.d, Perl: half a minute per
+ * service of a destroy on a small emulated host); systemd ignores them beside a unit of its own, and the
+ * package's removal takes them. `disable` reads the units again itself.
+ */
 export function disableScript(unit: string): string[] {
-  return [`if systemctl cat ${shellQuote(unit)} >/dev/null 2>&1; then systemctl disable --now ${shellQuote(unit)}; fi`, 'systemctl daemon-reload'];
+  return [`if systemctl cat ${shellQuote(unit)} >/dev/null 2>&1; then SYSTEMCTL_SKIP_SYSV=1 systemctl disable --now ${shellQuote(unit)}; fi`];
 }
