@@ -1,4 +1,5 @@
 import {
+  CONTENT_DRIFT,
   fileDriftProbe,
   folderLocksScript,
   reloadOnRestoreScript,
@@ -73,13 +74,12 @@ export function writeFileSetScript(files: readonly SetFile[], validate: string |
     `for p in \${recorded[@]+"\${recorded[@]}"}; do`,
     `  case "$p" in ${paths.join('|')}) ;; *) hastack_remove_file "$p" ;; esac`,
     'done',
-    ...(reloadOnRestore ? reloadOnRestoreScript(reloadOnRestore, `grep -qE ${shellQuote(`: (${RESTORED_CONTENT.join('|')})$`)} <<<"$HASTACK_DRIFT"`) : []),
+    ...(reloadOnRestore
+      ? reloadOnRestoreScript(reloadOnRestore, `grep -qE ${shellQuote(`: (${Object.values(CONTENT_DRIFT).join('|')})$`)} <<<"$HASTACK_DRIFT"`)
+      : []),
     `printf '%s\\n' ${paths.join(' ')}`,
   ];
 }
-
-/** The drift lines of `fileDriftProbe` that say a file's content is not the deployed one. */
-const RESTORED_CONTENT = ['missing', 'content differs from the deployed file'];
 
 /** The drift probe of a set (see `hostCommand`): each file's, against its content on stdin (see `setInput`). */
 export function fileSetDriftProbe(files: readonly SetFile[]): string[] {

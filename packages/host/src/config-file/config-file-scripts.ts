@@ -150,6 +150,9 @@ export function reloadOnRestoreScript(unit: string, replaced: string): string[] 
   ];
 }
 
+/** What `fileDriftProbe` prints after a file's path when the file's content is not the deployed one. */
+export const CONTENT_DRIFT = { missing: 'missing', differs: 'content differs from the deployed file' } as const;
+
 /**
  * The drift probe of a written file (see `hostCommand`): prints, one line each, that the file is missing,
  * that its content is not the text on stdin, or that its owner or mode changed (when `ownership` says which
@@ -159,10 +162,10 @@ export function fileDriftProbe(path: string, ownership?: FileOwnership): string[
   return [
     `path=${shellQuote(path)}`,
     'if [ ! -e "$path" ]; then',
-    '  printf \'%s: missing\\n\' "$path"',
+    `  printf '%s: ${CONTENT_DRIFT.missing}\\n' "$path"`,
     '  cat >/dev/null',
     'else',
-    '  cmp -s - "$path" || printf \'%s: content differs from the deployed file\\n\' "$path"',
+    `  cmp -s - "$path" || printf '%s: ${CONTENT_DRIFT.differs}\\n' "$path"`,
     ...(ownership ? ownershipDriftProbe(ownership) : []),
     'fi',
   ];

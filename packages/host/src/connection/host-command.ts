@@ -13,7 +13,7 @@ export type HostCommandArgs = Omit<command.remote.CommandArgs, 'connection'> & {
 };
 
 /** Where the project's command provider looks for a resource's drift probe (tools/provider-command). */
-export const DRIFT_PROBE_VARIABLE = 'HASTACK_DRIFT_PROBE';
+const DRIFT_PROBE_VARIABLE = 'HASTACK_DRIFT_PROBE';
 
 type Connection = command.types.input.remote.ConnectionArgs;
 
